@@ -1,0 +1,50 @@
+# collabkit: two commands for a fresh machine with Python 3.11+ and make.
+#   make lab    set up .venv and open the course in JupyterLab
+#   make test   set up .venv with the test extras and run every test
+# Also: make bench (benchmarks), make lint, make format, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LAB_PORT ?= 8888
+LAB_ARGS ?=
+# JupyterLab refuses to run as root without --allow-root (containers, Binder-like boxes).
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: lab test bench lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per set of extras; it is redone whenever pyproject.toml changes.
+$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	touch $@ $(VENV)/.installed-base
+
+lab: $(VENV)/.installed-base
+	cd notebooks && ../$(BIN)/jupyter lab --port=$(LAB_PORT) $(ROOT_FLAG) \
+		--ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/00_start_here.ipynb $(LAB_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.installed-test lint
+	$(BIN)/python -m pytest tests --nbval-lax notebooks
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -1,0 +1,53 @@
+"""collabkit: an interactive course on collaborative networks of small and medium-sized businesses.
+
+The package is imported by every notebook, so importing it is cheap: the public names
+below are loaded on first use (PEP 562 module ``__getattr__``), and plotly, ipywidgets
+and pandas are only imported by the parts that need them.
+
+Public entry points
+-------------------
+start(student_id=None, self_study=False)
+    Begin a session: who is answering and where answers are kept.
+ask(question_id)
+    Show a question widget in a notebook.
+answer(question_id, value)
+    Answer a question from code; shows feedback and records the answer.
+progress(notebook=None)
+    Answered and correct questions per notebook section.
+all_questions()
+    Every question of the course, each with ``.id``, ``.points`` and ``.check(answer)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from collabkit._version import __version__
+
+_LAZY: dict[str, str] = {
+    "Feedback": "collabkit.assess.feedback",
+    "start": "collabkit.assess.session",
+    "progress": "collabkit.assess.progress",
+    "answer": "collabkit.widgets.questions",
+    "ask": "collabkit.widgets.questions",
+    "solution": "collabkit.widgets.questions",
+    "all_questions": "collabkit.course",
+    "get_question": "collabkit.course",
+}
+
+__all__ = ["__version__", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = importlib.import_module(_LAZY[name])
+    except KeyError:
+        raise AttributeError(f"module 'collabkit' has no attribute {name!r}") from None
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
