@@ -28,7 +28,7 @@ from collabkit._version import __version__
 _LAZY: dict[str, str] = {
     "Feedback": "collabkit.assess.feedback",
     "start": "collabkit.assess.session",
-    "progress": "collabkit.assess.progress",
+    "progress": "collabkit.course",
     "answer": "collabkit.widgets.questions",
     "ask": "collabkit.widgets.questions",
     "solution": "collabkit.widgets.questions",

@@ -1,0 +1,160 @@
+"""Read a student's answer of any type without ever raising.
+
+Each reader returns either the parsed value or an :class:`Unreadable` explaining, in a
+sentence a student understands, why the answer could not be read. Questions turn an
+``Unreadable`` into zero-point feedback.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from numbers import Real
+
+#: Answers longer than this are not read (a pasted essay in a number box, a 1 MB string).
+MAX_TEXT = 5000
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Why an answer could not be read."""
+
+    message: str
+
+
+def describe(value: object, limit: int = 40) -> str:
+    """A short, safe description of any value for use inside a feedback message."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "…"
+        return f"“{text}”"
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ must not break feedback
+        text = f"a {type(value).__name__} object"
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return text
+
+
+def is_blank(value: object) -> bool:
+    """True for "no answer yet": None, an empty or whitespace string, an empty container."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        return len(value) == 0
+    return False
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_SYMBOLS = re.compile(r"[€$£%\s_]|eur(os?)?|units?|firms?|households?|per\s+\w+", re.IGNORECASE)
+
+
+def read_number(value: object, unit: str = "") -> float | Unreadable:
+    """Parse a number from a float, int, numpy scalar or text such as ``"1,200 €"``.
+
+    Rejects booleans, NaN, infinities and numbers too large for a float, each with its
+    own message.
+    """
+    if is_blank(value):
+        return Unreadable("No answer yet: type a number" + (f" (in {unit})." if unit else "."))
+    if isinstance(value, bool):
+        return Unreadable("True/False is not a number: type the number itself.")
+    if isinstance(value, Real):  # int, float and numpy's number types
+        try:
+            number = float(value)
+        except OverflowError:
+            return Unreadable(f"{describe(value)} is too large to be a sensible answer.")
+    elif isinstance(value, str):
+        if len(value) > 100:
+            return Unreadable("That is a long piece of text; this question wants one number.")
+        text = _SYMBOLS.sub("", value.strip())
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
+        elif _DECIMAL_COMMA.match(text):
+            text = text.replace(",", ".")
+        if not _NUMBER.match(text):
+            return Unreadable(
+                f"{describe(value)} is not a number. Type digits only, e.g. 1250 or 12.5."
+            )
+        number = float(text)
+    else:
+        return Unreadable(f"This question wants a single number, not {_kind(value)}.")
+    if math.isnan(number):
+        return Unreadable("NaN (not a number) cannot be scored: type a number.")
+    if math.isinf(number):
+        return Unreadable("Infinity is not a finite answer: type a number.")
+    return number
+
+
+def read_choice(value: object, options: Mapping[str, str]) -> str | Unreadable:
+    """Match an answer to one option key, by key (``"b"``) or by the option's text."""
+    keys = ", ".join(options)
+    if is_blank(value):
+        return Unreadable(f"No answer yet: pick one of the options ({keys}).")
+    if isinstance(value, (list, tuple, set, frozenset)) and len(value) == 1:
+        value = next(iter(value))
+    if not isinstance(value, str):
+        return Unreadable(f"Pick exactly one option ({keys}); {describe(value)} is not one.")
+    wanted = value.strip().casefold()
+    for key, text in options.items():
+        if wanted in (key.casefold(), text.strip().casefold()):
+            return key
+    return Unreadable(f"{describe(value)} is not one of the options; pick one of {keys}.")
+
+
+def read_choices(value: object, options: Mapping[str, str]) -> frozenset[str] | Unreadable:
+    """Match an answer to a set of option keys (a list, a set, or ``"a, c"``)."""
+    if is_blank(value):
+        return Unreadable("No answer yet: tick every option that applies.")
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return Unreadable("That text is too long to be a list of options.")
+        items: Iterable[object] = [part for part in re.split(r"[,;\s]+", value) if part]
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = value
+    else:
+        return Unreadable(f"Tick the options that apply; {describe(value)} is not a list.")
+    chosen: set[str] = set()
+    for item in items:
+        key = read_choice(item, options)
+        if isinstance(key, Unreadable):
+            return key
+        chosen.add(key)
+    return frozenset(chosen)
+
+
+def read_mapping(value: object) -> dict[str, object] | Unreadable:
+    """Read an item → category assignment (a dict with text keys)."""
+    if is_blank(value):
+        return Unreadable("No answer yet: put each item into a category.")
+    if not isinstance(value, Mapping):
+        return Unreadable(
+            "This question wants each item matched to a category, "
+            f"like {{'item': 'category'}}; {describe(value)} is not such a matching."
+        )
+    return {str(key).strip(): category for key, category in value.items()}
+
+
+def read_text(value: object) -> str | Unreadable:
+    """Read a free-text answer."""
+    if is_blank(value):
+        return Unreadable("No answer yet: write a few sentences.")
+    if not isinstance(value, str):
+        return Unreadable(f"This question wants sentences in words, not {_kind(value)}.")
+    if len(value) > MAX_TEXT:
+        return Unreadable(
+            f"Your answer has {len(value):,} characters; keep it under {MAX_TEXT:,} "
+            "(a short paragraph is enough)."
+        )
+    return value.strip()
+
+
+def _kind(value: object) -> str:
+    names = {dict: "a dictionary", list: "a list", tuple: "a list", set: "a set"}
+    return names.get(type(value), describe(value))

@@ -1,0 +1,62 @@
+"""The result of checking one answer."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a student (and the gradebook) learns from one checked answer.
+
+    Attributes
+    ----------
+    score
+        Points earned, ``0 <= score <= max_score``.
+    max_score
+        Points the question is worth.
+    correct
+        True only for a fully correct answer.
+    message
+        Why the answer earned what it did; names the misconception behind a wrong answer.
+    hint
+        A nudge for the next attempt (empty when the answer is correct).
+    """
+
+    score: float
+    max_score: float
+    correct: bool
+    message: str
+    hint: str = ""
+
+    @property
+    def fraction(self) -> float:
+        """Share of the points earned, in [0, 1]."""
+        return self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def status(self) -> str:
+        """``"correct"``, ``"partial"`` or ``"incorrect"``."""
+        if self.correct:
+            return "correct"
+        return "partial" if self.score > 0 else "incorrect"
+
+    def to_html(self, *, show_hint: bool = True) -> str:
+        """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
+        colours = {"correct": "#1b7837", "partial": "#b35806", "incorrect": "#b2182b"}
+        labels = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not yet"}
+        colour = colours[self.status]
+        parts = [
+            f'<div class="collabkit-feedback-box" style="border-left:4px solid {colour};'
+            'padding:4px 10px;margin:4px 0;">',
+            f'<b style="color:{colour}">{labels[self.status]}</b> '
+            f"({self.score:g} of {self.max_score:g} points). {html.escape(self.message)}",
+        ]
+        if show_hint and self.hint and not self.correct:
+            parts.append(f"<br><i>Hint:</i> {html.escape(self.hint)}")
+        parts.append("</div>")
+        return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()

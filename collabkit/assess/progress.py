@@ -1,0 +1,113 @@
+"""A student's progress: answered and correct questions per notebook section.
+
+The latest answer to each question counts (a student may improve an answer); it is
+re-scored with the key every time, exactly as the instructor's grading does.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from collabkit.assess.questions import Question
+from collabkit.assess.session import Session
+
+COLUMNS = ["notebook", "section", "title", "questions", "answered", "correct", "score", "max_score"]
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """Progress per section as a tidy table, shown in a notebook as an HTML summary."""
+
+    table: pd.DataFrame
+    student_id: str
+
+    @property
+    def score(self) -> float:
+        return float(self.table["score"].sum())
+
+    @property
+    def max_score(self) -> float:
+        return float(self.table["max_score"].sum())
+
+    @property
+    def complete(self) -> bool:
+        """Every question answered fully correctly."""
+        return bool((self.table["correct"] == self.table["questions"]).all())
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for row in self.table.itertuples():
+            done = row.answered / row.questions if row.questions else 0
+            bar = (
+                '<div style="background:#eee;width:120px;height:10px;display:inline-block">'
+                f'<div style="background:#1b7837;width:{done * 120:.0f}px;height:10px"></div>'
+                "</div>"
+            )
+            rows.append(
+                f"<tr><td>{row.notebook}</td><td>{html.escape(row.title)}</td>"
+                f"<td>{bar} {row.answered}/{row.questions}</td><td>{row.correct}</td>"
+                f"<td>{row.score:g} / {row.max_score:g}</td></tr>"
+            )
+        return (
+            f"<p><b>Progress of {html.escape(self.student_id)}</b>: "
+            f"{self.score:g} of {self.max_score:g} points.</p>"
+            "<table><tr><th>Notebook</th><th>Section</th><th>Answered</th>"
+            "<th>Correct</th><th>Points</th></tr>" + "".join(rows) + "</table>"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Progress of {self.student_id}: {self.score:g} of {self.max_score:g} points\n"
+            + self.table.to_string(index=False)
+        )
+
+
+def summarize(
+    questions: Sequence[Question],
+    section_titles: Mapping[str, str],
+    session: Session,
+    notebook: str | None = None,
+) -> ProgressReport:
+    """Score the session's latest answers and summarise them per section.
+
+    Parameters
+    ----------
+    questions
+        The questions to report on (e.g. the whole course).
+    section_titles
+        Section id (``"01.pooling"``) to its title.
+    session
+        Whose answers.
+    notebook
+        Only this notebook (``"01"``), or all when None.
+    """
+    latest = session.latest_answers()
+    rows = []
+    for q in questions:
+        if notebook is not None and q.notebook != notebook:
+            continue
+        record = latest.get(q.id)
+        feedback = q.check(record.answer) if record else None
+        rows.append(
+            {
+                "notebook": q.notebook,
+                "section": q.section,
+                "title": section_titles.get(q.section, q.section),
+                "questions": 1,
+                "answered": int(record is not None),
+                "correct": int(bool(feedback and feedback.correct)),
+                "score": feedback.score if feedback else 0.0,
+                "max_score": float(q.points),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    table = (
+        frame.groupby(["notebook", "section", "title"], sort=False, as_index=False)
+        .sum()
+        .reindex(columns=COLUMNS)
+    )
+    return ProgressReport(table=table, student_id=session.student_id)

@@ -1,0 +1,371 @@
+"""Question types and their scoring.
+
+Every question has a stable id of the form ``"NN.section.name"`` (e.g. ``"01.pooling.q2"``),
+a number of points, a prompt, a hint offered after a failed attempt and a worked
+explanation that can be revealed. ``check(answer)`` accepts *any* Python value and returns
+a :class:`~collabkit.assess.feedback.Feedback`; it never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from collabkit.assess import coerce
+from collabkit.assess.feedback import Feedback
+
+_ID = re.compile(r"^\d{2}\.[a-z0-9_]+\.[a-z0-9_]+$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    """Common fields and the never-raising ``check`` of every question type.
+
+    Parameters
+    ----------
+    id
+        Stable identifier ``"NN.section.name"``; records and gradebooks refer to it.
+    prompt
+        The question as the student reads it (plain text; units stated in it).
+    points
+        What a fully correct answer is worth.
+    hint
+        Offered after a failed attempt.
+    explanation
+        A worked explanation, revealed after ``reveal_after`` attempts or on request.
+    reveal_after
+        Attempts after which the worked explanation may be revealed.
+    """
+
+    kind: ClassVar[str] = "question"
+
+    id: str
+    prompt: str
+    points: float = 1.0
+    hint: str = ""
+    explanation: str = ""
+    reveal_after: int = 2
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _ID.match(self.id):
+            raise ValueError(
+                f"question id must look like '01.section.q1' (two digits, section, name); "
+                f"got {self.id!r}"
+            )
+        if not (isinstance(self.points, (int, float)) and 0 < self.points < math.inf):
+            raise ValueError(f"points of {self.id} must be a positive number; got {self.points!r}")
+        if not self.prompt.strip():
+            raise ValueError(f"prompt of {self.id} must not be empty")
+
+    @property
+    def notebook(self) -> str:
+        """The two-digit notebook number, e.g. ``"01"``."""
+        return self.id.split(".")[0]
+
+    @property
+    def section(self) -> str:
+        """The section part of the id, e.g. ``"01.pooling"``."""
+        return self.id.rsplit(".", 1)[0]
+
+    @property
+    def key(self) -> Any:
+        """An answer that earns full marks (used by the solved-run tests and graders)."""
+        raise NotImplementedError
+
+    def check(self, answer: object) -> Feedback:
+        """Score ``answer`` of any type; never raises."""
+        try:
+            return self._check(answer)
+        except Exception as exc:  # a scoring bug must never show a student a traceback
+            return self._feedback(
+                0.0,
+                "collabkit could not score this answer because of an internal error "
+                f"({type(exc).__name__}); your answer is recorded, please tell your instructor.",
+            )
+
+    def _check(self, answer: object) -> Feedback:
+        raise NotImplementedError
+
+    def _feedback(self, fraction: float, message: str) -> Feedback:
+        fraction = min(max(fraction, 0.0), 1.0)
+        correct = fraction >= 1.0
+        return Feedback(
+            score=round(fraction * self.points, 6),
+            max_score=float(self.points),
+            correct=correct,
+            message=message,
+            hint="" if correct else self.hint,
+        )
+
+    def _unreadable(self, reason: coerce.Unreadable) -> Feedback:
+        return self._feedback(0.0, reason.message)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(Question):
+    """Pick exactly one option.
+
+    ``options`` maps a short key (``"a"``) to the option's text; ``misconceptions`` maps a
+    wrong key to the sentence that explains the mistake that option reveals.
+    """
+
+    kind: ClassVar[str] = "choice"
+
+    options: Mapping[str, str]
+    correct: str
+    misconceptions: Mapping[str, str] = field(default_factory=dict)
+    praise: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.correct not in self.options:
+            raise ValueError(f"{self.id}: correct option {self.correct!r} is not an option")
+        _check_keys(self.id, self.misconceptions, self.options, "misconception")
+
+    @property
+    def key(self) -> str:
+        return self.correct
+
+    def _check(self, answer: object) -> Feedback:
+        choice = coerce.read_choice(answer, self.options)
+        if isinstance(choice, coerce.Unreadable):
+            return self._unreadable(choice)
+        if choice == self.correct:
+            return self._feedback(1.0, self.praise or "Well reasoned.")
+        reason = self.misconceptions.get(choice, "That option does not fit the situation.")
+        return self._feedback(0.0, f"You chose ({choice}). {reason}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultiSelect(Question):
+    """Tick every option that applies; partial credit.
+
+    Score = max(0, (right ticks − wrong ticks) / number of right options). ``misconceptions``
+    explains a wrongly ticked option; ``missed`` explains a right option left out.
+    """
+
+    kind: ClassVar[str] = "multi"
+
+    options: Mapping[str, str]
+    correct: frozenset[str]
+    misconceptions: Mapping[str, str] = field(default_factory=dict)
+    missed: Mapping[str, str] = field(default_factory=dict)
+    praise: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "correct", frozenset(self.correct))
+        if not self.correct or not self.correct <= set(self.options):
+            raise ValueError(f"{self.id}: correct options must be a non-empty subset of options")
+        _check_keys(self.id, self.misconceptions, self.options, "misconception")
+        _check_keys(self.id, self.missed, self.options, "missed-option message")
+
+    @property
+    def key(self) -> list[str]:
+        return sorted(self.correct)
+
+    def _check(self, answer: object) -> Feedback:
+        chosen = coerce.read_choices(answer, self.options)
+        if isinstance(chosen, coerce.Unreadable):
+            return self._unreadable(chosen)
+        right = chosen & self.correct
+        wrong = chosen - self.correct
+        missing = self.correct - chosen
+        fraction = (len(right) - len(wrong)) / len(self.correct)
+        if not wrong and not missing:
+            return self._feedback(1.0, self.praise or "All the right options and nothing else.")
+        notes = [f"You ticked {len(right)} of the {len(self.correct)} right options."]
+        for key in sorted(wrong):
+            notes.append(
+                f"({key}) does not belong: "
+                + self.misconceptions.get(key, "it does not apply here.")
+            )
+        if missing:
+            explained = [self.missed[k] for k in sorted(missing) if k in self.missed]
+            notes.append(
+                f"{len(missing)} right option{'s are' if len(missing) > 1 else ' is'} missing."
+            )
+            notes.extend(explained)
+        return self._feedback(fraction, " ".join(notes))
+
+
+@dataclass(frozen=True)
+class NumericMisconception:
+    """A common wrong number and the mistake it reveals."""
+
+    value: float
+    message: str
+    rel_tol: float = 0.01
+
+
+@dataclass(frozen=True, kw_only=True)
+class Numeric(Question):
+    """A number, accepted within ``abs_tol`` or ``rel_tol`` (``math.isclose`` rules).
+
+    The prompt must state the unit; ``unit`` is repeated in feedback.
+    """
+
+    kind: ClassVar[str] = "numeric"
+
+    answer: float
+    unit: str = ""
+    abs_tol: float = 0.0
+    rel_tol: float = 0.01
+    misconceptions: Sequence[NumericMisconception] = ()
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not math.isfinite(self.answer):
+            raise ValueError(f"{self.id}: answer must be finite")
+        if self.abs_tol < 0 or self.rel_tol < 0 or (self.abs_tol == 0 and self.rel_tol == 0):
+            raise ValueError(f"{self.id}: give a positive abs_tol or rel_tol")
+
+    @property
+    def key(self) -> float:
+        return self.answer
+
+    def _unit(self, number: float) -> str:
+        return f"{number:,.6g} {self.unit}".strip()
+
+    def _check(self, answer: object) -> Feedback:
+        number = coerce.read_number(answer, self.unit)
+        if isinstance(number, coerce.Unreadable):
+            return self._unreadable(number)
+        if math.isclose(number, self.answer, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
+            return self._feedback(1.0, f"{self._unit(number)} is right.")
+        for wrong in self.misconceptions:
+            if math.isclose(number, wrong.value, rel_tol=wrong.rel_tol, abs_tol=self.abs_tol):
+                return self._feedback(0.0, f"{self._unit(number)}: {wrong.message}")
+        direction = "too high" if number > self.answer else "too low"
+        size = abs(number / self.answer) if self.answer else math.inf
+        scale = " by a factor of ten or more" if size >= 10 or size <= 0.1 else ""
+        return self._feedback(
+            0.0, f"{self._unit(number)} is {direction}{scale}. Check each step of your working."
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Classification(Question):
+    """Put each item into a category; each item placed right earns its share of the points.
+
+    ``misconceptions`` maps an item to the sentence that explains where it belongs and why.
+    """
+
+    kind: ClassVar[str] = "classify"
+
+    items: Mapping[str, str]
+    categories: Sequence[str]
+    misconceptions: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        unknown = {c for c in self.items.values() if c not in self.categories}
+        if unknown or not self.items:
+            raise ValueError(f"{self.id}: items must map to the listed categories: {unknown}")
+        _check_keys(self.id, self.misconceptions, self.items, "misconception")
+
+    @property
+    def key(self) -> dict[str, str]:
+        return dict(self.items)
+
+    def _category(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return None
+        wanted = value.strip().casefold()
+        return next((c for c in self.categories if c.casefold() == wanted), None)
+
+    def _check(self, answer: object) -> Feedback:
+        mapping = coerce.read_mapping(answer)
+        if isinstance(mapping, coerce.Unreadable):
+            return self._unreadable(mapping)
+        lookup = {name.casefold(): name for name in self.items}
+        given = {lookup[k.casefold()]: v for k, v in mapping.items() if k.casefold() in lookup}
+        right, notes = 0, []
+        unplaced = [item for item in self.items if self._category(given.get(item)) is None]
+        for item, category in self.items.items():
+            placed = self._category(given.get(item))
+            if placed == category:
+                right += 1
+            elif placed is not None:
+                why = self.misconceptions.get(item, "")
+                notes.append(f"“{item}” is not {placed}. {why}".strip())
+        total = len(self.items)
+        if right == total:
+            return self._feedback(1.0, f"All {total} placed correctly.")
+        summary = f"{right} of {total} placed correctly."
+        if unplaced:
+            summary += f" Not placed yet: {', '.join(unplaced)}."
+        extra = len(mapping) - len(given)
+        if extra:
+            summary += (
+                f" {extra} entr{'ies' if extra > 1 else 'y'} matched no item and were ignored."
+            )
+        return self._feedback(right / total, " ".join([summary, *notes]))
+
+
+@dataclass(frozen=True)
+class RubricPoint:
+    """One idea a good free-text answer mentions, recognised by any of its keywords."""
+
+    idea: str
+    keywords: tuple[str, ...]
+
+    def found_in(self, text: str) -> bool:
+        lowered = text.casefold()
+        return any(re.search(rf"\b{re.escape(word.casefold())}", lowered) for word in self.keywords)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FreeText(Question):
+    """A short written answer, self-checked against rubric ideas.
+
+    The self-check score is the share of rubric ideas the answer mentions. When
+    ``instructor_graded`` is true the answer counts for credit and the instructor's
+    reading is the grade; the self-check is only a guide.
+    """
+
+    kind: ClassVar[str] = "text"
+
+    rubric: Sequence[RubricPoint]
+    model_answer: str
+    instructor_graded: bool = False
+    min_words: int = 15
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.rubric:
+            raise ValueError(f"{self.id}: a free-text question needs at least one rubric idea")
+
+    @property
+    def key(self) -> str:
+        return self.model_answer
+
+    def _check(self, answer: object) -> Feedback:
+        text = coerce.read_text(answer)
+        if isinstance(text, coerce.Unreadable):
+            return self._unreadable(text)
+        words = len(text.split())
+        found = [point.idea for point in self.rubric if point.found_in(text)]
+        missing = [point.idea for point in self.rubric if not point.found_in(text)]
+        fraction = len(found) / len(self.rubric)
+        if words < self.min_words:
+            fraction = min(fraction, 0.5)
+        parts = [f"Self-check: your answer touches {len(found)} of {len(self.rubric)} key ideas."]
+        if found:
+            parts.append("Covered: " + "; ".join(found) + ".")
+        if missing:
+            parts.append("Think also about: " + "; ".join(missing) + ".")
+        if words < self.min_words:
+            parts.append(f"Write at least {self.min_words} words to explain your reasoning.")
+        if self.instructor_graded:
+            parts.append("Your instructor reads and grades this answer; the self-check is a guide.")
+        return self._feedback(fraction, " ".join(parts))
+
+
+def _check_keys(qid: str, mapping: Mapping[str, str], allowed: Mapping[str, str], what: str):
+    stray = set(mapping) - set(allowed)
+    if stray:
+        raise ValueError(f"{qid}: {what} for unknown option(s) {sorted(stray)}")

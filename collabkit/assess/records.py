@@ -1,0 +1,182 @@
+"""Answer records: what a student submitted, when, and at which attempt.
+
+A record never stores a score: graders re-score the answer with the key (DESIGN
+principle 5), so a score edited into a submitted notebook changes nothing.
+
+Records travel two ways:
+
+- in the notebook: each question's cell output carries a display bundle of MIME type
+  :data:`MIME_TYPE` holding every record for that question, saved with the ``.ipynb``;
+- in a sidecar file per student and notebook (``<answers dir>/<student>-<NN>.json``),
+  rewritten atomically on every answer, which lets answers survive a kernel restart.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from collabkit._version import __version__
+from collabkit.atomic import write_json_atomic
+
+MIME_TYPE = "application/vnd.collabkit.answers+json"
+SCHEMA = 1
+#: Longest text kept from one answer; longer answers are truncated (and say so).
+MAX_RECORDED_TEXT = 20_000
+
+
+def jsonable(value: object, depth: int = 0) -> Any:
+    """A JSON-safe copy of any answer: NaN and infinities become strings, unknown objects
+    their (short) repr, deep or huge structures are cut."""
+    if value is None or isinstance(value, (bool, int)) and abs(value) < 2**63:
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        if len(value) > MAX_RECORDED_TEXT:
+            return value[:MAX_RECORDED_TEXT] + f"… [truncated from {len(value):,} characters]"
+        return value
+    if depth >= 5:
+        return "[nested too deeply to record]"
+    if isinstance(value, dict):
+        items = list(value.items())[:200]
+        return {str(k)[:200]: jsonable(v, depth + 1) for k, v in items}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return [jsonable(v, depth + 1) for v in list(items)[:200]]
+    if hasattr(value, "item") and callable(value.item):  # numpy scalars
+        try:
+            return jsonable(value.item(), depth + 1)
+        except Exception:
+            pass
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    return jsonable(text[:500], depth + 1)
+
+
+def now_iso() -> str:
+    """The current time in UTC, ISO 8601 with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One submitted answer."""
+
+    question_id: str
+    answer: Any
+    attempt: int
+    time: str
+    student_id: str
+    variant: str | None = None
+    revealed_solution: bool = False
+    kit_version: str = __version__
+    schema: int = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> AnswerRecord | None:
+        """Rebuild a record, or None if ``data`` is not a well-formed record."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            record = cls(
+                question_id=str(data["question_id"]),
+                answer=data.get("answer"),
+                attempt=int(data["attempt"]),
+                time=str(data["time"]),
+                student_id=str(data["student_id"]),
+                variant=data.get("variant"),
+                revealed_solution=bool(data.get("revealed_solution", False)),
+                kit_version=str(data.get("kit_version", "")),
+                schema=int(data.get("schema", SCHEMA)),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+        return record if record.attempt >= 1 else None
+
+
+def bundle(question_id: str, records: Iterable[AnswerRecord]) -> dict[str, Any]:
+    """The display bundle that stores a question's records in the notebook."""
+    records = list(records)
+    if records:
+        last = records[-1]
+        text = (
+            f"Answer saved: {question_id}, attempt {last.attempt}, "
+            f"{last.time.replace('T', ' ')[:16]} UTC"
+        )
+    else:
+        text = f"{question_id}: no answer saved yet"
+    return {
+        "text/plain": text,
+        MIME_TYPE: {
+            "schema": SCHEMA,
+            "question_id": question_id,
+            "records": [r.to_dict() for r in records],
+        },
+    }
+
+
+@dataclass
+class SidecarFile:
+    """The answers of one student in one notebook, kept in a JSON file.
+
+    Every write re-reads the file and merges, so two kernels answering the same notebook
+    do not overwrite each other's records. A file that cannot be read is moved aside
+    (``*.unreadable-<time>``), never silently overwritten.
+    """
+
+    path: Path
+    student_id: str
+    records: list[AnswerRecord] = field(default_factory=list)
+
+    def load(self) -> list[AnswerRecord]:
+        self.records = self._read()
+        return self.records
+
+    def append(self, record: AnswerRecord) -> None:
+        merged = {_identity(r): r for r in [*self._read(), *self.records, record]}
+        self.records = sorted(merged.values(), key=lambda r: (r.time, r.question_id, r.attempt))
+        write_json_atomic(
+            self.path,
+            {
+                "schema": SCHEMA,
+                "student_id": self.student_id,
+                "records": [r.to_dict() for r in self.records],
+            },
+        )
+
+    def _read(self) -> list[AnswerRecord]:
+        if not self.path.exists():
+            return []
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = data["records"]
+            if not isinstance(raw, list):
+                raise TypeError("records is not a list")
+        except (OSError, ValueError, KeyError, TypeError):
+            stamp = now_iso().replace(":", "")
+            os.replace(self.path, self.path.with_name(f"{self.path.name}.unreadable-{stamp}"))
+            return []
+        return [r for r in map(AnswerRecord.from_dict, raw) if r is not None]
+
+
+def _identity(record: AnswerRecord) -> tuple[str, int, str]:
+    return (record.question_id, record.attempt, record.time)
+
+
+def safe_name(text: str) -> str:
+    """A file-name-safe version of a student id."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.@-]+", "_", text).strip("._")
+    return cleaned[:64] or "anonymous"

@@ -1,0 +1,55 @@
+"""The course's question banks, one module per notebook, and the course-wide views of them.
+
+Each bank module defines ``SECTIONS`` (section id → title, in notebook order) and
+``QUESTIONS`` (a tuple of :class:`collabkit.assess.questions.Question`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from types import ModuleType
+
+from collabkit.assess.progress import ProgressReport, summarize
+from collabkit.assess.questions import Question
+from collabkit.assess.session import current_session
+
+BANKS = ("collabkit.course.start_here",)
+
+
+@cache
+def _banks() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(name) for name in BANKS)
+
+
+@cache
+def _index() -> dict[str, Question]:
+    index: dict[str, Question] = {}
+    for bank in _banks():
+        for question in bank.QUESTIONS:
+            if question.id in index:
+                raise ValueError(f"question id {question.id} is used twice")
+            if question.section not in bank.SECTIONS:
+                raise ValueError(f"{question.id}: section {question.section} has no title")
+            index[question.id] = question
+    return index
+
+
+def all_questions() -> list[Question]:
+    """Every question of the course, in notebook order."""
+    return list(_index().values())
+
+
+def get_question(question_id: str) -> Question:
+    """The question with this id; ``KeyError`` if there is none."""
+    return _index()[question_id]
+
+
+def section_titles() -> dict[str, str]:
+    """Section id (``"01.pooling"``) → title, for every notebook."""
+    return {sid: title for bank in _banks() for sid, title in bank.SECTIONS.items()}
+
+
+def progress(notebook: str | None = None) -> ProgressReport:
+    """Your answered and correct questions per section (of one notebook, e.g. ``"01"``)."""
+    return summarize(all_questions(), section_titles(), current_session(), notebook)

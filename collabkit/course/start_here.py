@@ -1,0 +1,71 @@
+"""Questions of notebook 00 "Start here": practice with the question widgets."""
+
+from __future__ import annotations
+
+from collabkit.assess.questions import MultipleChoice, MultiSelect, Numeric, NumericMisconception
+
+SECTIONS = {
+    "00.basics": "Running a notebook",
+    "00.practice": "Practising with questions",
+}
+
+QUESTIONS = (
+    MultipleChoice(
+        id="00.basics.run",
+        prompt="Which keys run the selected cell and move to the next one?",
+        options={
+            "a": "Enter",
+            "b": "Shift + Enter",
+            "c": "Ctrl + S",
+            "d": "Escape",
+        },
+        correct="b",
+        misconceptions={
+            "a": "Enter on its own adds a new line inside the cell; it does not run it.",
+            "c": "Ctrl + S saves the notebook (a good habit!) but runs nothing.",
+            "d": "Escape leaves edit mode; it does not run the cell.",
+        },
+        praise="Shift + Enter runs the cell and moves on; you will use it all the time.",
+        hint="Look at the table of keys just above this question.",
+        explanation="Shift + Enter runs the cell and selects the next one. Ctrl + Enter runs "
+        "it and stays on it. Enter alone only starts a new line.",
+    ),
+    Numeric(
+        id="00.practice.slider",
+        prompt="Move the 'Number of firms' slider in the explorer above to 4. "
+        "What does the cost per firm become, in euros per year? Type the number only.",
+        answer=9000 + 2250,
+        unit="€ per year",
+        rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(9000, "that is only the van's share; add the coordination cost."),
+            NumericMisconception(36000, "that is the cost of a firm that runs the van alone."),
+        ),
+        hint="Hover over the line at 4 firms: the label shows the cost per firm.",
+        explanation="With 4 firms the van costs 36,000 / 4 = 9,000 € each, and each firm "
+        "carries 1,500 × (4 − 1) / 2 = 2,250 € of coordination: 11,250 € per firm.",
+    ),
+    MultiSelect(
+        id="00.practice.help",
+        prompt="Where can you get help when you are stuck? Tick every option that works.",
+        options={
+            "a": "Read the hint that appears after a wrong answer",
+            "b": "Click 'Show worked solution' after two attempts",
+            "c": "Restart the kernel and lose all your answers",
+            "d": "Run collabkit.progress() to see which questions are left",
+        },
+        correct=frozenset({"a", "b", "d"}),
+        misconceptions={
+            "c": "restarting the kernel does not lose your answers: they are saved in a file "
+            "and come back when you run the cells again. It is also not a way to get help.",
+        },
+        missed={
+            "a": "Hints appear under the feedback after a wrong attempt.",
+            "b": "The worked solution button opens after two attempts.",
+            "d": "collabkit.progress() lists what you have answered so far.",
+        },
+        hint="Three of the four options help you.",
+        explanation="Hints, worked solutions and the progress table all help. Restarting the "
+        "kernel only clears the computer's memory; your saved answers stay.",
+    ),
+)

@@ -1,0 +1,115 @@
+"""The pattern every explorer follows: controls → model → figure updated in place.
+
+An :class:`Explorer` builds one ``plotly.graph_objects.FigureWidget`` when it is created.
+When a control changes (ipywidgets' ``observe``), it reruns the model and copies the new
+trace data into the existing traces inside ``batch_update()``, so the browser receives one
+small update instead of a new figure. Invalid combinations of settings show the model's
+``ValueError`` message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+
+Compute = Callable[..., pd.DataFrame]
+Traces = Callable[[pd.DataFrame], list[dict[str, Any]]]
+Summary = Callable[[pd.DataFrame, Mapping[str, Any]], str]
+
+
+class Explorer(widgets.VBox):
+    """Interactive view of one model.
+
+    Parameters
+    ----------
+    controls
+        Widgets by the keyword they feed into ``compute``.
+    compute
+        Runs the model: ``compute(**values) -> DataFrame``.
+    traces
+        Per-trace updates for the figure from the model's DataFrame, in trace order.
+    figure
+        Builds the full figure from a DataFrame (called once).
+    summary
+        Optional one-line HTML reading of the result under the plot.
+    """
+
+    def __init__(
+        self,
+        controls: Mapping[str, widgets.ValueWidget],
+        compute: Compute,
+        traces: Traces,
+        figure: Callable[[pd.DataFrame], go.Figure],
+        summary: Summary | None = None,
+    ) -> None:
+        self.controls = dict(controls)
+        self._compute = compute
+        self._traces = traces
+        self._summary = summary
+        self.message = widgets.HTML()
+        self.message.add_class("collabkit-explorer-summary")
+        self.figure = go.FigureWidget(figure(compute(**self.values)))
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        control_box = widgets.Box(
+            list(self.controls.values()),
+            layout=widgets.Layout(display="flex", flex_flow="row wrap", gap="4px 24px"),
+        )
+        super().__init__([control_box, self.figure, self.message])
+        self.add_class("collabkit-explorer")
+        self.update()
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The controls' current values."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values: Any) -> None:
+        """Set controls as a student would (each change triggers an update)."""
+        for name, value in values.items():
+            self.controls[name].value = value
+
+    def _on_change(self, _change: Mapping[str, Any]) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Rerun the model with the current settings and update the figure in place."""
+        values = self.values
+        try:
+            frame = self._compute(**values)
+        except ValueError as err:
+            self.message.value = f'<span style="color:#b2182b">{html.escape(str(err))}</span>'
+            return
+        with self.figure.batch_update():
+            for trace, data in zip(self.figure.data, self._traces(frame), strict=True):
+                trace.update(data)
+        self.message.value = self._summary(frame, values) if self._summary else ""
+
+
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    *,
+    integer: bool = False,
+    fmt: str | None = None,
+) -> widgets.ValueWidget:
+    """A labelled slider with a readable width and readout (integer or float)."""
+    style = {"description_width": "initial"}
+    layout = widgets.Layout(width="420px")
+    if integer:
+        return widgets.IntSlider(
+            value=int(value), min=int(low), max=int(high), step=int(step),
+            description=description, style=style, layout=layout,
+        )  # fmt: skip
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description,
+        readout_format=fmt or ".2f", style=style, layout=layout,
+    )  # fmt: skip

@@ -1,0 +1,297 @@
+"""Question widgets, and the notebook functions ``ask``, ``answer`` and ``solution``.
+
+``ask(question_id)`` shows the question with an input suited to its type, a
+"Check answer" button and a feedback area. Checking an answer scores it through the
+question's ``check`` (the one scoring path), records it in the session's sidecar file and
+updates a display in the cell's output that stores the question's records in the saved
+notebook (see :mod:`collabkit.assess.records`).
+"""
+
+from __future__ import annotations
+
+import html
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from collabkit.assess import questions as qt
+from collabkit.assess.feedback import Feedback
+from collabkit.assess.records import bundle
+from collabkit.assess.session import Session, current_session
+from collabkit.course import get_question
+
+_live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
+
+
+class QuestionWidget(widgets.VBox):
+    """A question with its input, a check button, feedback, hint and worked solution."""
+
+    def __init__(self, question: qt.Question, session: Session) -> None:
+        self.question = question
+        self.session = session
+        self._record_display: Any = None
+        self.input = self._make_input()
+        self.check_button = widgets.Button(
+            description="Check answer", button_style="primary", icon="check"
+        )
+        self.solution_button = widgets.Button(description="Show worked solution", icon="book")
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("collabkit-feedback")
+        self.solution = widgets.HTML()
+        self.check_button.on_click(lambda _: self.submit())
+        self.solution_button.on_click(lambda _: self.reveal())
+        header = widgets.HTML(
+            f"<b>{html.escape(question.id)}</b> · {question.points:g} point"
+            f"{'' if question.points == 1 else 's'}<br>{_paragraphs(question.prompt)}"
+        )
+        super().__init__(
+            [
+                header,
+                self.input,
+                widgets.HBox([self.check_button, self.solution_button]),
+                self.feedback,
+                self.solution,
+            ]
+        )
+        self.add_class("collabkit-question")
+        self.layout.border = "1px solid #ddd"
+        self.layout.padding = "6px 10px"
+        self.layout.margin = "8px 0"
+        self._restore()
+        _live.add(self)
+
+    # -- per-type input --------------------------------------------------------------
+    def _make_input(self) -> widgets.Widget:
+        raise NotImplementedError
+
+    @property
+    def value(self) -> Any:
+        """The answer currently entered in the widget."""
+        raise NotImplementedError
+
+    def fill(self, answer: Any) -> None:
+        """Put ``answer`` into the input (used to restore an answer and by tests)."""
+        raise NotImplementedError
+
+    # -- behaviour ---------------------------------------------------------------------
+    def attach_record_display(self, handle: Any) -> None:
+        """Keep the display handle whose output stores this question's records."""
+        self._record_display = handle
+
+    def submit(self) -> Feedback:
+        """Check the current answer, record it, and show the feedback."""
+        feedback, _ = self.session.submit(self.question, self.value)
+        self._show(feedback)
+        if self._record_display is not None:
+            self._record_display.update(self._bundle(), raw=True)
+        return feedback
+
+    def reveal(self) -> None:
+        """Show the worked explanation if the session allows it, else say when it will."""
+        self.solution.value = solution_html(self.question, self.session)
+
+    def _bundle(self) -> dict[str, Any]:
+        return bundle(self.question.id, self.session.records_for(self.question.id))
+
+    def _show(self, feedback: Feedback) -> None:
+        attempts = self.session.attempts(self.question.id)
+        self.feedback.value = feedback.to_html() + (
+            f'<small style="color:#666">Attempt {attempts}; your answer is saved.</small>'
+        )
+
+    def _restore(self) -> None:
+        records = self.session.records_for(self.question.id)
+        if records:
+            last = records[-1]
+            try:
+                self.fill(last.answer)
+            except Exception:  # an answer recorded in an older form must not block the question
+                pass
+            self._show(self.question.check(last.answer))
+
+
+class ChoiceWidget(QuestionWidget):
+    question: qt.MultipleChoice
+
+    def _make_input(self) -> widgets.Widget:
+        options = [(f"({k}) {text}", k) for k, text in self.question.options.items()]
+        return widgets.RadioButtons(
+            options=options, value=None, layout=widgets.Layout(width="auto")
+        )
+
+    @property
+    def value(self) -> Any:
+        return self.input.value
+
+    def fill(self, answer: Any) -> None:
+        self.input.value = answer if answer in self.question.options else None
+
+
+class MultiWidget(QuestionWidget):
+    question: qt.MultiSelect
+
+    def _make_input(self) -> widgets.Widget:
+        self._boxes = {
+            k: widgets.Checkbox(
+                description=f"({k}) {text}", indent=False, layout=widgets.Layout(width="auto")
+            )
+            for k, text in self.question.options.items()
+        }
+        return widgets.VBox(list(self._boxes.values()))
+
+    @property
+    def value(self) -> Any:
+        return [k for k, box in self._boxes.items() if box.value]
+
+    def fill(self, answer: Any) -> None:
+        chosen = set(answer or ())
+        for k, box in self._boxes.items():
+            box.value = k in chosen
+
+
+class NumericWidget(QuestionWidget):
+    question: qt.Numeric
+
+    def _make_input(self) -> widgets.Widget:
+        unit = self.question.unit
+        self._text = widgets.Text(placeholder="type a number", layout=widgets.Layout(width="200px"))
+        self._text.on_submit(lambda _: self.submit())
+        return widgets.HBox([self._text, widgets.Label(unit)])
+
+    @property
+    def value(self) -> Any:
+        return self._text.value
+
+    def fill(self, answer: Any) -> None:
+        self._text.value = "" if answer is None else f"{answer}"
+
+
+class ClassifyWidget(QuestionWidget):
+    question: qt.Classification
+
+    def _make_input(self) -> widgets.Widget:
+        choices = [("— choose —", None), *[(c, c) for c in self.question.categories]]
+        self._drops = {
+            item: widgets.Dropdown(options=choices, value=None) for item in self.question.items
+        }
+        rows = [
+            widgets.HBox(
+                [widgets.HTML(html.escape(item), layout=widgets.Layout(width="340px")), drop]
+            )
+            for item, drop in self._drops.items()
+        ]
+        return widgets.VBox(rows)
+
+    @property
+    def value(self) -> Any:
+        return {item: d.value for item, d in self._drops.items() if d.value is not None}
+
+    def fill(self, answer: Any) -> None:
+        answer = answer if isinstance(answer, dict) else {}
+        for item, drop in self._drops.items():
+            category = answer.get(item)
+            drop.value = category if category in self.question.categories else None
+
+
+class TextWidget(QuestionWidget):
+    question: qt.FreeText
+
+    def _make_input(self) -> widgets.Widget:
+        return widgets.Textarea(
+            placeholder="Write your answer in a few sentences…",
+            rows=5,
+            layout=widgets.Layout(width="95%"),
+        )
+
+    @property
+    def value(self) -> Any:
+        return self.input.value
+
+    def fill(self, answer: Any) -> None:
+        self.input.value = answer if isinstance(answer, str) else ""
+
+
+_WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
+    qt.MultipleChoice: ChoiceWidget,
+    qt.MultiSelect: MultiWidget,
+    qt.Numeric: NumericWidget,
+    qt.Classification: ClassifyWidget,
+    qt.FreeText: TextWidget,
+}
+
+
+def question_widget(question: qt.Question, session: Session | None = None) -> QuestionWidget:
+    """The widget for ``question`` (not yet displayed)."""
+    return _WIDGETS[type(question)](question, session or current_session())
+
+
+def live_question_widgets() -> list[QuestionWidget]:
+    """Question widgets created in this kernel that are still alive (for tests)."""
+    return list(_live)
+
+
+def _with_question(question_id: str, action: Callable[[qt.Question], Any]) -> Any:
+    try:
+        question = get_question(question_id)
+    except KeyError:
+        display(
+            HTML(
+                f"<b>There is no question {html.escape(repr(question_id))}.</b> "
+                "Check the id: it looks like <code>'01.pooling.q1'</code>."
+            )
+        )
+        return None
+    return action(question)
+
+
+def ask(question_id: str) -> None:
+    """Show a question widget and the saved record of its answers below it."""
+
+    def show(question: qt.Question) -> None:
+        widget = question_widget(question)
+        display(widget)
+        widget.attach_record_display(display(widget._bundle(), raw=True, display_id=True))
+
+    _with_question(question_id, show)
+
+
+def answer(question_id: str, value: object) -> Feedback | None:
+    """Answer a question from code: records the answer and returns its feedback."""
+
+    def submit(question: qt.Question) -> Feedback:
+        session = current_session()
+        feedback, _ = session.submit(question, value)
+        display(bundle(question.id, session.records_for(question.id)), raw=True)
+        return feedback
+
+    return _with_question(question_id, submit)
+
+
+def solution(question_id: str) -> None:
+    """Show a question's worked solution, if the session allows it yet."""
+
+    _with_question(question_id, lambda q: display(HTML(solution_html(q, current_session()))))
+
+
+def solution_html(question: qt.Question, session: Session) -> str:
+    """The worked explanation if ``session`` may see it (and mark it seen), else when it opens."""
+    if session.may_reveal(question):
+        session.mark_revealed(question.id)
+        text = question.explanation or "No worked solution is written for this question."
+        return (
+            '<div style="background:#f4f6fb;padding:6px 10px;margin-top:4px">'
+            f"<b>Worked solution.</b> {_paragraphs(text)}</div>"
+        )
+    left = question.reveal_after - session.attempts(question.id)
+    return (
+        f"<i>The worked solution opens after {left} more attempt"
+        f"{'' if left == 1 else 's'}. Learning alone? Run "
+        "<code>collabkit.start(self_study=True)</code> to open solutions at any time.</i>"
+    )
+
+
+def _paragraphs(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.strip().splitlines())
