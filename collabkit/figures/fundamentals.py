@@ -1,0 +1,147 @@
+"""Figures of notebook 01 "Fundamentals" (one ``*_traces``/``*_figure`` pair per model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from collabkit.figures.style import PALETTE, figure
+
+Updates = list[dict[str, Any]]
+
+
+def pooling_traces(frame: pd.DataFrame) -> Updates:
+    """Asset share, coordination share and total cost per firm; the cheapest size; and, if
+    the frame has a boolean ``selected`` column, the selected size."""
+    best = frame.loc[frame["cost_per_firm"].idxmin()]
+    chosen = frame[frame["selected"]] if "selected" in frame else frame.iloc[0:0]
+    n = frame["n_firms"]
+    return [
+        {"x": n, "y": frame["asset_share"]},
+        {"x": n, "y": frame["coordination_share"]},
+        {"x": n, "y": frame["cost_per_firm"]},
+        {"x": [best["n_firms"]], "y": [best["cost_per_firm"]]},
+        {"x": chosen["n_firms"], "y": chosen["cost_per_firm"]},
+    ]
+
+
+def pooling_figure(frame: pd.DataFrame) -> go.Figure:
+    """Cost per firm against network size, with the cheapest size marked."""
+    euro = "%{y:,.0f} €"
+    return figure(
+        [
+            go.Scatter(name="Share of the asset", mode="lines", hovertemplate=euro,
+                       line={"color": PALETTE["sky"], "dash": "dot"}),
+            go.Scatter(name="Share of coordination", mode="lines", hovertemplate=euro,
+                       line={"color": PALETTE["orange"], "dash": "dash"}),
+            go.Scatter(name="Cost per firm", mode="lines+markers", hovertemplate=euro,
+                       line={"color": PALETTE["blue"], "width": 3}),
+            go.Scatter(name="Cheapest size", mode="markers", hovertemplate="cheapest: " + euro,
+                       marker={"color": PALETTE["green"], "size": 14, "symbol": "star"}),
+            go.Scatter(name="Your choice", mode="markers", hovertemplate="your choice: " + euro,
+                       marker={"color": PALETTE["vermillion"], "size": 12,
+                               "line": {"color": "white", "width": 2}}),
+        ],
+        pooling_traces(frame),
+        title="Sharing a van: what each firm pays",
+        x_title="Number of firms in the network",
+        y_title="Cost per firm (€ per year)",
+        yaxis_rangemode="tozero",
+    )  # fmt: skip
+
+
+def reach_traces(frame: pd.DataFrame) -> Updates:
+    """Audiences added up, households actually reached, and what is new for the first firm."""
+    labels = [f"{n} firm{'s' if n > 1 else ''}" for n in frame["n_members"]]
+    members = frame["members"]
+    return [
+        {"x": labels, "y": frame["sum_of_reach"], "customdata": members},
+        {"x": labels, "y": frame["combined_reach"], "customdata": members},
+        {"x": labels, "y": frame["new_for_first"], "customdata": members},
+    ]
+
+
+def reach_figure(frame: pd.DataFrame) -> go.Figure:
+    """Grouped bars of reach as partners join."""
+    hover = "%{customdata}<br>%{y:,.0f} households"
+    return figure(
+        [
+            go.Bar(name="Audiences added up", hovertemplate=hover,
+                   marker_color=PALETTE["grey"]),
+            go.Bar(name="Households reached", hovertemplate=hover,
+                   marker_color=PALETTE["blue"]),
+            go.Bar(name="New for the first firm", hovertemplate=hover,
+                   marker_color=PALETTE["orange"]),
+        ],
+        reach_traces(frame),
+        title="Reach as partners join: overlaps are counted once",
+        x_title="Network (firms join in order)",
+        y_title="Households (number)",
+        barmode="group",
+    )  # fmt: skip
+
+
+def purchasing_traces(frame: pd.DataFrame) -> Updates:
+    """Each firm's monthly cost buying alone and buying with the group."""
+    discounts_alone = [f"{d:.0%} discount" for d in frame["discount_alone"]]
+    discounts_group = [f"{d:.0%} discount" for d in frame["discount_group"]]
+    return [
+        {"x": frame["member"], "y": frame["cost_alone"], "text": discounts_alone},
+        {"x": frame["member"], "y": frame["cost_group"], "text": discounts_group},
+    ]
+
+
+def purchasing_figure(frame: pd.DataFrame) -> go.Figure:
+    """Grouped bars of monthly cost alone versus in the buying group."""
+    hover = "%{y:,.0f} € (%{text})"
+    return figure(
+        [
+            go.Bar(name="Buying alone", hovertemplate=hover, marker_color=PALETTE["grey"],
+                   textposition="none"),
+            go.Bar(name="Buying as a group", hovertemplate=hover,
+                   marker_color=PALETTE["green"], textposition="none"),
+        ],
+        purchasing_traces(frame),
+        title="Buying packaging together: monthly cost per firm",
+        x_title="Firm",
+        y_title="Cost of packaging (€ per month)",
+        barmode="group",
+    )  # fmt: skip
+
+
+def free_riding_traces(frame: pd.DataFrame) -> Updates:
+    """Average contribution per period without and with governance (``compare()`` output)."""
+    updates = []
+    for setting in ("no governance", "monitoring and sanctions"):
+        part = frame[frame["governance"] == setting]
+        updates.append(
+            {
+                "x": part["period"],
+                "y": part["share_of_endowment"] * 100,
+                "customdata": part[["mean_payoff", "total_fines"]].to_numpy(),
+            }
+        )
+    return updates
+
+
+def free_riding_figure(frame: pd.DataFrame) -> go.Figure:
+    """Contributions to the shared fund over time, without and with governance."""
+    hover = (
+        "%{y:.0f}% of budget<br>average payoff %{customdata[0]:,.0f} €"
+        "<br>fines paid %{customdata[1]:,.0f} €"
+    )
+    return figure(
+        [
+            go.Scatter(name="No governance", mode="lines+markers", hovertemplate=hover,
+                       line={"color": PALETTE["vermillion"], "width": 3}),
+            go.Scatter(name="Monitoring and sanctions", mode="lines+markers",
+                       hovertemplate=hover, line={"color": PALETTE["blue"], "width": 3}),
+        ],
+        free_riding_traces(frame),
+        title="A shared marketing fund: do firms keep paying in?",
+        x_title="Period (season)",
+        y_title="Average contribution (% of each firm's budget)",
+        yaxis_range=[0, 100],
+    )  # fmt: skip

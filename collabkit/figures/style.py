@@ -1,0 +1,58 @@
+"""The course's look: a colour-blind-safe palette and a common layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import plotly.graph_objects as go
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+    "black": "#000000",
+}
+
+
+def figure(
+    traces: Iterable[go.BaseTraceType],
+    updates: list[dict[str, Any]],
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    **layout: Any,
+) -> go.Figure:
+    """A figure with the course layout whose traces start from ``updates``.
+
+    Parameters
+    ----------
+    traces
+        Empty trace objects fixing each trace's type, name and style.
+    updates
+        Data for each trace (same order), as returned by a ``*_traces`` function.
+    title, x_title, y_title
+        Figure title and axis titles (axis titles state their units).
+    """
+    fig = go.Figure(list(traces))
+    for trace, data in zip(fig.data, updates, strict=True):
+        trace.update(data)
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        template="plotly_white",
+        height=380,
+        margin={"l": 70, "r": 20, "t": 60, "b": 55},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        hovermode="x unified",
+        **layout,
+    )
+    return fig
