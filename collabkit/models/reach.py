@@ -96,6 +96,6 @@ class MarketReach:
                 "sum_of_reach": total * h,
                 "combined_reach": combined * h,
                 "duplicated": (total - combined) * h,
-                "new_for_first": (combined - r[0]) * h,
+                "new_for_first": (combined - combined[0]) * h,
             }
         )

@@ -1,0 +1,83 @@
+"""Figures of notebook 01: titled, labelled with units, and updatable in place."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from collabkit.figures import fundamentals as fig
+from collabkit.models.pooling import CostPooling
+from collabkit.models.public_goods import PublicGoodsGame
+from collabkit.models.purchasing import GroupPurchasing
+from collabkit.models.reach import MarketReach
+
+UNITS = ("€", "%", "households", "number", "firms", "period", "firm")
+
+CASES = {
+    "pooling": (
+        lambda **kw: CostPooling(**kw).run(),
+        [{}, {"asset_cost": 5_000, "coordination_cost": 9_000, "max_firms": 3}],
+    ),
+    "reach": (
+        lambda **kw: MarketReach(**kw).run(),
+        [{}, {"reach": (0.9, 0.1, 0.0), "similarity": 1.0}],
+    ),
+    "purchasing": (
+        lambda **kw: GroupPurchasing(**kw).run(),
+        [{}, {"demand": (12_000, 0, 9_000)}],
+    ),
+    "free_riding": (
+        lambda **kw: PublicGoodsGame(**kw).compare(),
+        [{}, {"n_firms": 100, "monitoring": 1.0, "fine": 5.0}],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_figure_has_title_and_axis_titles_with_units(name):
+    compute, settings = CASES[name]
+    figure = getattr(fig, f"{name}_figure")(compute(**settings[0]))
+    layout = figure.layout
+    assert layout.title.text
+    for axis in (layout.xaxis, layout.yaxis):
+        assert axis.title.text
+    assert any(unit in layout.yaxis.title.text.lower() for unit in UNITS)
+    assert "(" in layout.yaxis.title.text  # the unit is stated in brackets
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_traces_keep_their_number_and_order_across_settings(name):
+    compute, settings = CASES[name]
+    traces = getattr(fig, f"{name}_traces")
+    figure = getattr(fig, f"{name}_figure")(compute(**settings[0]))
+    for kwargs in settings:
+        updates = traces(compute(**kwargs))
+        assert len(updates) == len(figure.data)
+        for trace, data in zip(figure.data, updates, strict=True):
+            trace.update(data)  # must be valid for the trace's type
+    assert all(trace.name for trace in figure.data)
+
+
+def test_pooling_figure_marks_the_cheapest_and_the_chosen_size():
+    frame = CostPooling().run()
+    frame = frame.assign(selected=frame["n_firms"] == 3)
+    asset, coordination, total, best, chosen = fig.pooling_traces(frame)
+    assert list(best["x"]) == [CostPooling().optimal_size()]
+    assert list(chosen["x"]) == [3]
+    assert list(total["y"]) == frame["cost_per_firm"].tolist()
+
+
+def test_free_riding_traces_plot_percent_of_budget_per_setting():
+    frame = PublicGoodsGame(monitoring=0.5, fine=2.0).compare()
+    none, governed = fig.free_riding_traces(frame)
+    expected = frame[frame["governance"] == "no governance"]["share_of_endowment"] * 100
+    assert list(none["y"]) == expected.tolist()
+    assert min(governed["y"]) > max(none["y"][-3:])
+
+
+def test_reach_traces_follow_the_model():
+    frame = MarketReach().run()
+    summed, reached, new = fig.reach_traces(frame)
+    assert list(reached["y"]) == frame["combined_reach"].tolist()
+    assert isinstance(summed["x"], list) and summed["x"][0] == "1 firm"
+    assert pd.Series(new["y"]).iloc[0] == 0

@@ -1,0 +1,244 @@
+"""The four models of notebook 01: known values, limits, monotonicity and validation."""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from collabkit.models.pooling import CostPooling
+from collabkit.models.public_goods import PublicGoodsGame
+from collabkit.models.purchasing import GroupPurchasing
+from collabkit.models.reach import MarketReach
+
+shares = st.floats(0, 1, allow_nan=False)
+
+
+# --- cost pooling ----------------------------------------------------------------------
+def test_pooling_known_values():
+    table = CostPooling(36_000, 1_500, 20).run().set_index("n_firms")
+    assert table.loc[1, "cost_per_firm"] == 36_000  # alone: the whole van, no partners
+    assert table.loc[5, "cost_per_firm"] == pytest.approx(7_200 + 3_000)
+    assert table.loc[7, "coordination_share"] == pytest.approx(1_500 * 6 / 2)
+
+
+def test_pooling_optimum_matches_brute_force_and_square_root_rule():
+    model = CostPooling(36_000, 1_500, 20)
+    table = model.run()
+    brute = int(table.loc[table["cost_per_firm"].idxmin(), "n_firms"])
+    assert model.optimal_size() == brute == 7
+    assert abs(model.optimal_size() - math.sqrt(2 * 36_000 / 1_500)) < 1
+
+
+@given(
+    st.floats(1_000, 1e6),
+    st.floats(10, 1e5),
+    st.integers(1, 60),
+)
+def test_pooling_optimum_is_the_true_minimum(asset, pair, max_firms):
+    model = CostPooling(asset, pair, max_firms)
+    table = model.run()
+    assert model.cost_per_firm(model.optimal_size()) == pytest.approx(table["cost_per_firm"].min())
+    assert (table["cost_per_firm"] > 0).all()
+
+
+def test_free_coordination_makes_the_largest_network_best():
+    assert CostPooling(36_000, 0, 20).optimal_size() == 20
+
+
+def test_dearer_coordination_never_enlarges_the_best_network():
+    sizes = [CostPooling(36_000, k, 50).optimal_size() for k in np.linspace(100, 20_000, 40)]
+    assert all(b <= a for a, b in zip(sizes, sizes[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"asset_cost": 0}, "asset_cost"),
+        ({"asset_cost": float("nan")}, "asset_cost"),
+        ({"coordination_cost": -1}, "coordination_cost"),
+        ({"max_firms": 0}, "max_firms"),
+        ({"max_firms": 2.5}, "max_firms"),
+        ({"max_firms": True}, "max_firms"),
+    ],
+)
+def test_pooling_rejects_bad_parameters_by_name(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* in [\[(]"):
+        CostPooling(**kwargs)
+
+
+# --- market reach ----------------------------------------------------------------------
+def test_reach_of_two_independent_audiences_follows_the_sainsbury_formula():
+    frame = MarketReach(20_000, (0.30, 0.25), 0.0, ("A", "B")).run()
+    assert frame["combined_reach"].iloc[-1] == pytest.approx(0.475 * 20_000)
+    assert frame["duplicated"].iloc[-1] == pytest.approx(0.30 * 0.25 * 20_000)
+    assert frame["members"].iloc[-1] == "A + B"
+
+
+def test_fully_similar_audiences_reach_only_the_largest():
+    frame = MarketReach(1_000, (0.2, 0.5, 0.1), 1.0, ("A", "B", "C")).run()
+    assert frame["combined_reach"].tolist() == pytest.approx([200, 500, 500])
+
+
+def test_reach_agrees_with_a_simulated_town():
+    """Independent audiences: count households in a simulated town of a million."""
+    rng = np.random.default_rng(1)
+    reach = (0.3, 0.25, 0.15)
+    knows = rng.random((1_000_000, 3)) < np.array(reach)
+    simulated = knows.any(axis=1).mean()
+    model = MarketReach(1, reach, 0.0).run()["combined_reach"].iloc[-1]
+    assert model == pytest.approx(simulated, abs=0.002)
+
+
+@given(st.lists(shares, min_size=1, max_size=6), shares)
+def test_union_lies_between_the_largest_audience_and_the_sum(reach, similarity):
+    frame = MarketReach(10_000, reach, similarity, [f"f{i}" for i in range(len(reach))]).run()
+    largest = np.maximum.accumulate(reach) * 10_000
+    assert (frame["combined_reach"] <= frame["sum_of_reach"] + 1e-6).all()
+    assert (frame["combined_reach"] >= largest - 1e-6).all()
+    assert (np.diff(frame["combined_reach"]) >= -1e-6).all()  # joining never loses reach
+
+
+def test_reach_rejects_bad_parameters():
+    with pytest.raises(ValueError, match=r"reach\[1\] must be a number in \[0, 1\]"):
+        MarketReach(reach=(0.2, 1.5, 0.1))
+    with pytest.raises(ValueError, match="names and reach must have the same length"):
+        MarketReach(reach=(0.2, 0.1), names=("A",))
+    with pytest.raises(ValueError, match="similarity"):
+        MarketReach(similarity=-0.1)
+
+
+# --- group purchasing ------------------------------------------------------------------
+def test_purchasing_known_values():
+    frame = GroupPurchasing().run().set_index("member")
+    bakery = frame.loc["Sweet Crumb Bakery"]
+    assert bakery["discount_alone"] == 0  # 4,000 units: below the 5,000 threshold
+    assert bakery["group_units"] == 8_000
+    assert bakery["discount_group"] == 0.05
+    assert bakery["saving"] == pytest.approx(4_000 * 2.0 * 0.05)
+
+
+def test_discount_is_the_highest_tier_reached():
+    model = GroupPurchasing()
+    volumes = [0, 4_999, 5_000, 9_999, 10_000, 25_000]
+    assert model.discount(volumes).tolist() == [0, 0, 0.05, 0.05, 0.10, 0.15]
+
+
+@given(st.lists(st.floats(0, 50_000), min_size=1, max_size=8), st.floats(0.01, 100))
+def test_no_member_pays_more_in_the_group(demand, price):
+    names = [f"f{i}" for i in range(len(demand))]
+    frame = GroupPurchasing(price, demand, names=names).run()
+    assert (frame["saving"] >= -1e-9).all()
+    assert (frame["cost_group"] >= 0).all()
+
+
+def test_saving_grows_with_the_partners_volume():
+    savings = [
+        GroupPurchasing(demand=(4_000, q), names=("A", "B")).run()["saving"].iloc[0]
+        for q in range(0, 30_000, 500)
+    ]
+    assert all(b >= a for a, b in zip(savings, savings[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("tiers", "message"),
+    [
+        (((100, 0.0),), "start at threshold 0"),
+        (((0, 0.0), (500, 0.1), (500, 0.2)), "strictly increase"),
+        (((0, 0.1), (500, 0.05)), "never decrease"),
+        (((0, 0.0), (500, 1.0)), "below 1"),
+        (((0, 0.0), (500, -0.1)), r"tiers\[1\] discount must be"),
+    ],
+)
+def test_purchasing_rejects_bad_tiers(tiers, message):
+    with pytest.raises(ValueError, match=message):
+        GroupPurchasing(tiers=tiers)
+
+
+# --- public-goods game -----------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(10))
+def test_contributions_decay_without_governance(seed):
+    frame = PublicGoodsGame(seed=seed).run()
+    assert frame["mean_contribution"].iloc[-1] < 0.5 * frame["mean_contribution"].iloc[0]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_strong_sanctions_keep_contributions_up(seed):
+    frame = PublicGoodsGame(monitoring=0.5, fine=2.0, seed=seed).run()
+    first, last = frame["mean_contribution"].iloc[[0, -1]]
+    assert last >= first * 0.95
+    assert frame["share_of_endowment"].iloc[-1] > 0.5
+
+
+def test_weak_governance_sits_between_none_and_strong():
+    none = PublicGoodsGame().run()["mean_contribution"].iloc[-1]
+    weak = PublicGoodsGame(monitoring=0.3, fine=1.0).run()["mean_contribution"].iloc[-1]
+    strong = PublicGoodsGame(monitoring=0.5, fine=2.0).run()["mean_contribution"].iloc[-1]
+    assert none < weak < strong
+
+
+def test_deterrence_compares_expected_fine_with_private_gain():
+    game = PublicGoodsGame(n_firms=20, multiplier=1.6, monitoring=0.2, fine=2.0)
+    assert game.deterrence == pytest.approx(0.4 / (1 - 0.08))
+    assert PublicGoodsGame(monitoring=1, fine=5).deterrence == 1
+
+
+@given(st.integers(2, 60), st.integers(0, 10_000), shares, shares, st.floats(0, 5))
+@settings(max_examples=40, deadline=None)
+def test_payoff_identity_and_bounds(n, seed, share, monitoring, fine):
+    game = PublicGoodsGame(
+        n_firms=n,
+        multiplier=1 + 0.5 * (n - 1) / n,
+        share_conditional=share,
+        monitoring=monitoring,
+        fine=fine,
+        seed=seed,
+    )
+    frame = game.run()
+    c = frame["mean_contribution"]
+    assert ((c >= 0) & (c <= game.endowment)).all()
+    expected = game.endowment - c + game.multiplier * c - frame["total_fines"] / n
+    assert frame["mean_payoff"].to_numpy() == pytest.approx(expected.to_numpy())
+
+
+def test_same_seed_same_result_other_seed_other_result():
+    a, b = PublicGoodsGame(seed=3).run(), PublicGoodsGame(seed=3).run()
+    assert a.equals(b)
+    assert not a.equals(PublicGoodsGame(seed=4).run())
+
+
+def test_compare_labels_both_settings():
+    frame = PublicGoodsGame(monitoring=0.5, fine=2.0, periods=5).compare()
+    assert frame.groupby("governance").size().to_dict() == {
+        "monitoring and sanctions": 5,
+        "no governance": 5,
+    }
+    assert frame.loc[frame["governance"] == "no governance", "total_fines"].eq(0).all()
+
+
+def test_a_multiplier_that_makes_giving_pay_is_rejected():
+    with pytest.raises(ValueError, match="no dilemma"):
+        PublicGoodsGame(n_firms=3, multiplier=3.0)
+    with pytest.raises(ValueError, match=r"multiplier must be a number in \(1, 20\]"):
+        PublicGoodsGame(multiplier=1.0)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"n_firms": 1}, {"periods": 0}, {"monitoring": 1.5}, {"noise": -1}, {"seed": -1}],
+)
+def test_public_goods_rejects_bad_parameters(kwargs):
+    (name,) = kwargs
+    with pytest.raises(ValueError, match=f"^{name} must be"):
+        PublicGoodsGame(**kwargs)
+
+
+def test_pooling_counts_every_pair_of_partners_once():
+    """The network's coordination cost is k times the number of 2-subsets of firms."""
+    for n in range(1, 12):
+        pairs = len(list(combinations(range(n), 2)))
+        assert CostPooling(1.0, 1.0, n).run()["coordination_share"].iloc[-1] * n == pairs
