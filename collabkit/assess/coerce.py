@@ -115,7 +115,16 @@ def read_choices(value: object, options: Mapping[str, str]) -> frozenset[str] | 
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
             return Unreadable("That text is too long to be a list of options.")
+        single = read_choice(value, options)
+        if not isinstance(single, Unreadable):
+            return frozenset({single})
         items: Iterable[object] = [part for part in re.split(r"[,;\s]+", value) if part]
+        if not all(isinstance(read_choice(part, options), str) for part in items):
+            keys = ", ".join(options)
+            return Unreadable(
+                f"{describe(value)} is not a list of options. Tick the boxes, or type the "
+                f"letters of the options separated by commas (from {keys})."
+            )
     elif isinstance(value, (list, tuple, set, frozenset)):
         items = value
     else:
