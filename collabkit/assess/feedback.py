@@ -51,7 +51,8 @@ class Feedback:
             f'<div class="collabkit-feedback-box" style="border-left:4px solid {colour};'
             'padding:4px 10px;margin:4px 0;">',
             f'<b style="color:{colour}">{labels[self.status]}</b> '
-            f"({self.score:g} of {self.max_score:g} points). {html.escape(self.message)}",
+            f"({self.score:g} of {self.max_score:g} point{'' if self.max_score == 1 else 's'}). "
+            f"{html.escape(self.message)}",
         ]
         if show_hint and self.hint and not self.correct:
             parts.append(f"<br><i>Hint:</i> {html.escape(self.hint)}")

@@ -48,15 +48,16 @@ class ProgressReport:
                 "</div>"
             )
             rows.append(
-                f"<tr><td>{row.notebook}</td><td>{html.escape(row.title)}</td>"
+                f'<tr><td>{row.notebook}</td><td style="text-align:left">'
+                f"{html.escape(row.title)}</td>"
                 f"<td>{bar} {row.answered}/{row.questions}</td><td>{row.correct}</td>"
                 f"<td>{row.score:g} / {row.max_score:g}</td></tr>"
             )
         return (
             f"<p><b>Progress of {html.escape(self.student_id)}</b>: "
             f"{self.score:g} of {self.max_score:g} points.</p>"
-            "<table><tr><th>Notebook</th><th>Section</th><th>Answered</th>"
-            "<th>Correct</th><th>Points</th></tr>" + "".join(rows) + "</table>"
+            '<table style="text-align:left"><tr><th>Notebook</th><th>Section</th>'
+            "<th>Answered</th><th>Correct</th><th>Points</th></tr>" + "".join(rows) + "</table>"
         )
 
     def __repr__(self) -> str:

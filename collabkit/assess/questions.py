@@ -296,8 +296,10 @@ class Classification(Question):
         if right == total:
             return self._feedback(1.0, f"All {total} placed correctly.")
         summary = f"{right} of {total} placed correctly."
-        if unplaced:
-            summary += f" Not placed yet: {', '.join(unplaced)}."
+        if len(unplaced) > 2:
+            summary += f" {len(unplaced)} items are not placed yet."
+        elif unplaced:
+            summary += f" Not placed yet: {' and '.join(f'“{item}”' for item in unplaced)}."
         extra = len(mapping) - len(given)
         if extra:
             summary += (

@@ -37,7 +37,9 @@ class QuestionWidget(widgets.VBox):
         self.check_button = widgets.Button(
             description="Check answer", button_style="primary", icon="check"
         )
-        self.solution_button = widgets.Button(description="Show worked solution", icon="book")
+        self.solution_button = widgets.Button(
+            description="Show worked solution", icon="book", layout=widgets.Layout(width="auto")
+        )
         self.feedback = widgets.HTML()
         self.feedback.add_class("collabkit-feedback")
         self.solution = widgets.HTML()
