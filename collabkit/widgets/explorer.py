@@ -58,7 +58,7 @@ class Explorer(widgets.VBox):
             control.observe(self._on_change, names="value")
         control_box = widgets.Box(
             list(self.controls.values()),
-            layout=widgets.Layout(display="flex", flex_flow="row wrap", gap="4px 24px"),
+            layout=widgets.Layout(display="flex", flex_flow="row wrap"),
         )
         super().__init__([control_box, self.figure, self.message])
         self.add_class("collabkit-explorer")
@@ -103,7 +103,7 @@ def slider(
 ) -> widgets.ValueWidget:
     """A labelled slider with a readable width and readout (integer or float)."""
     style = {"description_width": "initial"}
-    layout = widgets.Layout(width="420px")
+    layout = widgets.Layout(width="420px", margin="2px 24px 2px 0")
     if integer:
         return widgets.IntSlider(
             value=int(value), min=int(low), max=int(high), step=int(step),
