@@ -147,7 +147,15 @@ def read_mapping(value: object) -> dict[str, object] | Unreadable:
             "This question wants each item matched to a category, "
             f"like {{'item': 'category'}}; {describe(value)} is not such a matching."
         )
-    return {str(key).strip(): category for key, category in value.items()}
+    return {_key(key): category for key, category in value.items()}
+
+
+def _key(key: object) -> str:
+    """An item name as text; a key whose ``str`` fails (or a huge int) matches no item."""
+    try:
+        return str(key).strip()
+    except Exception:
+        return describe(key)
 
 
 def read_text(value: object) -> str | Unreadable:

@@ -220,7 +220,8 @@ class Numeric(Question):
         super().__post_init__()
         if not math.isfinite(self.answer):
             raise ValueError(f"{self.id}: answer must be finite")
-        if self.abs_tol < 0 or self.rel_tol < 0 or (self.abs_tol == 0 and self.rel_tol == 0):
+        tols = (self.abs_tol, self.rel_tol)
+        if not all(t >= 0 for t in tols) or not any(t > 0 for t in tols):  # NaN fails both
             raise ValueError(f"{self.id}: give a positive abs_tol or rel_tol")
 
     @property
@@ -303,7 +304,8 @@ class Classification(Question):
         extra = len(mapping) - len(given)
         if extra:
             summary += (
-                f" {extra} entr{'ies' if extra > 1 else 'y'} matched no item and were ignored."
+                f" {extra} entr{'ies' if extra > 1 else 'y'} matched no item and "
+                f"{'were' if extra > 1 else 'was'} ignored."
             )
         return self._feedback(right / total, " ".join([summary, *notes]))
 

@@ -17,7 +17,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,20 +47,24 @@ def jsonable(value: object, depth: int = 0) -> Any:
         return "[nested too deeply to record]"
     if isinstance(value, dict):
         items = list(value.items())[:200]
-        return {str(k)[:200]: jsonable(v, depth + 1) for k, v in items}
+        return {_text(k, str)[:200]: jsonable(v, depth + 1) for k, v in items}
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        items = sorted(value, key=_text) if isinstance(value, (set, frozenset)) else value
         return [jsonable(v, depth + 1) for v in list(items)[:200]]
-    if hasattr(value, "item") and callable(value.item):  # numpy scalars
-        try:
-            return jsonable(value.item(), depth + 1)
-        except Exception:
-            pass
     try:
-        text = repr(value)
+        if callable(getattr(value, "item", None)):  # numpy scalars
+            return jsonable(value.item(), depth + 1)
     except Exception:
-        text = f"<{type(value).__name__}>"
-    return jsonable(text[:500], depth + 1)
+        pass
+    return jsonable(_text(value)[:500], depth + 1)
+
+
+def _text(value: object, convert: Callable[[object], str] = repr) -> str:
+    """``repr`` (or ``str``) of any value; a broken ``__repr__`` or a huge int cannot raise."""
+    try:
+        return convert(value)
+    except Exception:
+        return f"<{type(value).__name__}>"
 
 
 def now_iso() -> str:
@@ -90,20 +94,26 @@ class AnswerRecord:
         """Rebuild a record, or None if ``data`` is not a well-formed record."""
         if not isinstance(data, dict):
             return None
-        try:
-            record = cls(
-                question_id=str(data["question_id"]),
-                answer=data.get("answer"),
-                attempt=int(data["attempt"]),
-                time=str(data["time"]),
-                student_id=str(data["student_id"]),
-                variant=data.get("variant"),
-                revealed_solution=bool(data.get("revealed_solution", False)),
-                kit_version=str(data.get("kit_version", "")),
-                schema=int(data.get("schema", SCHEMA)),
-            )
-        except (KeyError, TypeError, ValueError):
+        texts = [data.get(key) for key in ("question_id", "time", "student_id")]
+        numbers = [data.get("attempt"), data.get("schema", SCHEMA)]
+        if not all(isinstance(text, str) for text in texts) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in numbers
+        ):
+            return None  # e.g. a missing id, or an attempt of 1.5, "2", true or Infinity
+        variant, version = data.get("variant"), data.get("kit_version", "")
+        if variant is not None and not isinstance(variant, str):
             return None
+        record = cls(
+            question_id=data["question_id"],
+            answer=data.get("answer"),
+            attempt=data["attempt"],
+            time=data["time"],
+            student_id=data["student_id"],
+            variant=variant,
+            revealed_solution=bool(data.get("revealed_solution", False)),
+            kit_version=version if isinstance(version, str) else "",
+            schema=data.get("schema", SCHEMA),
+        )
         return record if record.attempt >= 1 else None
 
 
@@ -165,7 +175,7 @@ class SidecarFile:
             raw = data["records"]
             if not isinstance(raw, list):
                 raise TypeError("records is not a list")
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             stamp = now_iso().replace(":", "")
             os.replace(self.path, self.path.with_name(f"{self.path.name}.unreadable-{stamp}"))
             return []

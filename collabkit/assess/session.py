@@ -120,6 +120,8 @@ def start(
         ``.collabkit`` in the current folder.
     """
     global _current
+    if isinstance(student_id, int) and not isinstance(student_id, bool):
+        student_id = str(student_id)  # a student number typed without quotes
     sid = student_id if isinstance(student_id, str) and student_id.strip() else None
     sid = sid or os.environ.get("JUPYTERHUB_USER") or "anonymous"
     folder = answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit"
