@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from collabkit.figures import fundamentals as fig
+from collabkit.figures.style import PALETTE
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
 from collabkit.models.purchasing import GroupPurchasing
@@ -81,3 +82,33 @@ def test_reach_traces_follow_the_model():
     assert list(reached["y"]) == frame["combined_reach"].tolist()
     assert isinstance(summed["x"], list) and summed["x"][0] == "1 firm"
     assert pd.Series(new["y"]).iloc[0] == 0
+
+
+def test_purchasing_traces_follow_the_model():
+    frame = GroupPurchasing(demand=(12_000, 0, 9_000)).run()
+    alone, group = fig.purchasing_traces(frame)
+    assert list(alone["x"]) == list(group["x"]) == list(GroupPurchasing().names)
+    assert list(alone["y"]) == pytest.approx([21_600, 0, 17_100])
+    assert list(group["y"]) == pytest.approx([20_400, 0, 15_300])
+    assert list(group["text"]) == ["15% discount"] * 3
+
+
+def test_pooling_optimum_marker_moves_with_the_parameters():
+    for k in (500, 1_500, 9_000):
+        model = CostPooling(36_000, k, 20)
+        best = fig.pooling_traces(model.run())[3]
+        assert list(best["x"]) == [model.optimal_size()]
+        assert list(best["y"]) == [pytest.approx(model.cost_per_firm(model.optimal_size()))]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_figures_share_the_course_style(name):
+    compute, settings = CASES[name]
+    figure = getattr(fig, f"{name}_figure")(compute(**settings[0]))
+    assert figure.layout.height <= 420
+    assert figure.layout.template.layout.paper_bgcolor == "white"  # plotly_white
+    assert all(trace.hovertemplate for trace in figure.data)
+    for trace in figure.data:  # a line's colour, else the marker's (bars, markers)
+        line = getattr(trace, "line", None)
+        colour = line.color if line is not None and line.color else trace.marker.color
+        assert colour in PALETTE.values(), trace.name

@@ -34,6 +34,23 @@ def test_pooling_optimum_matches_brute_force_and_square_root_rule():
     assert abs(model.optimal_size() - math.sqrt(2 * 36_000 / 1_500)) < 1
 
 
+def test_seven_firms_beat_six_and_eight():
+    """sqrt(2F/k) = sqrt(48) = 6.93: the whole-number optimum is 7, and c(6) = c(8)."""
+    model = CostPooling(36_000, 1_500, 20)
+    assert model.cost_per_firm(6) == pytest.approx(6_000 + 3_750)
+    assert model.cost_per_firm(7) == pytest.approx(36_000 / 7 + 4_500)
+    assert model.cost_per_firm(8) == pytest.approx(4_500 + 5_250)
+    assert model.cost_per_firm(7) < model.cost_per_firm(6) == pytest.approx(model.cost_per_firm(8))
+    assert model.saving_vs_alone(7) == pytest.approx(36_000 - 36_000 / 7 - 4_500)
+    assert model.saving_vs_alone(1) == 0
+
+
+def test_a_network_too_large_costs_more_than_going_alone():
+    model = CostPooling(36_000, 1_500, 60)
+    assert model.saving_vs_alone(48) == pytest.approx(0)  # 750 € van + 35,250 € coordination
+    assert model.saving_vs_alone(50) < 0
+
+
 @given(
     st.floats(1_000, 1e6),
     st.floats(10, 1e5),
@@ -48,6 +65,8 @@ def test_pooling_optimum_is_the_true_minimum(asset, pair, max_firms):
 
 def test_free_coordination_makes_the_largest_network_best():
     assert CostPooling(36_000, 0, 20).optimal_size() == 20
+    assert CostPooling(36_000, 1e-3, 20).optimal_size() == 20  # k -> 0
+    assert CostPooling(36_000, 1e6, 20).optimal_size() == 1  # k huge: go alone
 
 
 def test_dearer_coordination_never_enlarges_the_best_network():
@@ -84,6 +103,27 @@ def test_fully_similar_audiences_reach_only_the_largest():
     assert frame["combined_reach"].tolist() == pytest.approx([200, 500, 500])
 
 
+def test_reach_of_three_independent_audiences_by_inclusion_exclusion():
+    a, b, c = 0.30, 0.25, 0.15
+    union = a + b + c - a * b - a * c - b * c + a * b * c
+    frame = MarketReach(20_000, (a, b, c), 0.0).run()
+    assert frame["members"].tolist() == [
+        "Sweet Crumb Bakery",
+        "Sweet Crumb Bakery + Corner Coffee",
+        "Sweet Crumb Bakery + Corner Coffee + QuickHop Delivery",
+    ]
+    assert frame["combined_reach"].iloc[-1] == pytest.approx(union * 20_000)  # 8,215
+    assert frame["sum_of_reach"].iloc[-1] == pytest.approx(0.70 * 20_000)
+    assert frame["duplicated"].iloc[-1] == pytest.approx((0.70 - union) * 20_000)
+    assert frame["new_for_first"].tolist() == pytest.approx([0, 3_500, (union - a) * 20_000])
+
+
+def test_half_similar_audiences_sit_halfway():
+    frame = MarketReach(1_000, (0.4, 0.5), 0.5, ("A", "B")).run()
+    independent, nested = 1 - 0.6 * 0.5, 0.5
+    assert frame["combined_reach"].iloc[-1] == pytest.approx(500 * (independent + nested))
+
+
 def test_reach_agrees_with_a_simulated_town():
     """Independent audiences: count households in a simulated town of a million."""
     rng = np.random.default_rng(1)
@@ -108,8 +148,14 @@ def test_reach_rejects_bad_parameters():
         MarketReach(reach=(0.2, 1.5, 0.1))
     with pytest.raises(ValueError, match="names and reach must have the same length"):
         MarketReach(reach=(0.2, 0.1), names=("A",))
-    with pytest.raises(ValueError, match="similarity"):
+    with pytest.raises(ValueError, match=r"^similarity must be a number in \[0, 1\]"):
         MarketReach(similarity=-0.1)
+    with pytest.raises(ValueError, match="1 to 6 firms; got 7"):
+        MarketReach(reach=[0.1] * 7, names=list("ABCDEFG"))
+    with pytest.raises(ValueError, match="1 to 6 firms; got 0"):
+        MarketReach(reach=(), names=())
+    with pytest.raises(ValueError, match=r"^households must be a whole number"):
+        MarketReach(households=0)
 
 
 # --- group purchasing ------------------------------------------------------------------
@@ -120,6 +166,17 @@ def test_purchasing_known_values():
     assert bakery["group_units"] == 8_000
     assert bakery["discount_group"] == 0.05
     assert bakery["saving"] == pytest.approx(4_000 * 2.0 * 0.05)
+
+
+def test_purchasing_against_a_hand_computed_table():
+    """12,000 + 0 + 9,000 = 21,000 units reach the 15% tier; alone 10%, 0% and 5%."""
+    frame = GroupPurchasing(2.0, (12_000, 0, 9_000), names=("A", "B", "C")).run()
+    assert frame["discount_alone"].tolist() == [0.10, 0.0, 0.05]
+    assert frame["unit_price_alone"].tolist() == pytest.approx([1.80, 2.00, 1.90])
+    assert frame["unit_price_group"].tolist() == pytest.approx([1.70] * 3)
+    assert frame["cost_alone"].tolist() == pytest.approx([21_600, 0, 17_100])
+    assert frame["cost_group"].tolist() == pytest.approx([20_400, 0, 15_300])
+    assert frame["saving"].tolist() == pytest.approx([1_200, 0, 1_800])
 
 
 def test_discount_is_the_highest_tier_reached():
@@ -134,6 +191,13 @@ def test_no_member_pays_more_in_the_group(demand, price):
     frame = GroupPurchasing(price, demand, names=names).run()
     assert (frame["saving"] >= -1e-9).all()
     assert (frame["cost_group"] >= 0).all()
+
+
+@given(st.floats(0, 1e6), st.floats(0, 1e6))
+def test_discount_never_falls_with_volume(q1, q2):
+    low, high = sorted((q1, q2))
+    d_low, d_high = GroupPurchasing().discount([low, high])
+    assert 0 <= d_low <= d_high < 1
 
 
 def test_saving_grows_with_the_partners_volume():
@@ -159,6 +223,15 @@ def test_purchasing_rejects_bad_tiers(tiers, message):
         GroupPurchasing(tiers=tiers)
 
 
+def test_purchasing_rejects_bad_demand_and_price():
+    with pytest.raises(ValueError, match=r"^unit_price must be a number in \(0, "):
+        GroupPurchasing(unit_price=0)
+    with pytest.raises(ValueError, match=r"^demand\[1\] must be a number in \[0, "):
+        GroupPurchasing(demand=(10, -5, 3))
+    with pytest.raises(ValueError, match="names and demand must have the same length"):
+        GroupPurchasing(demand=(10, 5))
+
+
 # --- public-goods game -----------------------------------------------------------------
 @pytest.mark.parametrize("seed", range(10))
 def test_contributions_decay_without_governance(seed):
@@ -179,6 +252,19 @@ def test_weak_governance_sits_between_none_and_strong():
     weak = PublicGoodsGame(monitoring=0.3, fine=1.0).run()["mean_contribution"].iloc[-1]
     strong = PublicGoodsGame(monitoring=0.5, fine=2.0).run()["mean_contribution"].iloc[-1]
     assert none < weak < strong
+
+
+@given(st.integers(0, 2**32), st.integers(2, 80), shares)
+@settings(max_examples=30, deadline=None)
+def test_full_deterrence_never_lets_the_mean_fall(seed, n, share):
+    """The stated rule: fully deterred firms give at least last period's mean."""
+    game = PublicGoodsGame(
+        n_firms=n, multiplier=1.5, share_conditional=share, monitoring=1.0, fine=1.0, seed=seed
+    )
+    assert game.deterrence == 1
+    c = game.run()["mean_contribution"].to_numpy()
+    assert (np.diff(c) >= -1e-9).all()
+    assert c[0] >= 0.6 * game.endowment - 1e-9
 
 
 def test_deterrence_compares_expected_fine_with_private_gain():
@@ -220,11 +306,18 @@ def test_compare_labels_both_settings():
     assert frame.loc[frame["governance"] == "no governance", "total_fines"].eq(0).all()
 
 
-def test_a_multiplier_that_makes_giving_pay_is_rejected():
+@pytest.mark.parametrize(
+    ("n_firms", "multiplier"), [(3, 3.0), (3, 4.5), (20, 1.0), (20, 0.5), (20, float("nan"))]
+)
+def test_a_multiplier_outside_the_dilemma_is_rejected(n_firms, multiplier):
+    with pytest.raises(ValueError, match=rf"^multiplier must be a number in \(1, {n_firms}\)"):
+        PublicGoodsGame(n_firms=n_firms, multiplier=multiplier)
+
+
+def test_the_multiplier_message_explains_the_missing_dilemma():
     with pytest.raises(ValueError, match="no dilemma"):
         PublicGoodsGame(n_firms=3, multiplier=3.0)
-    with pytest.raises(ValueError, match=r"multiplier must be a number in \(1, 20\]"):
-        PublicGoodsGame(multiplier=1.0)
+    PublicGoodsGame(n_firms=3, multiplier=2.99)  # just below N: still a dilemma
 
 
 @pytest.mark.parametrize(

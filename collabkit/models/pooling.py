@@ -12,7 +12,9 @@ Brooks 1975), also shared equally. The cost per firm is
 
 which falls while the asset share shrinks faster than coordination grows. The continuous
 minimum is at :math:`n^* = \\sqrt{2F/k}`; the best whole network size is the better of the
-integers on either side (capped to ``1..max_firms``).
+integers on either side (capped to ``1..max_firms``), because c(n) is convex. A firm
+in a network of ``n`` saves :math:`c(1) - c(n) = F (1 - 1/n) - k (n - 1) / 2` against owning
+the asset alone.
 
 Sources: cost sharing of indivisible assets (economies of scale through pooling);
 F. P. Brooks, *The Mythical Man-Month* (1975), for the n(n-1)/2 communication channels.
@@ -77,6 +79,13 @@ class CostPooling:
         """c(n) in € per firm per year for one network size."""
         check_number("n_firms", n_firms, 1, math.inf, integer=True)
         return self.asset_cost / n_firms + self.coordination_cost * (n_firms - 1) / 2
+
+    def saving_vs_alone(self, n_firms: int) -> float:
+        """What one firm saves per year in a network of ``n_firms``: c(1) - c(n), in €.
+
+        Negative when coordination eats more than the shared asset saves.
+        """
+        return self.cost_per_firm(1) - self.cost_per_firm(n_firms)
 
     def optimal_size(self) -> int:
         """The whole number of firms in 1..max_firms with the lowest cost per firm.

@@ -16,9 +16,9 @@ Behaviour follows the experimental evidence:
 
 * a share ``share_conditional`` of firms are *conditional cooperators* (Fischbacher,
   Gächter & Fehr 2001): in period 1 they give ``OPENING_SHARE`` (60%) of the endowment,
-  plus noise; afterwards
-  ``cooperation_slope`` × the mean of the others' last contributions, plus normal noise
-  with standard deviation ``noise``; the rest are free riders who give nothing;
+  afterwards ``cooperation_slope`` × the mean of the others' contributions last period,
+  each time plus normal noise with standard deviation ``noise``; the rest are free riders
+  who give nothing;
 * with *governance* (monitoring and sanctions, Fehr & Gächter 2000), a firm that gives less
   than the period's mean is caught with probability ``monitoring`` and fined
   ``fine`` × its shortfall, ``f_i``. Withholding one € below the mean then costs
@@ -29,11 +29,22 @@ Behaviour follows the experimental evidence:
   firms give at least last period's mean (in period 1, the cooperators' opening level).
 
 Contributions are clipped to [0, E]. Fines are paid out of the network (a deadweight loss).
+
+The defaults (80% conditional cooperators matching 90% of the others' mean, opening at 60%)
+start the group near half the endowment and let contributions fade over ten periods, the
+pattern of the treatment without punishment in Fehr & Gächter (2000).
+
+Sources: U. Fischbacher, S. Gächter and E. Fehr, "Are people conditionally cooperative?
+Evidence from a public goods experiment", *Economics Letters* 71(3), 2001; E. Fehr and
+S. Gächter, "Cooperation and punishment in public goods experiments", *American Economic
+Review* 90(4), 2000; E. Ostrom, *Governing the Commons* (1990), on monitoring and graduated
+sanctions; M. Olson, *The Logic of Collective Action* (1965).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from numbers import Real
 
 import numpy as np
 import pandas as pd
@@ -94,11 +105,16 @@ class PublicGoodsGame:
         check_number("fine", self.fine, 0, 10)
         check_number("noise", self.noise, 0, self.endowment)
         check_number("seed", self.seed, 0, 2**63 - 1, integer=True)
-        check_number("multiplier", self.multiplier, 1, self.n_firms, low_open=True)
-        if self.multiplier >= self.n_firms:
+        self._check_multiplier()
+
+    def _check_multiplier(self) -> None:
+        """1 < r < N, the condition for a social dilemma, named in one message."""
+        r, n = self.multiplier, self.n_firms
+        if isinstance(r, bool) or not isinstance(r, Real) or not 1 < r < n:  # NaN fails too
             raise ValueError(
-                f"multiplier must be below n_firms ({self.n_firms}); got {self.multiplier}: "
-                "otherwise each firm gains from contributing and there is no dilemma"
+                f"multiplier must be a number in (1, {n}), i.e. above 1 and below "
+                f"n_firms = {n}; got {r!r}. At 1 or less pooling creates nothing; at n_firms "
+                "or more each firm gains from contributing and there is no dilemma"
             )
 
     @property

@@ -100,16 +100,20 @@ class GroupPurchasing:
         Returns
         -------
         DataFrame
-            One row per firm with ``member``, ``units`` (per month), ``group_units`` (the
-            group's total), ``discount_alone`` and ``discount_group`` (shares),
-            ``cost_alone`` and ``cost_group`` (€ per month) and ``saving`` (€ per month).
+            One row per firm with ``member``, ``units`` (units per month), ``group_units``
+            (the group's total, units per month), ``discount_alone`` and ``discount_group``
+            (shares of the list price), ``unit_price_alone`` and ``unit_price_group``
+            (€ per unit), ``cost_alone`` and ``cost_group`` (€ per month) and ``saving``
+            (``cost_alone - cost_group``, € per month).
         """
         q = np.asarray(self.demand, dtype=float)
         total = q.sum()
         d_alone = self.discount(q)
         d_group = np.full_like(q, self.discount(total))
-        cost_alone = self.unit_price * (1 - d_alone) * q
-        cost_group = self.unit_price * (1 - d_group) * q
+        price_alone = self.unit_price * (1 - d_alone)
+        price_group = self.unit_price * (1 - d_group)
+        cost_alone = price_alone * q
+        cost_group = price_group * q
         return pd.DataFrame(
             {
                 "member": list(self.names),
@@ -117,6 +121,8 @@ class GroupPurchasing:
                 "group_units": total,
                 "discount_alone": d_alone,
                 "discount_group": d_group,
+                "unit_price_alone": price_alone,
+                "unit_price_group": price_group,
                 "cost_alone": cost_alone,
                 "cost_group": cost_group,
                 "saving": cost_alone - cost_group,

@@ -14,6 +14,10 @@ The ``similarity`` ``s`` in [0, 1] blends the two cases:
 
 .. math:: R(m) = (1 - s) R_{ind}(m) + s R_{nest}(m).
 
+This is the reach of a town that is, with probability ``s``, of the nested kind and
+otherwise of the independent kind, so every firm keeps its own reach ``r_i`` and the
+combined reach always lies between :math:`\\max_i r_i` and :math:`\\sum_i r_i`.
+
 Adding up audiences, :math:`\\sum r_i`, double-counts the households that know several
 firms; the difference is the duplicated audience.
 
