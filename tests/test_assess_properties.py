@@ -183,9 +183,9 @@ def scored_answers(question) -> st.SearchStrategy:
             right = sum(mapping[item] == question.items[item] for item in mapping)
             return mapping, right / len(items)
 
-        return st.dictionaries(
-            st.sampled_from(items), st.sampled_from(categories), min_size=1
-        ).map(classify)
+        return st.dictionaries(st.sampled_from(items), st.sampled_from(categories), min_size=1).map(
+            classify
+        )
     if isinstance(question, FreeText):
         rubric = list(question.rubric)
 

@@ -126,9 +126,7 @@ def test_choice_answers_that_are_no_single_option_score_zero_with_a_reason(answe
 
 # -- multi-select ------------------------------------------------------------------------
 
-ALL_TICKS = [
-    set(ticks) for n in range(1, 5) for ticks in itertools.combinations("abcd", n)
-]
+ALL_TICKS = [set(ticks) for n in range(1, 5) for ticks in itertools.combinations("abcd", n)]
 
 
 @pytest.mark.parametrize("ticks", ALL_TICKS, ids=lambda t: "".join(sorted(t)))
@@ -272,7 +270,12 @@ def test_numeric_unreadable_answers_are_explained(answer, phrase):
 
 
 def test_classification_is_case_insensitive_in_items_and_categories():
-    full = {" van ": "Pooling", "DISCOUNT": "bargaining", "shop WINDOW": " REACH ", "Lab": "innovation"}
+    full = {
+        " van ": "Pooling",
+        "DISCOUNT": "bargaining",
+        "shop WINDOW": " REACH ",
+        "Lab": "innovation",
+    }
     feedback = SORT.check(full)
     assert feedback.correct and feedback.score == 4
     assert "All 4 placed correctly" in feedback.message
@@ -365,8 +368,12 @@ def test_instructor_graded_questions_say_so_and_self_checked_ones_do_not():
 
 @pytest.mark.parametrize(
     ("answer", "phrase"),
-    [(None, "No answer yet"), ("  ", "No answer yet"), (42, "sentences in words"),
-     ("trust " * 2_000, "keep it under")],
+    [
+        (None, "No answer yet"),
+        ("  ", "No answer yet"),
+        (42, "sentences in words"),
+        ("trust " * 2_000, "keep it under"),
+    ],
     ids=["none", "blank", "number", "too long"],
 )
 def test_free_text_unreadable_answers(answer, phrase):

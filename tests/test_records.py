@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -167,8 +166,11 @@ def test_a_new_session_restores_earlier_answers(tmp_path):
     assert report.table["correct"].sum() == 1  # 10,200 is right, 11,000 double-counts
 
     collabkit.answer("01.pooling.cost", 1)  # attempt numbering continues after a restart
-    assert [r["attempt"] for r in sidecar(tmp_path, "s1", "01")["records"]
-            if r["question_id"] == "01.pooling.cost"] == [1, 2]
+    assert [
+        r["attempt"]
+        for r in sidecar(tmp_path, "s1", "01")["records"]
+        if r["question_id"] == "01.pooling.cost"
+    ] == [1, 2]
 
 
 def test_another_students_answers_are_not_restored(tmp_path):
@@ -195,8 +197,13 @@ def test_a_corrupt_sidecar_is_moved_aside_not_overwritten(tmp_path, content):
 
 
 def test_malformed_records_in_a_readable_sidecar_are_skipped(tmp_path):
-    good = {"question_id": "01.pooling.cost", "answer": 10_200, "attempt": 1,
-            "time": "2026-01-01T00:00:00.000+00:00", "student_id": "s6"}
+    good = {
+        "question_id": "01.pooling.cost",
+        "answer": 10_200,
+        "attempt": 1,
+        "time": "2026-01-01T00:00:00.000+00:00",
+        "student_id": "s6",
+    }
     text = json.dumps({"records": [good, {"attempt": 2}, "junk"]})
     text = text.replace('"attempt": 2', '"attempt": Infinity')  # json.loads accepts this
     (tmp_path / "s6-01.json").write_text(text, encoding="utf-8")
@@ -218,9 +225,10 @@ def test_unsafe_student_ids_make_safe_file_names(tmp_path):
     collabkit.answer("00.basics.run", "b")
     (written,) = tmp_path.iterdir()
     assert written.parent == tmp_path and "/" not in written.name and ".." not in written.name
-    assert sidecar(tmp_path, written.name[: -len("-00.json")], "00")["records"][0][
-        "student_id"
-    ] == "../../etc/passwd"
+    assert (
+        sidecar(tmp_path, written.name[: -len("-00.json")], "00")["records"][0]["student_id"]
+        == "../../etc/passwd"
+    )
 
 
 def test_answering_an_unknown_question_records_nothing(tmp_path):
@@ -308,8 +316,9 @@ json_values = st.recursive(
     | st.integers(min_value=-(2**63) + 1, max_value=2**63 - 1)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=15,
 )
 
@@ -337,10 +346,12 @@ def test_jsonable_returns_plain_json_answers_unchanged(value):
         | st.floats()
         | st.text()
         | st.binary(),
-        lambda children: st.lists(children)
-        | st.tuples(children)
-        | st.dictionaries(st.integers() | st.text() | st.floats(), children)
-        | st.frozensets(st.floats() | st.integers() | st.text()),
+        lambda children: (
+            st.lists(children)
+            | st.tuples(children)
+            | st.dictionaries(st.integers() | st.text() | st.floats(), children)
+            | st.frozensets(st.floats() | st.integers() | st.text())
+        ),
         max_leaves=30,
     )
 )
@@ -396,8 +407,10 @@ def test_progress_is_complete_after_answering_everything_right(tmp_path):
             collabkit.answer(question.id, question.key)
     report = collabkit.progress("00")
     assert report.complete
-    assert report.score == report.max_score == sum(
-        q.points for q in collabkit.all_questions() if q.notebook == "00"
+    assert (
+        report.score
+        == report.max_score
+        == sum(q.points for q in collabkit.all_questions() if q.notebook == "00")
     )
     assert "Progress of s8" in repr(report) and "Progress of" in report._repr_html_()
 
