@@ -21,6 +21,28 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_datasets(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from collabkit.atomic import write_text_atomic
+    from collabkit.data import cluster
+
+    folder = Path(args.out) if args.out else cluster.datasets_dir()
+    stale = []
+    for name, text in cluster.csv_texts().items():
+        path = folder / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            write_text_atomic(path, text)
+            print(f"wrote {path}")
+    if stale:
+        print(f"collabkit: out of date with their generators: {', '.join(stale)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collabkit",
@@ -38,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
         "prefix", nargs="?", default="", help="only ids that start with this, e.g. 01.pooling"
     )
     questions.set_defaults(handler=_cmd_questions)
+    datasets = sub.add_parser(
+        "datasets",
+        help="regenerate the CSV data sets from their seeded generators",
+        description="Write every data set in datasets/ from its seeded generator, or with "
+        "--check only verify that the files match (exit 1 if not).",
+    )
+    datasets.add_argument("--check", action="store_true", help="verify, do not write")
+    datasets.add_argument("--out", metavar="DIR", help="folder to write to (default datasets/)")
+    datasets.set_defaults(handler=_cmd_datasets)
     return parser
 
 
