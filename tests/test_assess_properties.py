@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,9 @@ from collabkit.assess.questions import (
     MultipleChoice,
     MultiSelect,
     Numeric,
+    Rubric,
 )
+from collabkit.course.examples import DESIGN_BRIEF
 
 QUESTIONS = collabkit.all_questions()
 IDS = [q.id for q in QUESTIONS]
@@ -195,7 +198,33 @@ def scored_answers(question) -> st.SearchStrategy:
             return " ".join([*words, *filler]), len(chosen) / len(rubric)
 
         return st.sets(st.integers(0, len(rubric) - 1)).map(text)
+    if isinstance(question, Rubric) and question.id == "02.challenge.design":
+        pairs = st.tuples(st.sampled_from(DESIGN_BRIEF.firms), st.sampled_from(DESIGN_BRIEF.firms))
+        return st.lists(pairs, max_size=20).map(lambda links: (links, design_fraction(links)))
     raise AssertionError(f"no strategy for {type(question).__name__}")
+
+
+def design_fraction(links) -> float:
+    """The design rubric's score worked out directly with networkx: the mean of reach
+    (share of firms within 2 links of logistics), robustness (1 biconnected, 0.5 connected,
+    0 split), budget (1 − overrun / budget) and load (share of firms within the limit)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(DESIGN_BRIEF.firms)
+    graph.add_edges_from((a, b) for a, b in links if a != b)
+    if not links or graph.number_of_edges() == 0:
+        return 0.0
+    lengths = dict(nx.all_pairs_shortest_path_length(graph))
+    near = [f for f in graph if any(lengths[f].get(p, 99) <= 2 for p in DESIGN_BRIEF.logistics)]
+    reach = len(near) / len(graph)
+    if not nx.is_connected(graph):
+        robust = 0.0
+    else:
+        robust = 1.0 if nx.is_biconnected(graph) else 0.5
+    over = max(0, graph.number_of_edges() - DESIGN_BRIEF.max_links)
+    budget = max(0.0, 1 - over / DESIGN_BRIEF.max_links)
+    heavy = sum(d > DESIGN_BRIEF.max_links_per_firm for _, d in graph.degree)
+    load = 1 - heavy / len(graph)
+    return (reach + robust + budget + load) / 4
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=IDS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_array
 from scipy.sparse.csgraph import connected_components
 
 from collabkit.models.validation import check_number
@@ -20,13 +21,50 @@ from collabkit.models.validation import check_number
 STRATEGIES = ("random exit", "targeted exit")
 
 
-def largest_group_share(adjacency: np.ndarray, remaining: np.ndarray, n_original: int) -> float:
-    """Share of the original firms in the largest connected group of ``remaining`` firms."""
-    if remaining.size == 0:
-        return 0.0
-    sub = adjacency[np.ix_(remaining, remaining)]
-    _, labels = connected_components(sub, directed=False)
-    return float(np.bincount(labels).max() / n_original)
+def largest_group_shares(
+    edges: np.ndarray, n: int, orders: np.ndarray, removed: np.ndarray
+) -> np.ndarray:
+    """Share of the ``n`` original firms in the largest connected group, for every exit
+    order (rows of ``orders``) after each count of exits in ``removed``.
+
+    All (order, count) cases are solved at once: each becomes a separate block of one
+    large graph holding the firms still present and the links between them, and a single
+    connected-components pass labels every block.
+
+    Parameters
+    ----------
+    edges
+        Links as an array of shape (m, 2) of firm indices.
+    n
+        Number of firms.
+    orders
+        Exit orders, shape (orders, n), each a permutation of ``range(n)``.
+    removed
+        Numbers of firms gone, shape (points,).
+
+    Returns
+    -------
+    ndarray
+        Shape (orders, points).
+    """
+    n_orders, n_points = len(orders), len(removed)
+    rank = np.empty_like(orders)
+    rank[np.arange(n_orders)[:, None], orders] = np.arange(n)
+    present = rank[:, None, :] >= removed[None, :, None]  # (orders, points, n)
+    blocks = np.arange(n_orders * n_points).reshape(n_orders, n_points, 1) * n
+    u, v = edges[:, 0], edges[:, 1]
+    kept = present[:, :, u] & present[:, :, v]
+    rows = (blocks + u)[kept]
+    cols = (blocks + v)[kept]
+    size = n_orders * n_points * n
+    graph = csr_array((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    alive = present.reshape(-1)
+    block_of = np.repeat(np.arange(n_orders * n_points), n)[alive]
+    groups, counts = np.unique(block_of * size + labels[alive], return_counts=True)
+    largest = np.zeros(n_orders * n_points)
+    np.maximum.at(largest, groups // size, counts)
+    return largest.reshape(n_orders, n_points) / n
 
 
 def targeted_order(adjacency: np.ndarray) -> np.ndarray:
@@ -73,13 +111,16 @@ def resilience_curve(
     n = len(adjacency)
     removed = np.unique(np.round(np.linspace(0, n, points)).astype(int))
     rng = np.random.default_rng(seed)
-    orders = {"targeted exit": [targeted_order(adjacency)]}
-    orders["random exit"] = [rng.permutation(n) for _ in range(trials)]
+    orders = {
+        "random exit": np.array([rng.permutation(n) for _ in range(trials)]).reshape(trials, n),
+        "targeted exit": targeted_order(adjacency)[None, :],
+    }
+    edges = np.argwhere(np.triu(adjacency, 1))
     rows = []
     for strategy in STRATEGIES:
-        for k in removed:
-            shares = [largest_group_share(adjacency, order[k:], n) for order in orders[strategy]]
-            rows.append((strategy, k / n if n else 0.0, int(k), float(np.mean(shares))))
+        shares = largest_group_shares(edges, n, orders[strategy], removed).mean(axis=0)
+        for k, share in zip(removed, shares, strict=True):
+            rows.append((strategy, k / n if n else 0.0, int(k), float(share)))
     return pd.DataFrame(
         rows, columns=["strategy", "removed_share", "removed", "largest_group_share"]
     )

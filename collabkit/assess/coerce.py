@@ -73,7 +73,10 @@ def read_number(value: object, unit: str = "") -> float | Unreadable:
     elif isinstance(value, str):
         if len(value) > 100:
             return Unreadable("That is a long piece of text; this question wants one number.")
-        text = _SYMBOLS.sub("", value.strip())
+        text = value.strip()
+        if unit.strip():  # the question's own unit typed after the number
+            text = re.sub(re.escape(unit.strip()), "", text, flags=re.IGNORECASE)
+        text = _SYMBOLS.sub("", text)
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         elif _DECIMAL_COMMA.match(text):

@@ -52,7 +52,7 @@ class Feedback:
             'padding:4px 10px;margin:4px 0;">',
             f'<b style="color:{colour}">{labels[self.status]}</b> '
             f"({self.score:g} of {self.max_score:g} point{'' if self.max_score == 1 else 's'}). "
-            f"{html.escape(self.message)}",
+            f"{html.escape(self.message).replace(chr(10), '<br>')}",
         ]
         if show_hint and self.hint and not self.correct:
             parts.append(f"<br><i>Hint:</i> {html.escape(self.hint)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -373,3 +373,56 @@ def _check_keys(qid: str, mapping: Mapping[str, str], allowed: Mapping[str, str]
     stray = set(mapping) - set(allowed)
     if stray:
         raise ValueError(f"{qid}: {what} for unknown option(s) {sorted(stray)}")
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    """How well an answer meets one criterion of a rubric."""
+
+    criterion: str
+    fraction: float
+    message: str
+
+
+#: A rubric's evaluator: scores per criterion, or a sentence saying why the answer
+#: cannot be read.
+Evaluator = Callable[[object], "Sequence[CriterionScore] | str"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rubric(Question):
+    """An answer scored against several criteria, each with partial credit.
+
+    ``evaluate(answer)`` returns a :class:`CriterionScore` per criterion (equal weights) or
+    a sentence explaining why the answer cannot be read. ``answer_format`` tells the
+    widgets which input to show: ``"text"`` or ``"pairs"`` (a set of pairs drawn from
+    ``choices``, e.g. links between firms).
+    """
+
+    kind: ClassVar[str] = "rubric"
+
+    evaluate: Evaluator
+    model_answer: Any
+    answer_format: str = "text"
+    choices: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.answer_format not in ("text", "pairs"):
+            raise ValueError(f"{self.id}: answer_format must be 'text' or 'pairs'")
+
+    @property
+    def key(self) -> Any:
+        return self.model_answer
+
+    def _check(self, answer: object) -> Feedback:
+        if coerce.is_blank(answer):
+            return self._feedback(0.0, "No answer yet: build your answer, then check it.")
+        scores = self.evaluate(answer)
+        if isinstance(scores, str):
+            return self._feedback(0.0, scores)
+        met = sum(s.fraction >= 1 for s in scores)
+        lines = [f"{met} of {len(scores)} goals met."]
+        lines += [f"{'✓' if s.fraction >= 1 else '✗'} {s.criterion}: {s.message}" for s in scores]
+        fraction = sum(min(max(s.fraction, 0.0), 1.0) for s in scores) / len(scores)
+        return self._feedback(fraction, "\n".join(lines))

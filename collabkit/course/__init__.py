@@ -14,7 +14,11 @@ from collabkit.assess.progress import ProgressReport, summarize
 from collabkit.assess.questions import Question
 from collabkit.assess.session import current_session
 
-BANKS = ("collabkit.course.start_here", "collabkit.course.fundamentals")
+BANKS = (
+    "collabkit.course.start_here",
+    "collabkit.course.fundamentals",
+    "collabkit.course.network_design",
+)
 
 
 @cache

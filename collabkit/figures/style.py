@@ -40,19 +40,21 @@ def figure(
         Data for each trace (same order), as returned by a ``*_traces`` function.
     title, x_title, y_title
         Figure title and axis titles (axis titles state their units).
+    layout
+        Layout settings that add to or override the course defaults.
     """
     fig = go.Figure(list(traces))
     for trace, data in zip(fig.data, updates, strict=True):
         trace.update(data)
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
-        xaxis_title=x_title,
-        yaxis_title=y_title,
-        template="plotly_white",
-        height=380,
-        margin={"l": 70, "r": 20, "t": 60, "b": 55},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        hovermode="x unified",
-        **layout,
-    )
+    settings = {
+        "title": {"text": title, "x": 0.01, "xanchor": "left"},
+        "xaxis_title": x_title,
+        "yaxis_title": y_title,
+        "template": "plotly_white",
+        "height": 380,
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 55},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        "hovermode": "x unified",
+    }
+    fig.update_layout(**{**settings, **layout})
     return fig

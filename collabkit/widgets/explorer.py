@@ -14,12 +14,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
 import plotly.graph_objects as go
 
-Compute = Callable[..., pd.DataFrame]
-Traces = Callable[[pd.DataFrame], list[dict[str, Any]]]
-Summary = Callable[[pd.DataFrame, Mapping[str, Any]], str]
+#: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
+Result = Any
+Compute = Callable[..., Result]
+Traces = Callable[[Result], list[dict[str, Any]]]
+Summary = Callable[[Result, Mapping[str, Any]], str]
 
 
 class Explorer(widgets.VBox):
@@ -30,11 +31,11 @@ class Explorer(widgets.VBox):
     controls
         Widgets by the keyword they feed into ``compute``.
     compute
-        Runs the model: ``compute(**values) -> DataFrame``.
+        Runs the model: ``compute(**values)``, usually a tidy DataFrame.
     traces
-        Per-trace updates for the figure from the model's DataFrame, in trace order.
+        Per-trace updates for the figure from the model's result, in trace order.
     figure
-        Builds the full figure from a DataFrame (called once).
+        Builds the full figure from a result (called once).
     summary
         Optional one-line HTML reading of the result under the plot.
     """
@@ -44,7 +45,7 @@ class Explorer(widgets.VBox):
         controls: Mapping[str, widgets.ValueWidget],
         compute: Compute,
         traces: Traces,
-        figure: Callable[[pd.DataFrame], go.Figure],
+        figure: Callable[[Result], go.Figure],
         summary: Summary | None = None,
     ) -> None:
         self.controls = dict(controls)

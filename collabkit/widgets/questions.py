@@ -222,11 +222,16 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.Numeric: NumericWidget,
     qt.Classification: ClassifyWidget,
     qt.FreeText: TextWidget,
+    qt.Rubric: TextWidget,
 }
 
 
 def question_widget(question: qt.Question, session: Session | None = None) -> QuestionWidget:
     """The widget for ``question`` (not yet displayed)."""
+    if isinstance(question, qt.Rubric) and question.answer_format == "pairs":
+        from collabkit.widgets.design import PairsWidget  # draws networks: loaded on demand
+
+        return PairsWidget(question, session or current_session())
     return _WIDGETS[type(question)](question, session or current_session())
 
 

@@ -1,0 +1,51 @@
+"""Small example networks shown in the notebooks and used by their questions."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from collabkit.analysis.design import DesignBrief
+
+#: Six firms of Mill Street and who works with whom (notebook 02, section 3).
+MILL_STREET_LINKS = (
+    ("Sweet Crumb Bakery", "Corner Coffee"),
+    ("Sweet Crumb Bakery", "QuickHop Delivery"),
+    ("Corner Coffee", "QuickHop Delivery"),
+    ("QuickHop Delivery", "Deli Rosa"),
+    ("QuickHop Delivery", "Bloom Florist"),
+    ("Deli Rosa", "Page Turner Books"),
+    ("Bloom Florist", "Page Turner Books"),
+)
+
+
+def mill_street() -> nx.Graph:
+    """The six-firm example network."""
+    graph = nx.Graph(name="Mill Street")
+    graph.add_edges_from(MILL_STREET_LINKS)
+    return graph
+
+
+#: The design challenge of notebook 02: ten Millbrook firms of the valley cluster.
+DESIGN_BRIEF = DesignBrief(
+    firms=(
+        "QuickHop Delivery",
+        "Sweet Crumb Bakery",
+        "Corner Coffee",
+        "Copper Bistro",
+        "Sorrel Joinery",
+        "Willow Couriers",
+        "Oak Agency",
+        "Elm Store",
+        "Rowan Brewery",
+        "Alder Dairy",
+    ),
+    logistics=frozenset({"QuickHop Delivery", "Willow Couriers"}),
+    max_links=13,
+    max_links_per_firm=4,
+)
+
+#: A design meeting every goal: a ring with the two logistics firms opposite each other.
+MODEL_DESIGN = tuple(
+    (DESIGN_BRIEF.firms[i], DESIGN_BRIEF.firms[(i + 1) % len(DESIGN_BRIEF.firms)])
+    for i in range(len(DESIGN_BRIEF.firms))
+)

@@ -1,0 +1,327 @@
+"""Figures of notebook 02 "Network design": network views, resilience curves, structure
+comparisons and partner rankings."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from collabkit.figures.style import PALETTE, figure
+
+Updates = list[dict[str, Any]]
+Positions = dict[Any, tuple[float, float]]
+
+ROLE_COLOURS = {
+    "hub": PALETTE["vermillion"],
+    "broker": PALETTE["blue"],
+    "member": PALETTE["sky"],
+    "peripheral": PALETTE["grey"],
+}
+STRATEGY_COLOURS = {"random exit": PALETTE["green"], "targeted exit": PALETTE["vermillion"]}
+#: Networks up to this size show firm names beside the nodes.
+LABEL_LIMIT = 20
+
+
+def layout_positions(graph: nx.Graph) -> Positions:
+    """Stable positions that show the structure: the hub in the middle of a star, a
+    circle for meshes, tiers left to right for a value chain, groups around a circle for a
+    hybrid, and a seeded spring layout otherwise."""
+    structure = graph.graph.get("structure")
+    nodes = list(graph.nodes)
+    if not nodes:
+        return {}
+    if structure == "hub-and-spoke":
+        hub = max(nodes, key=graph.degree)
+        rest = [v for v in nodes if v != hub]
+        return {hub: (0.0, 0.0), **_circle(rest, 1.0)}
+    if structure in ("mesh", "sparse mesh"):
+        return _circle(nodes, 1.0)
+    if structure == "value chain":
+        positions = {}
+        tiers = nx.get_node_attributes(graph, "tier")
+        for tier in sorted(set(tiers.values())):
+            members = [v for v in nodes if tiers[v] == tier]
+            for i, v in enumerate(members):
+                positions[v] = (float(tier), 1 - 2 * (i + 0.5) / len(members))
+        return positions
+    if structure == "hybrid":
+        clusters = nx.get_node_attributes(graph, "cluster")
+        groups = sorted(set(clusters.values()))
+        positions = {}
+        for c in groups:
+            angle = 2 * math.pi * c / len(groups)
+            centre = (math.cos(angle), math.sin(angle))
+            members = [v for v in nodes if clusters[v] == c]
+            radius = 0.25 + 0.02 * len(members) ** 0.5
+            ring = _circle(members, radius, start=angle + math.pi)
+            positions.update({v: (centre[0] + x, centre[1] + y) for v, (x, y) in ring.items()})
+        return positions
+    layout = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(len(nodes)))
+    return {v: (float(x), float(y)) for v, (x, y) in layout.items()}
+
+
+def _circle(nodes: list, radius: float, start: float = math.pi / 2) -> Positions:
+    count = max(len(nodes), 1)
+    return {
+        v: (radius * math.cos(start - 2 * math.pi * i / count),
+            radius * math.sin(start - 2 * math.pi * i / count))
+        for i, v in enumerate(nodes)
+    }  # fmt: skip
+
+
+def network_traces(
+    graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, size_by: str = "betweenness"
+) -> Updates:
+    """Edges, then one marker trace per role (hub, broker, member, peripheral).
+
+    Node size grows with ``size_by`` (a column of ``metrics``); hover shows the firm's
+    name and metrics.
+    """
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for a, b in graph.edges:
+        xs += [positions[a][0], positions[b][0], None]
+        ys += [positions[a][1], positions[b][1], None]
+    values = metrics[size_by].fillna(0).to_numpy(dtype=float)
+    top = values.max() if values.size and values.max() > 0 else 1.0
+    sizes = pd.Series(9 + 21 * np.sqrt(values / top), index=metrics.index)
+    names = nx.get_node_attributes(graph, "name")
+    labelled = len(metrics) <= LABEL_LIMIT
+    updates: Updates = [{"x": xs, "y": ys}]
+    for role in ROLE_COLOURS:
+        part = metrics[metrics["role"] == role]
+        updates.append(
+            {
+                "x": [positions[v][0] for v in part.index],
+                "y": [positions[v][1] for v in part.index],
+                "marker": {"size": sizes[part.index].tolist(), "color": ROLE_COLOURS[role]},
+                "customdata": [_hover(v, names.get(v, v), row) for v, row in part.iterrows()],
+                "text": [str(names.get(v, v)) for v in part.index] if labelled else None,
+                "mode": "markers+text" if labelled else "markers",
+            }
+        )
+    return updates
+
+
+def _hover(node: Any, name: str, row: pd.Series) -> str:
+    constraint = "–" if pd.isna(row["constraint"]) else f"{row['constraint']:.2f}"
+    label = f"<b>{name}</b>" + (f" ({node})" if name != node else "")
+    return (
+        f"{label}<br>{row['role']}, {row['links']} links<br>"
+        f"betweenness {row['betweenness']:.3f}<br>closeness {row['closeness']:.2f}<br>"
+        f"effective size {row['effective_size']:.2f}, constraint {constraint}"
+    )
+
+
+def _network_trace_objects() -> list[go.Scatter]:
+    edges = go.Scatter(
+        name="partnership", mode="lines", hoverinfo="skip", showlegend=False,
+        line={"color": "#bbbbbb", "width": 1},
+    )  # fmt: skip
+    nodes = [
+        go.Scatter(
+            name=role,
+            mode="markers",
+            hovertemplate="%{text}<extra></extra>",
+            marker={"line": {"color": "white", "width": 1}, "opacity": 0.95},
+        )  # fmt: skip
+        for role in ROLE_COLOURS
+    ]
+    return [edges, *nodes]
+
+
+HIDDEN_AXIS = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
+
+
+def network_figure(
+    graph: nx.Graph,
+    metrics: pd.DataFrame,
+    positions: Positions,
+    *,
+    title: str,
+    size_by: str = "betweenness",
+) -> go.Figure:
+    """A network of firms: colour by role, size by ``size_by``, metrics on hover."""
+    fig = figure(
+        _network_trace_objects(),
+        network_traces(graph, metrics, positions, size_by),
+        title=title,
+        x_title="",
+        y_title="",
+        hovermode="closest",
+        height=460,
+    )
+    fig.update_xaxes(**HIDDEN_AXIS)
+    fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
+    fig.add_annotation(
+        text=f"node size: {size_by.replace('_', ' ')}; colour: role",
+        xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
+    )  # fmt: skip
+    return fig
+
+
+def resilience_traces(curve: pd.DataFrame) -> Updates:
+    """One line per exit strategy: share in the largest group against share removed."""
+    updates = []
+    for strategy in STRATEGY_COLOURS:
+        part = curve[curve["strategy"] == strategy]
+        updates.append({"x": part["removed_share"] * 100, "y": part["largest_group_share"] * 100})
+    return updates
+
+
+def _resilience_trace_objects() -> list[go.Scatter]:
+    return [
+        go.Scatter(
+            name=strategy,
+            mode="lines+markers",
+            line={"color": colour, "width": 3},
+            hovertemplate="%{x:.0f}% gone: %{y:.0f}% still connected<extra>"
+            + strategy
+            + "</extra>",
+        )  # fmt: skip
+        for strategy, colour in STRATEGY_COLOURS.items()
+    ]
+
+
+RESILIENCE_X = "Firms that have left (% of all firms)"
+RESILIENCE_Y = "Firms in the largest connected group (% of all firms)"
+
+
+def resilience_figure(curve: pd.DataFrame) -> go.Figure:
+    """Resilience curves: random exit versus losing the most connected firms first."""
+    return figure(
+        _resilience_trace_objects(),
+        resilience_traces(curve),
+        title="When firms leave: random exit versus losing the best-connected first",
+        x_title=RESILIENCE_X,
+        y_title=RESILIENCE_Y,
+        yaxis_range=[0, 102],
+        hovermode="closest",
+    )
+
+
+def structure_traces(
+    graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, curve: pd.DataFrame
+) -> Updates:
+    """Traces of :func:`structure_figure`: the network's, then the resilience curves'."""
+    return network_traces(graph, metrics, positions) + resilience_traces(curve)
+
+
+def structure_figure(
+    graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, curve: pd.DataFrame
+) -> go.Figure:
+    """The network (left) beside its resilience curves (right), in one figure."""
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.1,
+        subplot_titles=("The network (size: betweenness; colour: role)", "Resilience"),
+    )  # fmt: skip
+    for trace in _network_trace_objects():
+        fig.add_trace(trace, row=1, col=1)
+    for trace in _resilience_trace_objects():
+        fig.add_trace(trace, row=1, col=2)
+    for trace, data in zip(
+        fig.data, structure_traces(graph, metrics, positions, curve), strict=True
+    ):
+        trace.update(data)
+    fig.update_layout(
+        title={"text": "A network of firms and what happens when firms leave", "x": 0.01},
+        template="plotly_white", height=470, hovermode="closest",
+        margin={"l": 20, "r": 20, "t": 80, "b": 55},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 1, "xanchor": "right"},
+    )  # fmt: skip
+    fig.update_xaxes(HIDDEN_AXIS, row=1, col=1)
+    fig.update_yaxes(HIDDEN_AXIS, row=1, col=1)
+    fig.update_xaxes(title_text=RESILIENCE_X, range=[-2, 102], row=1, col=2)
+    fig.update_yaxes(title_text=RESILIENCE_Y, range=[0, 102], row=1, col=2)
+    return fig
+
+
+COMPARISON_MEASURES = {
+    "coordination_cost": ("Coordination cost (share of the costliest)", PALETTE["orange"]),
+    "reach": ("Reach within 2 links (share of pairs)", PALETTE["blue"]),
+    "resilience": ("Resilience to losing key firms (0–1)", PALETTE["green"]),
+    "centralization": ("Power concentration (centralisation, 0–1)", PALETTE["vermillion"]),
+}
+
+
+def comparison_traces(table: pd.DataFrame) -> Updates:
+    """One bar trace per measure across the structures (``compare_structures`` output)."""
+    return [
+        {
+            "x": table.index.tolist(),
+            "y": table[f"{measure}_scaled" if measure == "coordination_cost" else measure],
+            "customdata": table[measure],
+        }
+        for measure in COMPARISON_MEASURES
+    ]
+
+
+def comparison_figure(table: pd.DataFrame) -> go.Figure:
+    """Grouped bars: each structure's cost, reach, resilience and power concentration."""
+    return figure(
+        [
+            go.Bar(
+                name=label,
+                marker_color=colour,
+                hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>",
+            )
+            for label, colour in COMPARISON_MEASURES.values()
+        ],  # fmt: skip
+        comparison_traces(table),
+        title="Trade-offs between structures (same number of firms)",
+        x_title="Structure",
+        y_title="Level (0 = none, 1 = highest)",
+        barmode="group",
+        yaxis_range=[0, 1.05],
+        hovermode="closest",
+    )
+
+
+def partner_traces(ranking: pd.DataFrame, top: int = 8) -> Updates:
+    """Best candidates' complementarity, split into new contacts and existing partners."""
+    best = ranking.head(top).iloc[::-1]
+    updates = []
+    for existing in (False, True):
+        part = best[best["already_partner"] == existing]
+        updates.append(
+            {
+                "x": part["complementarity"],
+                "y": part["name"] + " (" + part["sector"] + ")",
+                "text": "brings: " + part["brings"].where(part["brings"] != "", "nothing new"),
+            }
+        )
+    return updates
+
+
+def partner_figure(ranking: pd.DataFrame, top: int = 8) -> go.Figure:
+    """Horizontal bars of the best-complementing candidate partners."""
+    return figure(
+        [
+            go.Bar(
+                name="not yet a partner",
+                orientation="h",
+                marker_color=PALETTE["blue"],
+                hovertemplate="%{y}<br>%{text}<br>complementarity %{x:.2f}<extra></extra>",
+            ),
+            go.Bar(
+                name="already a partner",
+                orientation="h",
+                marker_color=PALETTE["grey"],
+                hovertemplate="%{y}<br>%{text}<br>complementarity %{x:.2f}<extra></extra>",
+            ),
+        ],  # fmt: skip
+        partner_traces(ranking, top),
+        title="Who complements this firm best?",
+        x_title="Complementarity (share of joint capabilities only the partner has, 0–1)",
+        y_title="Candidate partner (sector)",
+        xaxis_range=[0, 1],
+        barmode="overlay",
+        hovermode="closest",
+        margin={"l": 220, "r": 20, "t": 60, "b": 55},
+    )

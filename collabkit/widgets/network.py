@@ -1,0 +1,285 @@
+"""Explorers of notebook 02 "Network design": structures, their trade-offs, and partner
+selection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ipywidgets as widgets
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from collabkit.analysis.network import CoordinationCost, network_metrics, node_metrics
+from collabkit.analysis.partners import complementarity
+from collabkit.analysis.resilience import resilience_curve
+from collabkit.analysis.structures import compare_structures
+from collabkit.course.examples import mill_street
+from collabkit.data.cluster import load_cluster
+from collabkit.figures import network as fig
+from collabkit.models.structures import STRUCTURES, NetworkStructure
+from collabkit.widgets.explorer import Explorer, slider
+
+NOBODY = "nobody"
+BEST_CONNECTED = "the best-connected firm"
+
+
+@dataclass(frozen=True)
+class StructureView:
+    """Everything the structure explorer shows for one setting."""
+
+    graph: nx.Graph
+    positions: dict
+    metrics: pd.DataFrame
+    curve: pd.DataFrame
+    summary: dict[str, float]
+    removed: str | None
+
+
+def structure_view(structure: str, n_firms: int, remove: str = NOBODY) -> StructureView:
+    """Build the structure, take out the chosen firm, and analyse what is left."""
+    spec = NetworkStructure(structure, n_firms, clusters=max(2, min(3, n_firms // 2)))
+    full = spec.build()
+    positions = fig.layout_positions(full)
+    graph = full
+    removed = None
+    if remove == BEST_CONNECTED:
+        removed = max(full.nodes, key=full.degree)
+    elif remove != NOBODY and remove in full:
+        removed = remove
+    if removed is not None:
+        graph = full.copy()
+        graph.remove_node(removed)
+    return StructureView(
+        graph=graph,
+        positions=positions,
+        metrics=node_metrics(graph),
+        curve=resilience_curve(graph, trials=10, points=11),
+        summary=network_metrics(graph, connectivity=False),
+        removed=removed,
+    )
+
+
+def _structure_summary(view: StructureView, values: Mapping[str, Any]) -> str:
+    s = view.summary
+    left = ""
+    if view.removed is not None:
+        original = values["n_firms"]
+        left = (
+            f"Without <b>{view.removed}</b>, the largest connected group holds "
+            f"<b>{s['largest_component_share'] * s['firms']:.0f} of {original - 1}</b> "
+            f"remaining firms ({s['components']} separate group"
+            f"{'s' if s['components'] != 1 else ''}). "
+        )
+    hubs = int((view.metrics["role"] == "hub").sum())
+    brokers = int((view.metrics["role"] == "broker").sum())
+    return (
+        left + f"{s['links']} links, density {s['density']:.2f}; centralisation "
+        f"{s['centralization']:.2f}; average path {s['avg_path_length']:.2f} links; "
+        f"{s['reach']:.0%} of firm pairs within 2 links; "
+        f"<b>{s['single_points_of_failure']}</b> single point"
+        f"{'s' if s['single_points_of_failure'] != 1 else ''} of failure; {hubs} hub"
+        f"{'s' if hubs != 1 else ''}, {brokers} broker{'s' if brokers != 1 else ''}; "
+        f"coordination cost <b>{s['coordination_cost']:,.0f} €</b> a year."
+    )
+
+
+class StructureExplorer(Explorer):
+    """Choose a structure and a size, take a firm out, and watch the network and its
+    resilience change. The firm list follows the structure and size."""
+
+    def __init__(self, structure: str = "hub-and-spoke", n_firms: int = 12) -> None:
+        self._refreshing = False
+        controls = {
+            "structure": widgets.Dropdown(
+                options=list(STRUCTURES), value=structure, description="Structure",
+                style={"description_width": "initial"},
+            ),
+            "n_firms": slider("Number of firms", n_firms, 4, 200, 1, integer=True),
+            "remove": widgets.Dropdown(
+                options=self._firm_options(structure, n_firms), value=NOBODY,
+                description="Firm that leaves", style={"description_width": "initial"},
+            ),
+        }  # fmt: skip
+        controls["n_firms"].continuous_update = False
+        super().__init__(
+            controls=controls,
+            compute=structure_view,
+            traces=lambda v: fig.structure_traces(v.graph, v.metrics, v.positions, v.curve),
+            figure=lambda v: fig.structure_figure(v.graph, v.metrics, v.positions, v.curve),
+            summary=_structure_summary,
+        )
+
+    @staticmethod
+    def _firm_options(structure: str, n_firms: int) -> list[str]:
+        return [NOBODY, BEST_CONNECTED, *NetworkStructure(structure, n_firms).build().nodes]
+
+    def _on_change(self, change: Mapping[str, Any]) -> None:
+        if self._refreshing:
+            return
+        if change["owner"] is not self.controls["remove"]:
+            remove = self.controls["remove"]
+            keep = remove.value if remove.value in (NOBODY, BEST_CONNECTED) else NOBODY
+            self._refreshing = True
+            try:
+                remove.options = self._firm_options(
+                    self.controls["structure"].value, self.controls["n_firms"].value
+                )
+                remove.value = keep
+            finally:
+                self._refreshing = False
+        self.update()
+
+
+def structure_explorer(structure: str = "hub-and-spoke", n_firms: int = 12) -> Explorer:
+    """The structure explorer (see :class:`StructureExplorer`)."""
+    return StructureExplorer(structure, n_firms)
+
+
+@lru_cache(maxsize=32)
+def _comparison(n_firms: int) -> pd.DataFrame:
+    return compare_structures(n_firms)
+
+
+def structure_comparison() -> Explorer:
+    """Cost, reach, resilience and power concentration of every structure at one size."""
+
+    def compute(n_firms: int, per_link: float) -> pd.DataFrame:
+        table = _comparison(n_firms).copy()
+        cost = CoordinationCost(per_link=per_link)
+        table["coordination_cost"] = [
+            cost.of(NetworkStructure(kind, n_firms, clusters=max(2, min(3, n_firms // 2))).build())
+            for kind in table.index
+        ]
+        costliest = table["coordination_cost"].max()
+        table["coordination_cost_scaled"] = (
+            table["coordination_cost"] / costliest if costliest else 0
+        )
+        return table
+
+    def summary(table: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        cells = "".join(
+            f"<tr><td>{kind}</td><td>{row.links:,.0f}</td><td>{row.coordination_cost:,.0f} €</td>"
+            f"<td>{row.reach:.0%}</td><td>{row.resilience:.2f}</td><td>{row.centralization:.2f}</td></tr>"
+            for kind, row in table.iterrows()
+        )
+        return (
+            '<table style="text-align:right"><tr><th>structure</th><th>links</th>'
+            "<th>coordination cost per year</th><th>pairs within 2 links</th>"
+            "<th>resilience (targeted)</th><th>centralisation</th></tr>" + cells + "</table>"
+        )
+
+    n = slider("Number of firms", 20, 6, 100, 2, integer=True)
+    n.continuous_update = False
+    return Explorer(
+        controls={
+            "n_firms": n,
+            "per_link": slider("Cost per link (€ per year)", 1_000, 0, 5_000, 100, fmt=",.0f"),
+        },
+        compute=compute,
+        traces=fig.comparison_traces,
+        figure=fig.comparison_figure,
+        summary=summary,
+    )
+
+
+def partner_selection() -> Explorer:
+    """Rank the valley cluster's firms as partners for a chosen firm by complementarity."""
+    cluster = load_cluster()
+    names = {data["name"]: firm for firm, data in cluster.nodes(data=True)}
+
+    def compute(firm: str) -> pd.DataFrame:
+        return complementarity(cluster, names[firm])
+
+    def summary(ranking: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        data = cluster.nodes[names[values["firm"]]]
+        best = ranking[~ranking["already_partner"]].iloc[0]
+        return (
+            f"<b>{values['firm']}</b> ({data['sector']}, {data['town']}) can do: "
+            f"{', '.join(data['capabilities'])}. Best new partner: <b>{best['name']}</b>, "
+            f"which brings {best['brings'] or 'nothing new'} "
+            f"(complementarity {best['complementarity']:.2f}"
+            f"{', same town' if best['same_town'] else ''})."
+        )
+
+    return Explorer(
+        controls={
+            "firm": widgets.Dropdown(
+                options=sorted(names),
+                value=cluster.nodes["F01"]["name"],
+                description="Firm looking for partners",
+                style={"description_width": "initial"},
+            )
+        },  # fmt: skip
+        compute=compute,
+        traces=fig.partner_traces,
+        figure=fig.partner_figure,
+        summary=summary,
+    )
+
+
+def mill_street_view() -> go.Figure:
+    """The six-firm Mill Street example as a static picture (names shown)."""
+    graph = mill_street()
+    metrics = node_metrics(graph)
+    figure = fig.network_figure(
+        graph, metrics, fig.layout_positions(graph), title="Mill Street: who works with whom"
+    )
+    figure.update_layout(height=400)
+    return figure
+
+
+FLORENTINE_MEASURES = {
+    "betweenness": "betweenness",
+    "links (marriages)": "links",
+    "closeness": "closeness",
+    "effective size": "effective_size",
+    "constraint": "constraint",
+}
+
+
+def florentine_families() -> Explorer:
+    """Padgett's Florentine marriage network: size the families by a chosen measure."""
+    graph = nx.florentine_families_graph()
+    metrics = node_metrics(graph)
+    positions = fig.layout_positions(graph)
+
+    def compute(measure: str) -> tuple[str, pd.DataFrame]:
+        return FLORENTINE_MEASURES[measure], metrics
+
+    def summary(result: tuple[str, pd.DataFrame], values: Mapping[str, Any]) -> str:
+        column, table = result
+        ranked = table.sort_values(column, ascending=column == "constraint").head(5)
+        rows = "".join(
+            f"<tr><td>{family}</td><td>{row.links}</td><td>{row.betweenness:.3f}</td>"
+            f"<td>{row.effective_size:.2f}</td><td>{row.constraint:.2f}</td></tr>"
+            for family, row in ranked.iterrows()
+        )
+        order = "lowest" if column == "constraint" else "highest"
+        return (
+            f"<b>Top five families by {values['measure']}</b> ({order} first):"
+            '<table style="text-align:right"><tr><th>family</th><th>marriages</th>'
+            "<th>betweenness</th><th>effective size</th><th>constraint</th></tr>"
+            + rows
+            + "</table>"
+        )
+
+    return Explorer(
+        controls={
+            "measure": widgets.Dropdown(
+                options=list(FLORENTINE_MEASURES),
+                value="betweenness",
+                description="Node size shows",
+                style={"description_width": "initial"},
+            )
+        },  # fmt: skip
+        compute=compute,
+        traces=lambda r: fig.network_traces(graph, r[1], positions, r[0]),
+        figure=lambda r: fig.network_figure(
+            graph, r[1], positions, title="Florentine families, 1430s: marriages", size_by=r[0]
+        ),
+        summary=summary,
+    )
