@@ -159,13 +159,13 @@ def role_labels(metrics: pd.DataFrame) -> pd.Series:
     """A role for each firm from its metrics.
 
     * ``hub``: at least 3 partners and at least twice the median number of partners;
-    * ``broker``: not a hub, betweenness ≥ 0.1 and constraint < 0.5 (it bridges groups);
+    * ``broker``: not a hub, betweenness ≥ 0.1 and constraint ≤ 0.6 (it bridges groups);
     * ``peripheral``: at most one partner;
     * ``member``: everyone else.
     """
     links = metrics["links"]
     hub = (links >= 3) & (links >= 2 * links.median())
-    broker = ~hub & (metrics["betweenness"] >= 0.1) & (metrics["constraint"] < 0.5)
+    broker = ~hub & (metrics["betweenness"] >= 0.1) & (metrics["constraint"] <= 0.6)
     peripheral = ~hub & ~broker & (links <= 1)
     role = np.select([hub, broker, peripheral], ["hub", "broker", "peripheral"], "member")
     return pd.Series(role, index=metrics.index, name="role")

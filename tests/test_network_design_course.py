@@ -1,0 +1,185 @@
+"""Notebook 02's data set, partner ranking, design rubric and explorers."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from collabkit.analysis.design import DesignBrief, evaluate_design, read_links
+from collabkit.analysis.partners import complementarity
+from collabkit.analysis.structures import compare_structures
+from collabkit.cli import main
+from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN
+from collabkit.data import cluster
+from collabkit.widgets import network as explore
+from tests.conftest import REPO
+
+
+# --- data -------------------------------------------------------------------------------
+def test_regenerating_the_data_sets_gives_the_same_bytes():
+    for name, text in cluster.csv_texts().items():
+        assert (REPO / "datasets" / name).read_bytes() == text.encode("utf-8"), name
+    assert main(["datasets", "--check"]) == 0
+
+
+def test_datasets_check_reports_a_stale_file(tmp_path, capsys):
+    main(["datasets", "--out", str(tmp_path)])
+    (tmp_path / "cluster_firms.csv").write_text("firm_id\n", encoding="utf-8")
+    assert main(["datasets", "--check", "--out", str(tmp_path)]) == 1
+    assert "cluster_firms.csv" in capsys.readouterr().err
+
+
+def test_every_data_set_has_a_data_dictionary_entry():
+    readme = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
+    firms, links = cluster.generate()
+    for name in cluster.FILES:
+        assert f"`{name}`" in readme
+    for column in [*firms.columns, *links.columns]:
+        assert f"`{column}`" in readme, column
+
+
+def test_cluster_graph_matches_the_files():
+    graph = cluster.load_cluster()
+    firms, links = cluster.generate()
+    assert graph.number_of_nodes() == len(firms) == cluster.N_FIRMS
+    assert graph.number_of_edges() == len(links)
+    assert graph.nodes["F01"]["name"] == "Sweet Crumb Bakery"
+    assert graph.nodes["F01"]["capabilities"] == ["baking", "catering"]
+    assert nx.is_connected(graph.subgraph(["F01", "F02", "F03"]))  # the running example
+    assert set(firms["town"]) <= set(cluster.TOWNS)
+    assert firms["firm_id"].is_unique and firms["name"].is_unique
+
+
+def test_loader_generates_the_data_when_the_files_are_missing(tmp_path):
+    assert nx.utils.graphs_equal(cluster.load_cluster(tmp_path), cluster.load_cluster())
+
+
+def test_same_town_and_trading_sectors_partner_more_often():
+    graph = cluster.load_cluster()
+    nodes = graph.nodes
+    same = [nodes[a]["town"] == nodes[b]["town"] for a, b in graph.edges]
+    pairs = [(a, b) for a in graph for b in graph if a < b]
+    base = sum(nodes[a]["town"] == nodes[b]["town"] for a, b in pairs) / len(pairs)
+    assert sum(same) / len(same) > base
+
+
+# --- partner selection ------------------------------------------------------------------
+def test_complementarity_known_value_and_order():
+    ranking = complementarity(cluster.load_cluster(), "F01")
+    assert ranking.loc["F02", "complementarity"] == pytest.approx(0.5)  # {coffee, events}
+    assert ranking.loc["F02", "brings"] == "coffee, events"
+    assert ranking["complementarity"].is_monotonic_decreasing
+    assert "F01" not in ranking.index
+    with pytest.raises(ValueError, match="focal must be a firm"):
+        complementarity(cluster.load_cluster(), "F99")
+
+
+# --- design rubric ----------------------------------------------------------------------
+def fractions(answer) -> list[float]:
+    return [s.fraction for s in evaluate_design(DESIGN_BRIEF, answer)]
+
+
+def test_the_model_design_meets_every_goal():
+    assert fractions(MODEL_DESIGN) == [1, 1, 1, 1]
+
+
+def test_an_opened_ring_names_cut_off_firms_and_single_points_of_failure():
+    chain = MODEL_DESIGN[:-1]  # open the ring: Alder Dairy–QuickHop is missing
+    reach, robust, budget, load = evaluate_design(DESIGN_BRIEF, chain)
+    assert robust.fraction == 0.5 and "single points of failure" in robust.message
+    assert "(or 4 more)" in robust.message  # 8 inner firms of a 10-firm chain are critical
+    assert reach.fraction == pytest.approx(0.8)  # the ring's far end lost QuickHop
+    assert reach.message.endswith("Rowan Brewery, Alder Dairy.")
+    assert budget.fraction == load.fraction == 1
+
+
+def test_a_hub_design_overloads_the_hub_and_has_a_single_point_of_failure():
+    hub = [("QuickHop Delivery", firm) for firm in DESIGN_BRIEF.firms[1:]]
+    reach, robust, budget, load = evaluate_design(DESIGN_BRIEF, hub)
+    assert reach.fraction == 1
+    assert robust.fraction == 0.5 and "QuickHop Delivery" in robust.message
+    assert load.fraction == pytest.approx(0.9) and "QuickHop Delivery (9 links)" in load.message
+
+
+def test_over_budget_says_by_how_much():
+    complete = list(nx.complete_graph(DESIGN_BRIEF.firms).edges)
+    budget = evaluate_design(DESIGN_BRIEF, complete)[2]
+    assert "45 links is 32 over the budget of 13" in budget.message
+    assert budget.fraction == 0
+
+
+def test_firms_far_from_logistics_are_named():
+    far = [
+        ("QuickHop Delivery", "Willow Couriers"),
+        ("Willow Couriers", "Oak Agency"),
+        ("Oak Agency", "Elm Store"),
+        ("Elm Store", "Rowan Brewery"),
+    ]
+    reach = evaluate_design(DESIGN_BRIEF, far)[0]
+    assert "Rowan Brewery" in reach.message and "Elm Store" not in reach.message.split(":")[1]
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (42, "is neither"),
+        ({"a": 1}, "is neither"),
+        ([("Nowhere Inc", "Elm Store")], "unknown firms: Nowhere Inc"),
+        ([("Elm Store", "Elm Store")], "to itself"),
+        ([(1, 2, 3)], "not a pair of firms"),
+        ("x" * 30_000, "too long"),
+    ],
+)
+def test_bad_designs_get_clear_messages(answer, phrase):
+    result = evaluate_design(DESIGN_BRIEF, answer)
+    text = result if isinstance(result, str) else " ".join(s.message for s in result)
+    assert phrase in text
+
+
+def test_repeated_links_count_once_and_text_answers_are_read():
+    text = "QuickHop Delivery - Sweet Crumb Bakery\nsweet crumb bakery – corner coffee\n"
+    graph, notes = read_links(text + text, DESIGN_BRIEF)
+    assert graph.number_of_edges() == 2
+    assert "repeated" in " ".join(notes)
+
+
+def test_a_brief_must_be_satisfiable():
+    with pytest.raises(ValueError, match="logistics must be"):
+        DesignBrief(("A", "B", "C"), frozenset({"Z"}), 3, 2)
+    with pytest.raises(ValueError, match="max_links must allow"):
+        DesignBrief(("A", "B", "C", "D"), frozenset({"A"}), 2, 2)
+
+
+# --- explorers --------------------------------------------------------------------------
+def test_structure_explorer_updates_in_place_and_lets_the_hub_leave():
+    explorer = explore.structure_explorer()
+    figure = explorer.figure
+    before = [tuple(t.x) if t.x is not None else () for t in figure.data]
+    explorer.set(remove=explore.BEST_CONNECTED)
+    assert explorer.figure is figure
+    assert "holds <b>1 of 11</b>" in explorer.message.value
+    explorer.set(structure="mesh")
+    assert explorer.controls["remove"].value == explore.BEST_CONNECTED
+    assert "holds <b>11 of 11</b>" in explorer.message.value
+    assert [tuple(t.x) if t.x is not None else () for t in figure.data] != before
+
+
+def test_structure_explorer_firm_list_follows_the_size():
+    explorer = explore.structure_explorer()
+    explorer.set(remove="Firm 12")
+    explorer.set(n_firms=8)
+    assert explorer.controls["remove"].value == explore.NOBODY
+    assert explorer.controls["remove"].options[-1] == "Firm 8"
+    assert "Firm 12" not in explorer.controls["remove"].options
+
+
+def test_comparison_and_partner_explorers_respond():
+    comparison = explore.structure_comparison()
+    costs = comparison.figure.data[0].customdata
+    comparison.set(per_link=2_000)  # from 1,000: each structure pays 1,000 € more per link
+    links = compare_structures(20)["links"].to_numpy()
+    assert list(comparison.figure.data[0].customdata - costs) == list(1_000.0 * links)
+    partners = explore.partner_selection()
+    text = partners.message.value
+    partners.set(firm="Corner Coffee")
+    assert partners.message.value != text and "Corner Coffee" in partners.message.value
