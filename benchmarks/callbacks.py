@@ -1,7 +1,8 @@
 """Explorer callback latency in a real kernel: model run + in-place figure update.
 
 The measurement runs inside an IPython kernel, where every widget has a live comm, so the
-time includes serialising and sending the figure update.
+time includes serialising and sending the figure update. Each case sets up an explorer,
+then moves one control back and forth between two values; each move runs the callback.
 """
 
 from __future__ import annotations
@@ -10,45 +11,107 @@ import json
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
-from collabkit.widgets import fundamentals
-from collabkit.widgets.explorer import Explorer
-
-REPEATS = 60
-
-#: Each explorer with the control the benchmark moves back and forth.
-EXPLORERS: dict[str, tuple[Callable[[], Explorer], str]] = {
-    "01 cost_pooling": (fundamentals.cost_pooling, "n_firms"),
-    "01 market_reach": (fundamentals.market_reach, "similarity"),
-    "01 group_purchasing": (fundamentals.group_purchasing, "bakery"),
-    "01 free_riding": (fundamentals.free_riding, "fine"),
-}
+REPEATS = 40
 
 
-def _latencies(explorer: Explorer, control: str) -> list[float]:
-    """Time each slider step (the callback runs inside the value assignment)."""
-    widget = explorer.controls[control]
-    low, high, step = widget.min, widget.max, widget.step
-    start = widget.value
-    other = start + step if start + step <= high else start - step
+@dataclass
+class Case:
+    """One benchmark: an explorer, its settings, and the control that moves."""
+
+    name: str
+    factory: Callable[[], Any]
+    control: str
+    values: tuple[Any, Any]
+    setup: dict[str, Any] = field(default_factory=dict)
+    target_ms: int = 30
+    before_each: Callable[[], None] | None = None
+
+
+def cases() -> list[Case]:
+    from collabkit.models.structures import STRUCTURES
+    from collabkit.widgets import fundamentals as f01
+    from collabkit.widgets import network as f02
+
+    largest_pooling = {"asset_cost": 100_000, "coordination_cost": 10_000}
+    found = [
+        Case("01 cost_pooling, default", f01.cost_pooling, "n_firms", (3, 4)),
+        Case("01 cost_pooling, largest", f01.cost_pooling, "n_firms", (19, 20),
+             largest_pooling, 100),
+        Case("01 market_reach, default", f01.market_reach, "similarity", (0.0, 0.1)),
+        Case("01 market_reach, largest", f01.market_reach, "similarity", (0.9, 1.0),
+             {"bakery": 1.0, "cafe": 1.0, "courier": 1.0}, 100),
+        Case("01 group_purchasing, default", f01.group_purchasing, "bakery", (4_000, 4_250)),
+        Case("01 group_purchasing, largest", f01.group_purchasing, "bakery", (11_750, 12_000),
+             {"cafe": 12_000, "courier": 12_000}, 100),
+        Case("01 free_riding, default", f01.free_riding, "fine", (2.0, 2.25)),
+        Case("01 free_riding, largest", f01.free_riding, "fine", (4.75, 5.0),
+             {"n_firms": 100, "multiplier": 3.0, "monitoring": 1.0}, 100),
+    ]  # fmt: skip
+    for n_firms, target in ((50, 30), (200, 100)):
+        for structure in STRUCTURES:
+            found.append(
+                Case(
+                    f"02 structure_explorer, {structure}, {n_firms} firms",
+                    f02.structure_explorer,
+                    "remove",
+                    (f02.NOBODY, f02.BEST_CONNECTED),
+                    {"structure": structure, "n_firms": n_firms},
+                    target,
+                )
+            )
+    found += [
+        Case("02 structure_comparison, cost slider, 20 firms", f02.structure_comparison,
+             "per_link", (1_000, 1_100)),
+        Case("02 structure_comparison, cost slider, 100 firms", f02.structure_comparison,
+             "per_link", (1_000, 1_100), {"n_firms": 100}, 100),
+        Case("02 structure_comparison, size slider (uncached), 20 firms",
+             f02.structure_comparison, "n_firms", (20, 22), {}, 30,
+             f02._comparison.cache_clear),
+        Case("02 structure_comparison, size slider (uncached), 100 firms",
+             f02.structure_comparison, "n_firms", (98, 100), {"n_firms": 98}, 100,
+             f02._comparison.cache_clear),
+        Case("02 partner_selection", f02.partner_selection, "firm",
+             ("Sweet Crumb Bakery", "Corner Coffee")),
+        Case("02 florentine_families", f02.florentine_families, "measure",
+             ("betweenness", "constraint")),
+    ]  # fmt: skip
+    return found
+
+
+def _latencies(case: Case) -> list[float]:
+    explorer = case.factory()
+    explorer.set(**case.setup)
+    widget = explorer.controls[case.control]
+    widget.value = case.values[0]
     times = []
     for i in range(REPEATS):
+        if case.before_each:
+            case.before_each()
         t0 = time.perf_counter()
-        widget.value = other if i % 2 == 0 else start
+        widget.value = case.values[(i + 1) % 2]
         times.append(time.perf_counter() - t0)
-    assert low <= other <= high
     return times
 
 
-def _largest(explorer: Explorer) -> None:
-    """Push every control to its largest value (the heaviest setting a student can pick)."""
-    for name, widget in explorer.controls.items():
-        explorer.set(**{name: widget.max})
-    for name, widget in explorer.controls.items():  # keep the last step movable
-        explorer.set(**{name: widget.max - widget.step})
+def measure() -> list[tuple[str, str, str]]:
+    """Median and max latency of every case (run inside a kernel)."""
+    rows = []
+    for case in cases():
+        times = _latencies(case)
+        rows.append(
+            (
+                f"{case.name}: callback median / max (ms)",
+                f"{statistics.median(times) * 1e3:.1f} / {max(times) * 1e3:.1f}",
+                f"median <= {case.target_ms}",
+            )
+        )
+    return rows
 
 
 def run() -> list[tuple[str, str, str]]:
@@ -60,28 +123,3 @@ def run() -> list[tuple[str, str, str]]:
     execute(nb, Path(__file__).resolve().parents[1])
     text = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.output_type == "stream")
     return [tuple(row) for row in json.loads(text)]
-
-
-def measure() -> list[tuple[str, str, str]]:
-    """Latency of every explorer at default and at largest settings (run in a kernel)."""
-    rows = []
-    for name, (factory, control) in EXPLORERS.items():
-        explorer = factory()
-        default = _latencies(explorer, control)
-        _largest(explorer)
-        largest = _latencies(explorer, control)
-        rows.append(
-            (
-                f"{name}: callback median / max, default (ms)",
-                f"{statistics.median(default) * 1e3:.1f} / {max(default) * 1e3:.1f}",
-                "median <= 30",
-            )
-        )
-        rows.append(
-            (
-                f"{name}: callback median / max, largest (ms)",
-                f"{statistics.median(largest) * 1e3:.1f} / {max(largest) * 1e3:.1f}",
-                "median <= 100",
-            )
-        )
-    return rows

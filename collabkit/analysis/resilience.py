@@ -16,6 +16,7 @@ import pandas as pd
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import connected_components
 
+from collabkit.analysis.network import adjacency
 from collabkit.models.validation import check_number
 
 STRATEGIES = ("random exit", "targeted exit")
@@ -107,15 +108,15 @@ def resilience_curve(
     """
     check_number("trials", trials, 1, 1_000, integer=True)
     check_number("points", points, 2, 1_001, integer=True)
-    adjacency = nx.to_numpy_array(graph, weight=None) > 0
-    n = len(adjacency)
+    matrix = adjacency(graph) > 0
+    n = len(matrix)
     removed = np.unique(np.round(np.linspace(0, n, points)).astype(int))
     rng = np.random.default_rng(seed)
     orders = {
         "random exit": np.array([rng.permutation(n) for _ in range(trials)]).reshape(trials, n),
-        "targeted exit": targeted_order(adjacency)[None, :],
+        "targeted exit": targeted_order(matrix)[None, :],
     }
-    edges = np.argwhere(np.triu(adjacency, 1))
+    edges = np.argwhere(np.triu(matrix, 1))
     rows = []
     for strategy in STRATEGIES:
         shares = largest_group_shares(edges, n, orders[strategy], removed).mean(axis=0)

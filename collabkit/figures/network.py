@@ -26,6 +26,9 @@ ROLE_COLOURS = {
 STRATEGY_COLOURS = {"random exit": PALETTE["green"], "targeted exit": PALETTE["vermillion"]}
 #: Networks up to this size show firm names beside the nodes.
 LABEL_LIMIT = 20
+#: At most this many links are drawn (every k-th link of denser networks); the metrics
+#: always use all links.
+MAX_DRAWN_LINKS = 1_500
 
 
 def layout_positions(graph: nx.Graph) -> Positions:
@@ -81,11 +84,15 @@ def network_traces(
     """Edges, then one marker trace per role (hub, broker, member, peripheral).
 
     Node size grows with ``size_by`` (a column of ``metrics``); hover shows the firm's
-    name and metrics.
+    name and metrics. Networks with more than :data:`MAX_DRAWN_LINKS` links show an even
+    sample of them (a complete network of 200 firms has 19,900 links: drawing them all
+    hides everything and slows the browser).
     """
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for a, b in graph.edges:
+    edges = list(graph.edges)
+    stride = max(1, -(-len(edges) // MAX_DRAWN_LINKS))  # every k-th link of a dense network
+    for a, b in edges[::stride]:
         xs += [positions[a][0], positions[b][0], None]
         ys += [positions[a][1], positions[b][1], None]
     values = metrics[size_by].fillna(0).to_numpy(dtype=float)

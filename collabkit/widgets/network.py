@@ -39,20 +39,22 @@ class StructureView:
     removed: str | None
 
 
+@lru_cache(maxsize=16)
+def _full_network(structure: str, n_firms: int) -> tuple[nx.Graph, dict]:
+    """The structure and its layout (built once per setting; never modified)."""
+    graph = NetworkStructure(structure, n_firms, clusters=max(2, min(3, n_firms // 2))).build()
+    return graph, fig.layout_positions(graph)
+
+
 def structure_view(structure: str, n_firms: int, remove: str = NOBODY) -> StructureView:
     """Build the structure, take out the chosen firm, and analyse what is left."""
-    spec = NetworkStructure(structure, n_firms, clusters=max(2, min(3, n_firms // 2)))
-    full = spec.build()
-    positions = fig.layout_positions(full)
-    graph = full
+    full, positions = _full_network(structure, n_firms)
     removed = None
     if remove == BEST_CONNECTED:
         removed = max(full.nodes, key=full.degree)
     elif remove != NOBODY and remove in full:
         removed = remove
-    if removed is not None:
-        graph = full.copy()
-        graph.remove_node(removed)
+    graph = full if removed is None else full.subgraph(set(full) - {removed})
     return StructureView(
         graph=graph,
         positions=positions,
@@ -84,6 +86,12 @@ def _structure_summary(view: StructureView, values: Mapping[str, Any]) -> str:
         f"{'s' if s['single_points_of_failure'] != 1 else ''} of failure; {hubs} hub"
         f"{'s' if hubs != 1 else ''}, {brokers} broker{'s' if brokers != 1 else ''}; "
         f"coordination cost <b>{s['coordination_cost']:,.0f} €</b> a year."
+        + (
+            f" (The drawing shows an even sample of the links; all {s['links']:,} count in "
+            "the measures.)"
+            if s["links"] > fig.MAX_DRAWN_LINKS
+            else ""
+        )
     )
 
 
@@ -115,7 +123,7 @@ class StructureExplorer(Explorer):
 
     @staticmethod
     def _firm_options(structure: str, n_firms: int) -> list[str]:
-        return [NOBODY, BEST_CONNECTED, *NetworkStructure(structure, n_firms).build().nodes]
+        return [NOBODY, BEST_CONNECTED, *_full_network(structure, n_firms)[0].nodes]
 
     def _on_change(self, change: Mapping[str, Any]) -> None:
         if self._refreshing:
