@@ -55,13 +55,15 @@ def cases() -> list[Case]:
     ]  # fmt: skip
     for n_firms, target in ((50, 30), (200, 100)):
         for structure in STRUCTURES:
+            # a full mesh is drawn up to MESH_LIMIT firms; beyond, the explorer explains why
+            size = min(n_firms, f02.MESH_LIMIT) if structure == "mesh" else n_firms
             found.append(
                 Case(
-                    f"02 structure_explorer, {structure}, {n_firms} firms",
+                    f"02 structure_explorer, {structure}, {size} firms",
                     f02.structure_explorer,
                     "remove",
                     (f02.NOBODY, f02.BEST_CONNECTED),
-                    {"structure": structure, "n_firms": n_firms},
+                    {"structure": structure, "n_firms": size},
                     target,
                 )
             )

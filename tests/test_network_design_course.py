@@ -183,3 +183,12 @@ def test_comparison_and_partner_explorers_respond():
     text = partners.message.value
     partners.set(firm="Corner Coffee")
     assert partners.message.value != text and "Corner Coffee" in partners.message.value
+
+
+def test_a_huge_full_mesh_is_explained_not_drawn():
+    explorer = explore.structure_explorer()
+    explorer.set(structure="mesh", n_firms=explore.MESH_LIMIT + 1)
+    assert "needs 1,830 partnerships" in explorer.message.value
+    assert "sparse mesh" in explorer.message.value
+    explorer.set(structure="sparse mesh")
+    assert "partnerships, far more" not in explorer.message.value

@@ -25,6 +25,8 @@ from collabkit.widgets.explorer import Explorer, slider
 
 NOBODY = "nobody"
 BEST_CONNECTED = "the best-connected firm"
+#: Largest full mesh the explorer draws: beyond it the number of links itself is the lesson.
+MESH_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,17 @@ def _full_network(structure: str, n_firms: int) -> tuple[nx.Graph, dict]:
 
 
 def structure_view(structure: str, n_firms: int, remove: str = NOBODY) -> StructureView:
-    """Build the structure, take out the chosen firm, and analyse what is left."""
+    """Build the structure, take out the chosen firm, and analyse what is left.
+
+    Raises ``ValueError`` (shown by the explorer) for a full mesh of more than
+    :data:`MESH_LIMIT` firms.
+    """
+    if structure == "mesh" and n_firms > MESH_LIMIT:
+        raise ValueError(
+            f"A full mesh of {n_firms} firms needs {n_firms * (n_firms - 1) // 2:,} "
+            "partnerships, far more than small firms can keep up. The explorer draws full "
+            f"meshes of up to {MESH_LIMIT} firms; try a sparse mesh for larger networks."
+        )
     full, positions = _full_network(structure, n_firms)
     removed = None
     if remove == BEST_CONNECTED:
