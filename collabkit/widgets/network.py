@@ -66,7 +66,10 @@ def structure_view(structure: str, n_firms: int, remove: str = NOBODY) -> Struct
         removed = max(full.nodes, key=full.degree)
     elif remove != NOBODY and remove in full:
         removed = remove
-    graph = full if removed is None else full.subgraph(set(full) - {removed})
+    graph = full
+    if removed is not None:  # a copy: networkx subgraph views are slow to iterate
+        graph = full.copy()
+        graph.remove_node(removed)
     return StructureView(
         graph=graph,
         positions=positions,
