@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from collabkit.figures.style import PALETTE, figure
+from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
 Updates = list[dict[str, Any]]
 Positions = dict[Any, tuple[float, float]]
@@ -162,7 +162,7 @@ def network_figure(
         x_title="",
         y_title="",
         hovermode="closest",
-        height=460,
+        height=480,
     )
     fig.update_xaxes(**HIDDEN_AXIS)
     fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
@@ -238,9 +238,8 @@ def structure_figure(
         trace.update(data)
     fig.update_layout(
         title={"text": "A network of firms and what happens when firms leave", "x": 0.01},
-        template="plotly_white", height=470, hovermode="closest",
-        margin={"l": 20, "r": 20, "t": 80, "b": 55},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 1, "xanchor": "right"},
+        template="plotly_white", height=500, hovermode="closest",
+        margin={"l": 20, "r": 20, "t": 70, "b": 95}, legend=LEGEND_BELOW,
     )  # fmt: skip
     fig.update_xaxes(HIDDEN_AXIS, row=1, col=1)
     fig.update_yaxes(HIDDEN_AXIS, row=1, col=1)

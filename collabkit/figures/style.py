@@ -21,6 +21,10 @@ PALETTE = {
 }
 
 
+#: Legends sit under the x-axis title, so they never cover the figure's title.
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanchor": "left"}
+
+
 def figure(
     traces: Iterable[go.BaseTraceType],
     updates: list[dict[str, Any]],
@@ -52,8 +56,8 @@ def figure(
         "yaxis_title": y_title,
         "template": "plotly_white",
         "height": 380,
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 55},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        "margin": {"l": 70, "r": 20, "t": 50, "b": 95},
+        "legend": LEGEND_BELOW,
         "hovermode": "x unified",
     }
     fig.update_layout(**{**settings, **layout})

@@ -185,13 +185,14 @@ def structure_comparison() -> Explorer:
 
     def summary(table: pd.DataFrame, values: Mapping[str, Any]) -> str:
         cells = "".join(
-            f"<tr><td>{kind}</td><td>{row.links:,.0f}</td><td>{row.coordination_cost:,.0f} €</td>"
+            f'<tr><td style="text-align:left">{kind}</td><td>{row.links:,.0f}</td>'
+            f"<td>{row.coordination_cost:,.0f} €</td>"
             f"<td>{row.reach:.0%}</td><td>{row.resilience:.2f}</td><td>{row.centralization:.2f}</td></tr>"
             for kind, row in table.iterrows()
         )
         return (
-            '<table style="text-align:right"><tr><th>structure</th><th>links</th>'
-            "<th>coordination cost per year</th><th>pairs within 2 links</th>"
+            '<table style="text-align:right"><tr><th style="text-align:left">structure</th>'
+            "<th>links</th><th>coordination cost per year</th><th>pairs within 2 links</th>"
             "<th>resilience (targeted)</th><th>centralisation</th></tr>" + cells + "</table>"
         )
 
