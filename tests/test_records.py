@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import collabkit
 from collabkit import atomic
+from collabkit.assess import records as records_module
 from collabkit.assess import session as session_module
 from collabkit.assess.records import MIME_TYPE, AnswerRecord, bundle, jsonable
 
@@ -87,8 +88,8 @@ def test_a_failed_write_keeps_the_previous_file_whole(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", disk_full)
-    with pytest.raises(OSError):
-        collabkit.answer("01.pooling.cost", 2)
+    collabkit.answer("01.pooling.cost", 2)  # reported to the student, not raised
+    assert "No space left on device" in session_module.current_session().save_error
     assert (tmp_path / "s0-01.json").read_bytes() == saved
     assert leftovers(tmp_path) == []
 
@@ -477,3 +478,31 @@ def test_answer_displays_the_records_for_the_notebook(tmp_path, monkeypatch):
     collabkit.answer("01.pooling.cost", 10_200)
     last = shown[-1][0][MIME_TYPE]
     assert [(r["answer"], r["attempt"]) for r in last["records"]] == [(1, 1), (10_200, 2)]
+
+
+def test_a_failed_save_keeps_the_answer_and_says_so(tmp_path, monkeypatch):
+    """A read-only answers folder: the student still gets feedback and a clear warning."""
+    session = collabkit.start(student_id="s9", answers_dir=tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(records_module, "write_json_atomic", refuse)
+    feedback = collabkit.answer("01.pooling.cost", 10_200)
+    assert feedback.correct
+    assert session.save_error and "could not be saved" in session.save_error
+    assert session.attempts("01.pooling.cost") == 1  # kept in memory for this session
+
+
+def test_restored_widgets_show_answers_given_as_text_or_in_any_case(tmp_path):
+    from collabkit.widgets.questions import question_widget
+
+    collabkit.start(student_id="s10", answers_dir=tmp_path)
+    collabkit.answer("00.basics.run", "Shift + Enter")
+    collabkit.answer(
+        "01.what.components", {"the bakery, the café and the delivery firm": "PARTICIPANTS"}
+    )
+    choice = question_widget(collabkit.get_question("00.basics.run"))
+    assert choice.value == "b"
+    sort = question_widget(collabkit.get_question("01.what.components"))
+    assert sort.value == {"The bakery, the café and the delivery firm": "participants"}

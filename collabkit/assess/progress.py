@@ -35,8 +35,9 @@ class ProgressReport:
 
     @property
     def complete(self) -> bool:
-        """Every question answered fully correctly."""
-        return bool((self.table["correct"] == self.table["questions"]).all())
+        """Every question answered fully correctly (False when there are no questions)."""
+        table = self.table
+        return bool(len(table)) and bool((table["correct"] == table["questions"]).all())
 
     def _repr_html_(self) -> str:
         rows = []

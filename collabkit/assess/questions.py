@@ -272,7 +272,8 @@ class Classification(Question):
     def key(self) -> dict[str, str]:
         return dict(self.items)
 
-    def _category(self, value: object) -> str | None:
+    def category_of(self, value: object) -> str | None:
+        """The category ``value`` names (any letter case), or None."""
         if not isinstance(value, str):
             return None
         wanted = value.strip().casefold()
@@ -285,9 +286,9 @@ class Classification(Question):
         lookup = {name.casefold(): name for name in self.items}
         given = {lookup[k.casefold()]: v for k, v in mapping.items() if k.casefold() in lookup}
         right, notes = 0, []
-        unplaced = [item for item in self.items if self._category(given.get(item)) is None]
+        unplaced = [item for item in self.items if self.category_of(given.get(item)) is None]
         for item, category in self.items.items():
-            placed = self._category(given.get(item))
+            placed = self.category_of(given.get(item))
             if placed == category:
                 right += 1
             elif placed is not None:

@@ -156,6 +156,7 @@ class SidecarFile:
         return self.records
 
     def append(self, record: AnswerRecord) -> None:
+        """Add ``record`` (kept in memory even if writing the file then fails)."""
         merged = {_identity(r): r for r in [*self._read(), *self.records, record]}
         self.records = sorted(merged.values(), key=lambda r: (r.time, r.question_id, r.attempt))
         write_json_atomic(

@@ -28,6 +28,7 @@ class Session:
     student_id: str
     answers_dir: Path
     self_study: bool = False
+    save_error: str | None = field(default=None, repr=False)
     _files: dict[str, SidecarFile] = field(default_factory=dict, repr=False)
     _revealed: set[str] = field(default_factory=set, repr=False)
 
@@ -84,7 +85,16 @@ class Session:
             student_id=self.student_id,
             revealed_solution=question.id in self._revealed,
         )
-        self._file(question.notebook).append(record)
+        file = self._file(question.notebook)
+        try:
+            file.append(record)
+            self.save_error = None
+        except OSError as err:  # a read-only or full disk must not cost the student the answer
+            self.save_error = (
+                f"Your answer could not be saved to {file.path} ({err.strerror or err}). It "
+                "still counts in this session and is kept in the notebook when you save it; "
+                "tell your instructor."
+            )
         return feedback, record
 
     def _repr_html_(self) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from collabkit.assess import coerce
 from collabkit.assess import questions as qt
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
@@ -100,8 +101,13 @@ class QuestionWidget(widgets.VBox):
 
     def _show(self, feedback: Feedback) -> None:
         attempts = self.session.attempts(self.question.id)
-        self.feedback.value = feedback.to_html() + (
-            f'<small style="color:#666">Attempt {attempts}; your answer is saved.</small>'
+        saved = (
+            f'<div style="color:#b2182b">{html.escape(self.session.save_error)}</div>'
+            if self.session.save_error
+            else "your answer is saved."
+        )
+        self.feedback.value = (
+            feedback.to_html() + f'<small style="color:#666">Attempt {attempts}; {saved}</small>'
         )
 
     def _restore(self) -> None:
@@ -129,7 +135,8 @@ class ChoiceWidget(QuestionWidget):
         return self.input.value
 
     def fill(self, answer: Any) -> None:
-        self.input.value = answer if answer in self.question.options else None
+        key = coerce.read_choice(answer, self.question.options)
+        self.input.value = None if isinstance(key, coerce.Unreadable) else key
 
 
 class MultiWidget(QuestionWidget):
@@ -192,10 +199,11 @@ class ClassifyWidget(QuestionWidget):
         return {item: d.value for item, d in self._drops.items() if d.value is not None}
 
     def fill(self, answer: Any) -> None:
-        answer = answer if isinstance(answer, dict) else {}
+        given = (
+            {str(k).casefold(): v for k, v in answer.items()} if isinstance(answer, dict) else {}
+        )
         for item, drop in self._drops.items():
-            category = answer.get(item)
-            drop.value = category if category in self.question.categories else None
+            drop.value = self.question.category_of(given.get(item.casefold()))
 
 
 class TextWidget(QuestionWidget):
@@ -272,6 +280,8 @@ def answer(question_id: str, value: object) -> Feedback | None:
         session = current_session()
         feedback, _ = session.submit(question, value)
         display(bundle(question.id, session.records_for(question.id)), raw=True)
+        if session.save_error:
+            display(HTML(f'<p style="color:#b2182b">{html.escape(session.save_error)}</p>'))
         return feedback
 
     return _with_question(question_id, submit)
