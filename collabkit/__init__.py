@@ -16,6 +16,8 @@ progress(notebook=None)
     Answered and correct questions per notebook section.
 all_questions()
     Every question of the course, each with ``.id``, ``.points`` and ``.check(answer)``.
+node_metrics(G), network_metrics(G)
+    Social network analysis of a networkx graph of firms (see ``collabkit.analysis``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _LAZY: dict[str, str] = {
     "solution": "collabkit.widgets.questions",
     "all_questions": "collabkit.course",
     "get_question": "collabkit.course",
+    "node_metrics": "collabkit.analysis.network",
+    "network_metrics": "collabkit.analysis.network",
 }
 
 __all__ = ["__version__", *sorted(_LAZY)]

@@ -241,3 +241,15 @@ def test_compare_structures_orders_the_trade_offs():
     assert table["centralization"].idxmax() == "hub-and-spoke"
     assert table.loc["mesh", "resilience"] == pytest.approx(1)
     assert table["resilience"].idxmin() == "hub-and-spoke"
+
+
+def test_public_contract_of_the_package():
+    import collabkit
+
+    graph = nx.florentine_families_graph()
+    metrics = collabkit.node_metrics(graph)
+    for column in ("degree", "betweenness", "closeness", "effective_size", "constraint"):
+        assert column in metrics.columns
+    summary = collabkit.network_metrics(graph)
+    for key in ("density", "avg_path_length", "node_connectivity", "centralization"):
+        assert key in summary
