@@ -112,3 +112,21 @@ def test_figures_share_the_course_style(name):
         line = getattr(trace, "line", None)
         colour = line.color if line is not None and line.color else trace.marker.color
         assert colour in PALETTE.values(), trace.name
+
+
+def test_network_figure_colours_by_role_or_by_sector():
+    from collabkit.analysis.network import node_metrics
+    from collabkit.data.cluster import SECTORS, load_cluster
+    from collabkit.figures import network as netfig
+
+    graph = load_cluster()
+    metrics = node_metrics(graph)
+    positions = netfig.layout_positions(graph)
+    by_sector = netfig.network_figure(graph, metrics, positions, title="t", colour_by="sector")
+    assert [t.name for t in by_sector.data[1:]] == sorted(SECTORS)
+    assert sum(len(t.x) for t in by_sector.data[1:]) == graph.number_of_nodes()
+    colours = {t.marker.color for t in by_sector.data[1:]}
+    assert len(colours) == len(SECTORS)  # one distinct colour per sector
+    by_role = netfig.network_figure(graph, metrics, positions, title="t")
+    assert [t.name for t in by_role.data[1:]] == ["hub", "broker", "member", "peripheral"]
+    assert all(t.hovertemplate.startswith("%{customdata}") for t in by_role.data[1:])

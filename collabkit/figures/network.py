@@ -78,10 +78,25 @@ def _circle(nodes: list, radius: float, start: float = math.pi / 2) -> Positions
     }  # fmt: skip
 
 
+def colour_groups(graph: nx.Graph, colour_by: str) -> dict[str, str]:
+    """Colour of each group: the roles' fixed colours, or the Okabe–Ito palette in order
+    for the values of a node attribute such as ``"sector"``."""
+    if colour_by == "role":
+        return ROLE_COLOURS
+    values = sorted({str(v) for v in nx.get_node_attributes(graph, colour_by).values()})
+    palette = [c for name, c in PALETTE.items() if name not in ("yellow", "grey")]
+    return {value: palette[i % len(palette)] for i, value in enumerate(values)}
+
+
 def network_traces(
-    graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, size_by: str = "betweenness"
+    graph: nx.Graph,
+    metrics: pd.DataFrame,
+    positions: Positions,
+    size_by: str = "betweenness",
+    colour_by: str = "role",
 ) -> Updates:
-    """Edges, then one marker trace per role (hub, broker, member, peripheral).
+    """Edges, then one marker trace per colour group: the roles (hub, broker, member,
+    peripheral) or the values of a node attribute such as ``"sector"``.
 
     Node size grows with ``size_by`` (a column of ``metrics``); hover shows the firm's
     name and metrics. Networks with more than :data:`MAX_DRAWN_LINKS` links show an even
@@ -100,14 +115,19 @@ def network_traces(
     sizes = pd.Series(9 + 21 * np.sqrt(values / top), index=metrics.index)
     names = nx.get_node_attributes(graph, "name")
     labelled = len(metrics) <= LABEL_LIMIT
+    groups = colour_groups(graph, colour_by)
+    if colour_by == "role":
+        group_of = metrics["role"]
+    else:
+        group_of = pd.Series(nx.get_node_attributes(graph, colour_by)).astype(str)
     updates: Updates = [{"x": xs, "y": ys}]
-    for role in ROLE_COLOURS:
-        part = metrics[metrics["role"] == role]
+    for group, colour in groups.items():
+        part = metrics[group_of.reindex(metrics.index) == group]
         updates.append(
             {
                 "x": [positions[v][0] for v in part.index],
                 "y": [positions[v][1] for v in part.index],
-                "marker": {"size": sizes[part.index].tolist(), "color": ROLE_COLOURS[role]},
+                "marker": {"size": sizes[part.index].tolist(), "color": colour},
                 "customdata": [_hover(v, names.get(v, v), row) for v, row in part.iterrows()],
                 "text": [str(names.get(v, v)) for v in part.index] if labelled else None,
                 "mode": "markers+text" if labelled else "markers",
@@ -126,19 +146,21 @@ def _hover(node: Any, name: str, row: pd.Series) -> str:
     )
 
 
-def _network_trace_objects() -> list[go.Scatter]:
+def _network_trace_objects(groups: dict[str, str] = ROLE_COLOURS) -> list[go.Scatter]:
     edges = go.Scatter(
         name="partnership", mode="lines", hoverinfo="skip", showlegend=False,
         line={"color": "#bbbbbb", "width": 1},
     )  # fmt: skip
     nodes = [
         go.Scatter(
-            name=role,
+            name=group,
             mode="markers",
-            hovertemplate="%{text}<extra></extra>",
+            hovertemplate="%{customdata}<extra></extra>",
             marker={"line": {"color": "white", "width": 1}, "opacity": 0.95},
+            textposition="top center",
+            textfont={"size": 11},
         )  # fmt: skip
-        for role in ROLE_COLOURS
+        for group in groups
     ]
     return [edges, *nodes]
 
@@ -153,11 +175,13 @@ def network_figure(
     *,
     title: str,
     size_by: str = "betweenness",
+    colour_by: str = "role",
 ) -> go.Figure:
-    """A network of firms: colour by role, size by ``size_by``, metrics on hover."""
+    """A network of firms: colour by role (or a node attribute such as ``"sector"``), size
+    by ``size_by``, metrics on hover."""
     fig = figure(
-        _network_trace_objects(),
-        network_traces(graph, metrics, positions, size_by),
+        _network_trace_objects(colour_groups(graph, colour_by)),
+        network_traces(graph, metrics, positions, size_by, colour_by),
         title=title,
         x_title="",
         y_title="",
@@ -167,7 +191,7 @@ def network_figure(
     fig.update_xaxes(**HIDDEN_AXIS)
     fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
     fig.add_annotation(
-        text=f"node size: {size_by.replace('_', ' ')}; colour: role",
+        text=f"node size: {size_by.replace('_', ' ')}; colour: {colour_by}",
         xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
     )  # fmt: skip
     return fig

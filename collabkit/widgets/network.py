@@ -256,6 +256,19 @@ def mill_street_view() -> go.Figure:
     return figure
 
 
+def cluster_view() -> go.Figure:
+    """The valley cluster as a static picture: colour by sector, size by partnerships."""
+    graph = load_cluster()
+    return fig.network_figure(
+        graph,
+        node_metrics(graph),
+        fig.layout_positions(graph),
+        title="The valley cluster: 60 firms and their partnerships",
+        size_by="links",
+        colour_by="sector",
+    )
+
+
 FLORENTINE_MEASURES = {
     "betweenness": "betweenness",
     "links (marriages)": "links",
