@@ -47,9 +47,9 @@ class Session:
 
     @property
     def records(self) -> list[AnswerRecord]:
-        """Every record of this student, oldest first."""
+        """Every record of this student, oldest first (ties: by question id, then attempt)."""
         merged = [r for f in self._files.values() for r in f.records]
-        return sorted(merged, key=lambda r: r.time)
+        return sorted(merged, key=lambda r: (r.time, r.question_id, r.attempt))
 
     def records_for(self, question_id: str) -> list[AnswerRecord]:
         """The records of one question, oldest first."""
