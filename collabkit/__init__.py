@@ -38,6 +38,10 @@ _LAZY: dict[str, str] = {
     "get_question": "collabkit.course",
     "node_metrics": "collabkit.analysis.network",
     "network_metrics": "collabkit.analysis.network",
+    "simulate_platform": "collabkit.models.platform",
+    "PLATFORM_PRESETS": "collabkit.models.platform",
+    "classify_trajectory": "collabkit.analysis.trajectory",
+    "explain_trajectory": "collabkit.analysis.trajectory",
 }
 
 __all__ = ["__version__", *sorted(_LAZY)]
