@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -25,18 +26,19 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from collabkit.atomic import write_text_atomic
-    from collabkit.data import cluster
+    from collabkit.data import GENERATORS, datasets_dir
 
-    folder = Path(args.out) if args.out else cluster.datasets_dir()
+    folder = Path(args.out) if args.out else datasets_dir()
     stale = []
-    for name, text in cluster.csv_texts().items():
-        path = folder / name
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            write_text_atomic(path, text)
-            print(f"wrote {path}")
+    for module in map(importlib.import_module, GENERATORS):
+        for name, text in module.csv_texts().items():
+            path = folder / name
+            if args.check:
+                if not path.exists() or path.read_text(encoding="utf-8") != text:
+                    stale.append(name)
+            else:
+                write_text_atomic(path, text)
+                print(f"wrote {path}")
     if stale:
         print(f"collabkit: out of date with their generators: {', '.join(stale)}", file=sys.stderr)
         return 1

@@ -396,8 +396,8 @@ class Rubric(Question):
 
     ``evaluate(answer)`` returns a :class:`CriterionScore` per criterion (equal weights) or
     a sentence explaining why the answer cannot be read. ``answer_format`` tells the
-    widgets which input to show: ``"text"`` or ``"pairs"`` (a set of pairs drawn from
-    ``choices``, e.g. links between firms).
+    widgets which input to show: ``"text"``, ``"pairs"`` (a set of pairs drawn from
+    ``choices``, e.g. links between firms) or ``"levers"`` (a dict of strategy levers).
     """
 
     kind: ClassVar[str] = "rubric"
@@ -409,8 +409,8 @@ class Rubric(Question):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if self.answer_format not in ("text", "pairs"):
-            raise ValueError(f"{self.id}: answer_format must be 'text' or 'pairs'")
+        if self.answer_format not in ("text", "pairs", "levers"):
+            raise ValueError(f"{self.id}: answer_format must be 'text', 'pairs' or 'levers'")
 
     @property
     def key(self) -> Any:

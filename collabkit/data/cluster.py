@@ -19,6 +19,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from collabkit.data import datasets_dir
+
 SEED = 2026
 N_FIRMS = 60
 TOWNS = ("Millbrook", "Eastford", "Kingsley", "Harrow Vale")
@@ -172,11 +174,6 @@ def csv_texts(seed: int = SEED) -> dict[str, str]:
     """File name → CSV text for every file of this data set."""
     frames = generate(seed)
     return {name: to_csv(frames[index]) for name, index in FILES.items()}
-
-
-def datasets_dir() -> Path:
-    """The repository's ``datasets/`` folder (next to the package in a source checkout)."""
-    return Path(__file__).resolve().parents[2] / "datasets"
 
 
 def load_cluster(folder: Path | None = None) -> nx.Graph:

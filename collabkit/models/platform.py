@@ -177,28 +177,37 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def simulate(strategy: PlatformStrategy, market: PlatformMarket | None = None) -> pd.DataFrame:
+def simulate(
+    strategy: PlatformStrategy,
+    market: PlatformMarket | None = None,
+    prelude: tuple[PlatformStrategy, int] | None = None,
+) -> pd.DataFrame:
     """Run the model; one row per month with the means over sellers (see module docstring).
 
     Revenues, commission (paid to the operator) and profit are in thousand € per month
     (cumulative profit: thousand €); shares, margins, HHI and autonomy lie in [0, 1] (a
     margin can turn negative). ``platform_margin`` is what one € of platform sales leaves
     after commission and price erosion.
+
+    ``prelude = (earlier_strategy, months)`` plays another strategy first, e.g. to start
+    from a trapped position; ``market.periods`` counts the prelude's months too.
     """
     m = market or PlatformMarket()
-    s = strategy
+    first, switch = prelude if prelude else (strategy, 0)
     rng = np.random.default_rng(m.seed)
     size = rng.lognormal(-0.18, 0.6, m.n_sellers)
     size /= size.mean()
     visibility = size**m.visibility / np.mean(size**m.visibility)
-    multi_home = 1 + 0.35 * np.log(s.n_platforms)
-    cap = m.association_cap if s.association else m.take_rate_max
-    reach, tau = m.initial_reach, min(m.take_rate, cap)
-    listed = np.full(m.n_sellers, s.platform_share)
+    reach = m.initial_reach
+    tau = min(m.take_rate, m.association_cap if first.association else m.take_rate_max)
+    listed = np.full(m.n_sellers, first.platform_share)
     brand, partners, capability, switching = 1.0, 0.0, 0.0, 0.0
-    spend = s.invest_direct + s.invest_data + s.invest_partners
     rows, cumulative = [], 0.0
     for t in range(1, m.periods + 1):
+        s = first if t <= switch else strategy
+        multi_home = 1 + 0.35 * np.log(s.n_platforms)
+        cap = m.association_cap if s.association else m.take_rate_max
+        spend = s.invest_direct + s.invest_data + s.invest_partners
         demand = MARKET * size
         extracted = m.extraction * s.data_sharing * (1 - np.exp(-t / 24))
         boost = 1 + 0.3 * capability  # data-driven targeting sells more in every channel

@@ -10,6 +10,7 @@ notebook (see :mod:`collabkit.assess.records`).
 from __future__ import annotations
 
 import html
+import importlib
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -232,14 +233,19 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.FreeText: TextWidget,
     qt.Rubric: TextWidget,
 }
+#: Rubric answers with their own input: answer format → (module, widget class).
+_RUBRIC_WIDGETS = {
+    "pairs": ("collabkit.widgets.design", "PairsWidget"),
+    "levers": ("collabkit.widgets.platform", "PlanWidget"),
+}
 
 
 def question_widget(question: qt.Question, session: Session | None = None) -> QuestionWidget:
     """The widget for ``question`` (not yet displayed)."""
-    if isinstance(question, qt.Rubric) and question.answer_format == "pairs":
-        from collabkit.widgets.design import PairsWidget  # draws networks: loaded on demand
-
-        return PairsWidget(question, session or current_session())
+    if isinstance(question, qt.Rubric) and question.answer_format in _RUBRIC_WIDGETS:
+        module, name = _RUBRIC_WIDGETS[question.answer_format]
+        widget_class = getattr(importlib.import_module(module), name)  # loaded on demand
+        return widget_class(question, session or current_session())
     return _WIDGETS[type(question)](question, session or current_session())
 
 
