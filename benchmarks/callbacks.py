@@ -37,6 +37,7 @@ def cases() -> list[Case]:
     from collabkit.models.structures import STRUCTURES
     from collabkit.widgets import fundamentals as f01
     from collabkit.widgets import network as f02
+    from collabkit.widgets import platform as f03
 
     largest_pooling = {"asset_cost": 100_000, "coordination_cost": 10_000}
     found = [
@@ -82,6 +83,11 @@ def cases() -> list[Case]:
              ("Sweet Crumb Bakery", "Corner Coffee")),
         Case("02 florentine_families", f02.florentine_families, "measure",
              ("betweenness", "constraint")),
+        Case("03 platform_explorer, 60 months, 200 sellers", f03.platform_explorer,
+             "platform_share", (0.3, 0.35)),
+        Case("03 platform_explorer, 120 months, 500 sellers",
+             lambda: f03.platform_explorer(n_sellers=500, periods=120), "platform_share",
+             (0.95, 1.0), {}, 30),
     ]  # fmt: skip
     return found
 

@@ -227,7 +227,13 @@ def design_fraction(links) -> float:
     return (reach + robust + budget + load) / 4
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=IDS)
+#: Rubrics scored by running a model are checked against hand-worked plans in
+#: tests/test_platform.py instead of a generated strategy.
+MODEL_SCORED = {"03.escape.plan"}
+SCORABLE = [q for q in QUESTIONS if q.id not in MODEL_SCORED]
+
+
+@pytest.mark.parametrize("question", SCORABLE, ids=[q.id for q in SCORABLE])
 @SETTINGS
 @given(data=st.data())
 def test_well_formed_answers_earn_their_share_of_the_points(question, data):

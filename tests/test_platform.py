@@ -138,3 +138,56 @@ def test_simulate_platform_accepts_a_dict_and_rejects_other_things():
     assert len(run) == 60
     with pytest.raises(ValueError, match="strategy must be"):
         collabkit.simulate_platform("aggressive")
+
+
+# --- escape the trap (graded task of notebook 03) ---------------------------------------
+def plan_scores(plan) -> dict[str, float]:
+    from collabkit.analysis.escape import evaluate_plan
+
+    return {score.criterion: score.fraction for score in evaluate_plan(plan)}
+
+
+def test_the_model_plan_meets_every_goal():
+    question = collabkit.get_question("03.escape.plan")
+    feedback = question.check(question.key)
+    assert feedback.correct and feedback.score == question.points
+
+
+def test_staying_trapped_fails_the_escape_goal():
+    from dataclasses import asdict
+
+    scores = plan_scores(asdict(collabkit.PLATFORM_PRESETS["Platform Trap"]))
+    assert scores["escape the trap"] == 0
+    assert scores["earn more than staying trapped"] < 1
+
+
+def test_leaving_without_rebuilding_loses_revenue():
+    from collabkit.analysis.escape import evaluate_plan
+
+    scores = evaluate_plan({"platform_share": 0.3})
+    keep = next(s for s in scores if s.criterion.startswith("keep"))
+    assert keep.fraction < 0.8
+    assert "without building your own channels" in keep.message
+
+
+def test_overspending_is_reported_with_the_overrun():
+    from collabkit.analysis.escape import evaluate_plan
+
+    plan = {"platform_share": 0.3, "invest_direct": 0.1, "invest_partners": 0.05}
+    budget = next(s for s in evaluate_plan(plan) if s.criterion.startswith("investments"))
+    assert budget.fraction == pytest.approx(0.5)
+    assert "15% of sales, 5% over the budget" in budget.message
+
+
+@pytest.mark.parametrize(
+    ("plan", "phrase"),
+    [
+        ("leave", "is not"),
+        ({"teleport": 1}, "Unknown levers: “teleport”"),
+        ({"platform_share": 2}, "platform_share must be a number in [0, 1]"),
+        ({"association": "maybe"}, "association must be True or False"),
+    ],
+)
+def test_bad_plans_are_explained(plan, phrase):
+    feedback = collabkit.get_question("03.escape.plan").check(plan)
+    assert phrase in feedback.message and feedback.score == 0

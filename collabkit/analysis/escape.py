@@ -11,7 +11,7 @@ partial credit:
 3. **keep the business**: revenue in the last year at least 90 % of the last trapped year
    (credit: the ratio / 0.9, capped at 1);
 4. **pays off**: profit over the five years beats staying trapped (credit: 1 if better,
-   else the ratio of the two profits).
+   else half the ratio of the two profits).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def read_plan(answer: object) -> PlatformStrategy | str:
     if not isinstance(answer, Mapping):
         example = "{'platform_share': 0.4, ...}"
         return f"A plan is a set of levers, like {example}; {describe(answer)} is not."
-    unknown = sorted(str(k) for k in answer if k not in LEVERS)
+    unknown = sorted(describe(k) for k in answer if k not in LEVERS)
     if unknown:
         return f"Unknown levers: {', '.join(unknown[:5])}. Use: {', '.join(LEVERS)}."
     try:
@@ -103,7 +103,7 @@ def evaluate_plan(answer: object) -> Sequence[CriterionScore] | str:
         ),  # fmt: skip
         CriterionScore(
             "earn more than staying trapped",
-            1.0 if profit > stay else max(0.0, profit / stay),
+            1.0 if profit > stay else 0.5 * min(1.0, max(0.0, profit / stay)),
             f"five-year profit {profit:,.0f} thousand € against {stay:,.0f} if nothing changes.",
         ),
     ]

@@ -18,6 +18,7 @@ BANKS = (
     "collabkit.course.start_here",
     "collabkit.course.fundamentals",
     "collabkit.course.network_design",
+    "collabkit.course.platform_economy",
 )
 
 

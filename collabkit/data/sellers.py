@@ -1,9 +1,10 @@
 """A synthetic panel of platform sellers: monthly sales by channel, fees and ratings.
 
 Forty SMBs over 24 months. Each seller follows a strategy drawn at random (seeded) and its
-months come from the platform model (:mod:`collabkit.models.platform`, one seller per
-run), with multiplicative noise on sales and a customer rating that drifts down when the
-platform squeezes the seller's margin. The notebook asks which sellers look trapped.
+months come from the platform model (:mod:`collabkit.models.platform`, one seller per run,
+in a market where half the buyers already shop on platforms), with multiplicative noise on
+sales and a customer rating that drifts down when the platform squeezes the seller's
+margin. The notebook asks which sellers look trapped.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def generate(seed: int = SEED) -> pd.DataFrame:
             invest_direct=0.0 if trapped else float(rng.uniform(0, 0.05)),
             invest_partners=0.0 if trapped else float(rng.uniform(0, 0.05)),
         )
-        run = simulate(strategy, PlatformMarket(periods=MONTHS, n_sellers=1, seed=seed + i))
+        market = PlatformMarket(periods=MONTHS, n_sellers=1, initial_reach=0.5, seed=seed + i)
+        run = simulate(strategy, market)
         scale = float(rng.lognormal(np.log(8_000), 0.5))  # € per month per unit of model revenue
         noise = rng.lognormal(0, 0.08, size=(MONTHS, 3))
         sales = run[["revenue_direct", "revenue_partners", "revenue_platform"]].to_numpy()

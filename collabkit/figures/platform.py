@@ -57,7 +57,7 @@ def platform_figure(run: pd.DataFrame) -> go.Figure:
     for trace, data in zip(fig.data, platform_traces(run), strict=True):
         trace.update(data)
     fig.update_layout(
-        title={"text": "Your SMB over five years: where sales come from and what they leave",
+        title={"text": "Your SMB month by month: where sales come from and what they leave",
                "x": 0.01},
         template="plotly_white", height=430, hovermode="x unified", legend=LEGEND_BELOW,
         margin={"l": 60, "r": 20, "t": 80, "b": 100},

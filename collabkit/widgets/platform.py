@@ -77,12 +77,15 @@ class PlanWidget(QuestionWidget):
                     control.value = answer[name]
 
 
-def platform_explorer(preset: str = "Hybrid Collaboration", n_sellers: int = 200) -> Explorer:
-    """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets."""
+def platform_explorer(
+    preset: str = "Hybrid Collaboration", n_sellers: int = 200, periods: int = 60
+) -> Explorer:
+    """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets, starting
+    from one of :data:`~collabkit.models.platform.PLATFORM_PRESETS`."""
     start = PLATFORM_PRESETS[preset]
 
     def compute(**levers: Any) -> pd.DataFrame:
-        return simulate_platform(PlatformStrategy(**levers), n_sellers=n_sellers)
+        return simulate_platform(PlatformStrategy(**levers), periods=periods, n_sellers=n_sellers)
 
     controls = lever_controls(start)
     return Explorer(

@@ -143,3 +143,18 @@ def test_network_design_structure_change_redraws_the_network(page, lab_server, k
         page.wait_for_timeout(100)
     assert plot_shapes(plot) != before
     assert_no_errors(page, kernel_errors)
+
+
+@needs_notebook("03_platform_economy.ipynb")
+def test_platform_lever_moves_the_trajectory_plot_and_label(page, lab_server, kernel_errors):
+    run_notebook(page, lab_server, "03_platform_economy.ipynb")
+    explorer = page.locator(".collabkit-explorer").first
+    explorer.scroll_into_view_if_needed()
+    plot = explorer.locator(PLOT).first
+    plot.locator(".trace").first.wait_for(timeout=60_000)
+    summary = explorer.locator(".collabkit-explorer-summary")
+    expect(summary).to_contain_text("Hybrid Collaboration")
+    redraw = press_and_watch_plot(page, plot, explorer.locator(SLIDER_HANDLE).first, key="End")
+    assert redraw.after != redraw.before
+    expect(summary).to_contain_text("Platform Trap")  # everything on platforms
+    assert_no_errors(page, kernel_errors)
