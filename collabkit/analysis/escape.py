@@ -9,9 +9,8 @@ partial credit:
 2. **budget**: investments (own channel + data + partners) at most ``BUDGET`` of sales
    (credit falls with the overrun);
 3. **keep the business**: revenue in the last year at least 90 % of the last trapped year
-   (credit: the ratio / 0.9, capped at 1);
-4. **pays off**: profit over the five years beats staying trapped (credit: 1 if better,
-   else half the ratio of the two profits).
+   (credit rises linearly from 0 at 60 % kept to 1 at 90 %);
+4. **pays off**: profit over the five years beats staying trapped (1 or 0).
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ TRAPPED_MONTHS = 24
 PLAN_MONTHS = 60
 BUDGET = 0.10
 KEEP_REVENUE = 0.9
+LOST_REVENUE = 0.6  # at or below this share of revenue kept, the goal earns nothing
 LEVERS = (
     "platform_share", "n_platforms", "association", "data_sharing",
     "invest_direct", "invest_data", "invest_partners",
@@ -62,6 +62,13 @@ def read_plan(answer: object) -> PlatformStrategy | str:
         return f"This plan cannot run: {err}."
 
 
+def _why_revenue_fell(plan: PlatformStrategy) -> str:
+    trapped = PLATFORM_PRESETS["Platform Trap"]
+    if plan.platform_share < trapped.platform_share:
+        return "leaving platforms without building your own channels and partners loses customers."
+    return "the operator keeps capturing your platform demand and squeezing your sales."
+
+
 def evaluate_plan(answer: object) -> Sequence[CriterionScore] | str:
     """Score a plan against the four goals (module docstring)."""
     plan = read_plan(answer)
@@ -92,18 +99,13 @@ def evaluate_plan(answer: object) -> Sequence[CriterionScore] | str:
         ),
         CriterionScore(
             f"keep at least {KEEP_REVENUE:.0%} of revenue",
-            min(1.0, kept / KEEP_REVENUE),
+            min(1.0, max(0.0, (kept - LOST_REVENUE) / (KEEP_REVENUE - LOST_REVENUE))),
             f"revenue in the last year is {kept:.0%} of the last trapped year"
-            + (
-                "."
-                if kept >= KEEP_REVENUE
-                else ": leaving platforms without building your own "
-                "channels and partners loses customers."
-            ),
-        ),  # fmt: skip
+            + ("." if kept >= KEEP_REVENUE else f": {_why_revenue_fell(plan)}"),
+        ),
         CriterionScore(
             "earn more than staying trapped",
-            1.0 if profit > stay else 0.5 * min(1.0, max(0.0, profit / stay)),
+            1.0 if profit > stay else 0.0,
             f"five-year profit {profit:,.0f} thousand € against {stay:,.0f} if nothing changes.",
         ),
     ]

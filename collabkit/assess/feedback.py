@@ -51,7 +51,8 @@ class Feedback:
             f'<div class="collabkit-feedback-box" style="border-left:4px solid {colour};'
             'padding:4px 10px;margin:4px 0;">',
             f'<b style="color:{colour}">{labels[self.status]}</b> '
-            f"({self.score:g} of {self.max_score:g} point{'' if self.max_score == 1 else 's'}). "
+            f"({round(self.score, 2):g} of {self.max_score:g} "
+            f"point{'' if self.max_score == 1 else 's'}). "
             f"{html.escape(self.message).replace(chr(10), '<br>')}",
         ]
         if show_hint and self.hint and not self.correct:

@@ -30,7 +30,7 @@ def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
     return (
         f'<div style="border-left:5px solid {colour};padding:4px 10px">'
         f'<b style="color:{colour};font-size:110%">{verdict.trajectory}</b><br>'
-        f"{html.escape(verdict.reason)}<br>Profit over the five years: "
+        f"{html.escape(verdict.reason)}<br>Profit over the {len(run) / 12:g} years: "
         f"<b>{total:,.0f} thousand €</b> per SMB.</div>"
     )
 
