@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from collabkit._version import __version__
 
@@ -23,8 +24,6 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 
 
 def _cmd_datasets(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from collabkit.atomic import write_text_atomic
     from collabkit.data import GENERATORS, datasets_dir
 
@@ -42,6 +41,51 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
     if stale:
         print(f"collabkit: out of date with their generators: {', '.join(stale)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _notebook_files(target: Path) -> list[Path]:
+    if target.is_file():
+        return [target]
+    return sorted(p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from collabkit.assess.gradebook import write_outputs
+    from collabkit.assess.grading import grade
+    from collabkit.course import NOTEBOOK_TITLES, all_questions
+
+    target = Path(args.submissions)
+    if not target.exists():
+        print(f"collabkit: {target} does not exist", file=sys.stderr)
+        return 2
+    files = _notebook_files(target)
+    if not files:
+        print(f"collabkit: no .ipynb files in {target}", file=sys.stderr)
+        return 2
+    try:
+        from tqdm import tqdm
+
+        def progress(items):
+            return tqdm(items, total=len(files), unit="notebook", disable=len(files) < 20)
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        progress = iter
+    try:
+        run = grade(
+            files, notebooks=args.notebook, workers=args.workers, scheduler=args.scheduler,
+            max_bytes=int(args.max_size * 1e6), progress=progress,
+        )  # fmt: skip
+    except RuntimeError as err:
+        print(f"collabkit: {err}", file=sys.stderr)
+        return 2
+    maxima: dict[str, float] = {}
+    for question in all_questions():
+        maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
+    write_outputs(run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima)
+    print(
+        f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
+        f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
+    )
     return 0
 
 
@@ -71,6 +115,37 @@ def build_parser() -> argparse.ArgumentParser:
     datasets.add_argument("--check", action="store_true", help="verify, do not write")
     datasets.add_argument("--out", metavar="DIR", help="folder to write to (default datasets/)")
     datasets.set_defaults(handler=_cmd_datasets)
+    grade = sub.add_parser(
+        "grade",
+        help="grade submitted notebooks from their answer records",
+        description="Grade submitted notebooks without running them: read the answer records "
+        "in every .ipynb, re-score them with the answer key (scores written in the files are "
+        "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
+        "page per student in feedback/. Files that cannot be graded fully are listed in "
+        "problems.csv; the batch always goes on.",
+    )
+    grade.add_argument("submissions", help="a folder of submitted .ipynb files (searched "
+                       "recursively) or one file")  # fmt: skip
+    grade.add_argument("--out", required=True, metavar="DIR", help="folder for the results")
+    grade.add_argument(
+        "--format", choices=("canvas", "moodle", "long"), default="canvas",
+        help="gradebook.csv layout: canvas (Canvas gradebook import; student id as SIS "
+        "Login ID), moodle (username + one column per notebook) or long (one row per "
+        "question); default canvas",
+    )  # fmt: skip
+    grade.add_argument(
+        "--notebook", action="append", metavar="NN",
+        help="grade only this notebook, e.g. 01 (repeatable); files answering none of them "
+        "are reported as from another assignment",
+    )  # fmt: skip
+    grade.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="local processes to grade with (default 1)")  # fmt: skip
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="grade on a Dask distributed cluster at this address "
+                       "(needs dask[distributed])")  # fmt: skip
+    grade.add_argument("--max-size", type=float, default=50, metavar="MB",
+                       help="skip (and report) files larger than this; default 50")  # fmt: skip
+    grade.set_defaults(handler=_cmd_grade)
     return parser
 
 

@@ -79,3 +79,17 @@ def test_no_cell_shows_an_error(solved):
         for output in cell.get("outputs", []):
             assert output.output_type != "error", output
             assert "Traceback" not in output.get("text", "")
+
+
+def test_grading_the_solved_notebook_gives_full_marks(solved, tmp_path):
+    """The instructor's path: the saved notebook alone, graded from its records."""
+    from collabkit.assess.grading import grade
+
+    notebook, nb, summary = solved
+    path = tmp_path / "submission.ipynb"
+    nbformat.write(nb, path)
+    run = grade([path], notebooks=[notebook])
+    (graded,) = run.graded
+    assert graded.student_id == "anonymous"
+    assert graded.total(notebook) == summary["max"]
+    assert run.problems == []

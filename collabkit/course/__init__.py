@@ -14,6 +14,14 @@ from collabkit.assess.progress import ProgressReport, summarize
 from collabkit.assess.questions import Question
 from collabkit.assess.session import current_session
 
+#: Notebook number → title (used in gradebook column names).
+NOTEBOOK_TITLES = {
+    "00": "Start here",
+    "01": "Fundamentals",
+    "02": "Network design",
+    "03": "Platform economy",
+}
+
 BANKS = (
     "collabkit.course.start_here",
     "collabkit.course.fundamentals",

@@ -1,0 +1,125 @@
+"""Writing a grading run: LMS gradebooks, per-question scores, problems and feedback pages.
+
+Formats (``--format``):
+
+* ``canvas``: header ``Student,ID,SIS User ID,SIS Login ID,Section`` then one column per
+  notebook, a ``Points Possible`` row, and one row per student with the student id in
+  ``SIS Login ID`` (Canvas matches students by that when the Canvas ID is empty);
+* ``moodle``: ``username`` then one column per notebook (map ``username`` to the user
+  field during Moodle's CSV import);
+* ``long``: one row per student and question (also always written as
+  ``scores_long.csv``).
+
+Every file is written atomically; running the same grading twice gives the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from pathlib import Path
+
+from collabkit.assess.grading import GradeRun
+from collabkit.atomic import write_text_atomic
+
+FORMATS = ("canvas", "moodle", "long")
+LONG_COLUMNS = [
+    "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
+    "first_correct_attempt", "answer", "feedback",
+]  # fmt: skip
+
+
+def _csv(rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _title(notebook: str, titles: dict[str, str]) -> str:
+    return f"collabkit {notebook} {titles.get(notebook, '')}".strip()
+
+
+def gradebook_rows(run: GradeRun, fmt: str, titles: dict[str, str], maxima: dict) -> list:
+    """The rows of ``gradebook.csv`` in the chosen format."""
+    notebooks = run.notebooks
+    columns = [_title(n, titles) for n in notebooks]
+
+    def totals(graded) -> list[str]:
+        return [f"{graded.total(n):g}" if n in graded.results else "" for n in notebooks]
+
+    if fmt == "canvas":
+        rows = [
+            ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *columns],
+            ["Points Possible", "", "", "", "", *(f"{maxima[n]:g}" for n in notebooks)],
+        ]
+        rows += [[g.student_id, "", "", g.student_id, "", *totals(g)] for g in run.graded]
+        return rows
+    if fmt == "moodle":
+        return [["username", *columns], *([g.student_id, *totals(g)] for g in run.graded)]
+    if fmt == "long":
+        return long_rows(run)
+    raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+
+
+def long_rows(run: GradeRun) -> list[list[object]]:
+    rows: list[list[object]] = [LONG_COLUMNS]
+    for g in run.graded:
+        for notebook, results in sorted(g.results.items()):
+            for r in results:
+                rows.append([
+                    g.student_id, notebook, r.question_id, f"{r.score:g}", f"{r.max_score:g}",
+                    r.correct, r.attempts, r.first_correct_attempt or "",
+                    "" if r.answer is None else str(r.answer)[:500], r.message[:500],
+                ])  # fmt: skip
+    return rows
+
+
+def feedback_page(graded, titles: dict[str, str]) -> str:
+    """A self-contained HTML page of one student's results."""
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>Feedback for {html.escape(graded.student_id)}</title>",
+        "<style>body{font-family:sans-serif;max-width:56em;margin:2em auto}"
+        "td,th{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top}"
+        ".ok{color:#1b7837}.no{color:#b2182b}</style></head><body>",
+        f"<h1>Feedback for {html.escape(graded.student_id)}</h1>",
+    ]
+    for notebook, results in sorted(graded.results.items()):
+        total = sum(r.score for r in results)
+        maximum = sum(r.max_score for r in results)
+        parts.append(f"<h2>{html.escape(_title(notebook, titles))}: {total:g} of {maximum:g}</h2>")
+        parts.append("<table><tr><th>Question</th><th>Your answer</th><th>Points</th>"
+                     "<th>Feedback</th></tr>")  # fmt: skip
+        for r in results:
+            css = "ok" if r.correct else "no"
+            answer = "—" if r.answer is None else html.escape(str(r.answer)[:300])
+            hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
+            parts.append(
+                f"<tr><td>{html.escape(r.question_id)}</td><td>{answer}</td>"
+                f"<td class='{css}'>{r.score:g} / {r.max_score:g}</td>"
+                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_outputs(
+    run: GradeRun, out: Path, fmt: str, titles: dict[str, str], maxima: dict[str, float]
+) -> list[Path]:
+    """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html."""
+    from collabkit.assess.records import safe_name
+
+    written = []
+    files = {
+        "gradebook.csv": _csv(gradebook_rows(run, fmt, titles, maxima)),
+        "scores_long.csv": _csv(long_rows(run)),
+        "problems.csv": _csv([["file", "student_id", "problem"], *sorted(run.problems)]),
+    }
+    for graded in run.graded:
+        files[f"feedback/{safe_name(graded.student_id)}.html"] = feedback_page(graded, titles)
+    for name, text in files.items():
+        write_text_atomic(out / name, text)
+        written.append(out / name)
+    return written

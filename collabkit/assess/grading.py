@@ -1,0 +1,185 @@
+"""Grading submitted notebooks from their answer records (no student code is run).
+
+Each record's answer is re-scored with the question's ``check`` (the one scoring path);
+the latest attempt of each question counts, as in the student's own progress table.
+Scores written in a file are never read.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from collabkit.assess.questions import Question
+from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question of one student, re-scored."""
+
+    question_id: str
+    score: float
+    max_score: float
+    correct: bool
+    attempts: int
+    first_correct_attempt: int | None
+    answer: object
+    message: str
+    hint: str
+
+
+@dataclass
+class GradedSubmission:
+    """A submission with its scores per notebook."""
+
+    path: Path
+    student_id: str | None
+    problems: list[str]
+    newest: str = ""
+    results: dict[str, list[QuestionResult]] = field(default_factory=dict)
+
+    def total(self, notebook: str) -> float:
+        return sum(r.score for r in self.results.get(notebook, []))
+
+
+def score_submission(
+    submission: Submission, questions: Mapping[str, Question], notebooks: Iterable[str] | None
+) -> GradedSubmission:
+    """Re-score a submission's records for every question of the notebooks it answered
+    (or of ``notebooks``); unanswered questions score 0."""
+    graded = GradedSubmission(
+        submission.path, submission.student_id, list(submission.problems), submission.newest
+    )
+    by_question: dict[str, list] = {}
+    unknown = set()
+    for record in submission.records:
+        if record.question_id in questions:
+            by_question.setdefault(record.question_id, []).append(record)
+        else:
+            unknown.add(record.question_id)
+    if unknown:
+        listed = ", ".join(sorted(unknown)[:5])
+        graded.problems.append(f"answers to unknown questions ignored: {listed}")
+    answered = {questions[q].notebook for q in by_question}
+    wanted = set(notebooks) if notebooks is not None else answered
+    if submission.records and notebooks is not None and not answered & wanted:
+        graded.problems.append(
+            f"from another assignment: answers notebook {', '.join(sorted(answered)) or '?'}, "
+            f"not {', '.join(sorted(wanted))}"
+        )
+        return graded
+    for notebook in sorted(wanted):
+        rows = []
+        for question in (q for q in questions.values() if q.notebook == notebook):
+            records = by_question.get(question.id, [])
+            if not records:
+                rows.append(
+                    QuestionResult(question.id, 0.0, float(question.points), False, 0, None,
+                                   None, "Not answered.", question.hint)
+                )  # fmt: skip
+                continue
+            feedbacks = [question.check(r.answer) for r in records]
+            first = next((r.attempt for r, f in zip(records, feedbacks, strict=True)
+                          if f.correct), None)  # fmt: skip
+            last = feedbacks[-1]
+            rows.append(
+                QuestionResult(question.id, last.score, last.max_score, last.correct,
+                               len(records), first, records[-1].answer, last.message, last.hint)
+            )  # fmt: skip
+        graded.results[notebook] = rows
+    return graded
+
+
+def _grade_one(path: str, bank: str, notebooks: Sequence[str] | None, max_bytes: int):
+    """Worker: read and score one file (module-level so process pools can pickle it)."""
+    questions = {q.id: q for q in importlib.import_module(bank).all_questions()}
+    return score_submission(read_submission(Path(path), max_bytes), questions, notebooks)
+
+
+@dataclass
+class GradeRun:
+    """Everything one grading run produced."""
+
+    graded: list[GradedSubmission]
+    problems: list[tuple[str, str, str]]  # (file, student, problem)
+
+    @property
+    def notebooks(self) -> list[str]:
+        return sorted({n for g in self.graded for n in g.results})
+
+
+def grade(
+    paths: Sequence[Path],
+    *,
+    bank: str = "collabkit.course",
+    notebooks: Sequence[str] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    progress: Callable[[Iterable], Iterable] = iter,
+) -> GradeRun:
+    """Grade every file; one submission per student is kept (the newest answers).
+
+    Parameters
+    ----------
+    paths
+        Submitted notebooks.
+    bank
+        Module whose ``all_questions()`` holds the answer key.
+    notebooks
+        Only these notebooks ("01", ...); a file answering none of them is reported as
+        from another assignment. Default: the notebooks each file answers.
+    workers
+        Local processes (1 grades in this process).
+    scheduler
+        Address of a Dask distributed scheduler to grade on instead.
+    progress
+        Wraps the stream of results (e.g. a tqdm progress bar).
+    """
+    args = [(str(p), bank, list(notebooks) if notebooks else None, max_bytes) for p in paths]
+    if scheduler:
+        results = _on_dask(scheduler, args)
+    elif workers > 1 and len(args) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(progress(pool.map(_grade_one, *zip(*args, strict=True), chunksize=8)))
+    else:
+        results = list(progress(_grade_one(*a) for a in args))
+    return _one_per_student(results)
+
+
+def _on_dask(scheduler: str, args: list[tuple]) -> list[GradedSubmission]:
+    try:
+        from dask.distributed import Client
+    except ImportError as err:
+        raise RuntimeError(
+            "--scheduler needs Dask: pip install 'dask[distributed]' on this machine and "
+            "on the cluster"
+        ) from err
+    with Client(scheduler) as client:
+        futures = client.map(_grade_one, *zip(*args, strict=True))
+        return client.gather(futures)
+
+
+def _one_per_student(results: list[GradedSubmission]) -> GradeRun:
+    problems: list[tuple[str, str, str]] = []
+    kept: dict[str, GradedSubmission] = {}
+    for graded in results:
+        for problem in graded.problems:
+            problems.append((str(graded.path), graded.student_id or "", problem))
+        if graded.student_id is None or not graded.results:
+            continue  # nothing gradable: its problems say why
+        other = kept.get(graded.student_id)
+        if other is None:
+            kept[graded.student_id] = graded
+            continue
+        newer, older = (graded, other) if graded.newest >= other.newest else (other, graded)
+        kept[graded.student_id] = newer
+        problems.append(
+            (str(older.path), older.student_id or "",
+             f"second submission of {older.student_id}; graded the newer one, {newer.path.name}")
+        )  # fmt: skip
+    return GradeRun(sorted(kept.values(), key=lambda g: g.student_id or ""), problems)

@@ -1,0 +1,181 @@
+"""Grading end to end: generated submissions (right, partly right, wrong, blank, corrupt,
+malicious) → gradebook, long scores, problems and feedback pages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import collabkit
+from collabkit.assess.grading import grade
+from collabkit.assess.records import AnswerRecord, bundle
+from collabkit.cli import main
+
+NOTEBOOK = "01"
+QUESTIONS = [q for q in collabkit.all_questions() if q.notebook == NOTEBOOK]
+MAXIMUM = sum(q.points for q in QUESTIONS)
+WRONG = "zzz"  # not a readable answer to any question: scores 0
+
+
+def submission(student: str, answers: dict, *, tamper=None) -> nbformat.NotebookNode:
+    """A notebook whose outputs carry records exactly as the question widgets write them."""
+    nb = nbformat.v4.new_notebook()
+    for i, (qid, values) in enumerate(answers.items()):
+        records = [
+            AnswerRecord(qid, value, attempt, f"2026-01-01T10:{i:02d}:{attempt:02d}.000+00:00",
+                         student)
+            for attempt, value in enumerate(values, start=1)
+        ]  # fmt: skip
+        data = bundle(qid, records)
+        if tamper:
+            tamper(data)
+        cell = nbformat.v4.new_code_cell(f"collabkit.ask({qid!r})")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=data)]
+        nb.cells.append(cell)
+    return nb
+
+
+def write(folder: Path, name: str, nb) -> None:
+    nbformat.write(nb, folder / name)
+
+
+def forge_scores(data: dict) -> None:
+    payload = data["application/vnd.collabkit.answers+json"]
+    payload["score"] = 999
+    for record in payload["records"]:
+        record["score"] = 999
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """200 submissions of notebook 01 and their expected scores, graded with 2 workers."""
+    rng = random.Random(7)
+    folder = tmp_path_factory.mktemp("submissions")
+    expected: dict[str, float] = {}
+    problems: dict[str, str] = {}
+    for i in range(200):
+        student = f"s{i:03d}"
+        kind = i % 10
+        if kind in (0, 1, 2):  # right, after a wrong first attempt sometimes
+            answers = {q.id: ([WRONG, q.key] if rng.random() < 0.3 else [q.key]) for q in QUESTIONS}
+            expected[student] = MAXIMUM
+        elif kind in (3, 4, 5):  # partly right
+            right = set(rng.sample([q.id for q in QUESTIONS], k=8))
+            answers = {q.id: [q.key if q.id in right else WRONG] for q in QUESTIONS}
+            expected[student] = sum(q.points for q in QUESTIONS if q.id in right)
+        elif kind == 6:  # right first, then wrong: the latest counts
+            answers = {q.id: [q.key, WRONG] for q in QUESTIONS}
+            expected[student] = 0.0
+        elif kind == 7:  # forged score fields
+            answers = {q.id: [WRONG] for q in QUESTIONS}
+            write(folder, f"{student}.ipynb", submission(student, answers, tamper=forge_scores))
+            expected[student] = 0.0
+            problems[f"{student}.ipynb"] = "score fields written in the file were ignored"
+            continue
+        elif kind == 8:  # blank: opened and saved, nothing answered
+            write(folder, f"{student}.ipynb", nbformat.v4.new_notebook())
+            problems[f"{student}.ipynb"] = "no answers recorded"
+            continue
+        else:  # corrupt
+            (folder / f"{student}.ipynb").write_text('{"cells": [', encoding="utf-8")
+            problems[f"{student}.ipynb"] = "not a readable notebook"
+            continue
+        write(folder, f"{student}.ipynb", submission(student, answers))
+    # malicious and odd cases
+    key = {q.id: [q.key] for q in QUESTIONS}
+    victim = submission("s000", {QUESTIONS[0].id: [WRONG]})
+    write(folder, "zz_edited_to_other_student.ipynb", victim)  # an older copy of s000
+    problems["zz_edited_to_other_student.ipynb"] = "second submission of s000"
+    mixed = submission("m1", key)
+    mixed.cells += submission("m2", {QUESTIONS[0].id: [QUESTIONS[0].key]}).cells
+    write(folder, "mixed_ids.ipynb", mixed)
+    expected["m1"] = MAXIMUM
+    problems["mixed_ids.ipynb"] = "records name several students"
+    other = submission(
+        "o1", {q.id: [q.key] for q in collabkit.all_questions() if q.notebook == "02"}
+    )
+    write(folder, "other_assignment.ipynb", other)
+    problems["other_assignment.ipynb"] = "from another assignment"
+    (folder / "huge.ipynb").write_text(json.dumps({"cells": [], "pad": "x" * 2_000_000}))
+    problems["huge.ipynb"] = "over the 1 MB limit"
+    (folder / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000)
+    problems["deep.ipynb"] = "not a readable notebook"
+    out = tmp_path_factory.mktemp("results")
+    files = sorted(folder.glob("*.ipynb"))
+    run = grade(files, notebooks=[NOTEBOOK], workers=2, max_bytes=1_000_000)
+    from collabkit.assess.gradebook import write_outputs
+
+    write_outputs(run, out, "canvas", {"01": "Fundamentals"}, {"01": MAXIMUM})
+    return run, expected, problems, out
+
+
+def test_every_gradebook_score_equals_the_expected_score(graded):
+    run, expected, _, out = graded
+    with (out / "gradebook.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                       "collabkit 01 Fundamentals"]  # fmt: skip
+    assert rows[1][0] == "Points Possible" and float(rows[1][5]) == MAXIMUM
+    got = {row[3]: float(row[5]) for row in rows[2:]}
+    assert got == pytest.approx(expected)
+
+
+def test_every_bad_submission_is_listed_with_its_reason(graded):
+    _, _, problems, out = graded
+    with (out / "problems.csv").open(encoding="utf-8") as handle:
+        listed = list(csv.DictReader(handle))
+    for name, reason in problems.items():
+        reasons = [p["problem"] for p in listed if Path(p["file"]).name == name]
+        assert any(reason in r for r in reasons), (name, reasons)
+
+
+def test_long_scores_and_feedback_pages(graded):
+    run, expected, _, out = graded
+    with (out / "scores_long.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(expected) * len(QUESTIONS)
+    s003 = [r for r in rows if r["student_id"] == "s003"]
+    assert sum(float(r["score"]) for r in s003) == pytest.approx(expected["s003"])
+    page = (out / "feedback" / "s003.html").read_text(encoding="utf-8")
+    assert "Feedback for s003" in page and QUESTIONS[0].id in page
+    assert "<script>" not in page
+    assert len(list((out / "feedback").glob("*.html"))) == len(expected)
+
+
+def test_grading_twice_gives_identical_files(graded, tmp_path):
+    run, _, _, out = graded
+    from collabkit.assess.gradebook import write_outputs
+
+    write_outputs(run, tmp_path, "canvas", {"01": "Fundamentals"}, {"01": MAXIMUM})
+    for name in ("gradebook.csv", "scores_long.csv", "problems.csv"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_command_line_grades_a_folder_in_moodle_format(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.ipynb", submission("alice", {q.id: [q.key] for q in QUESTIONS}))
+    write(folder, "b.ipynb", submission("bob", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
+    assert main(["grade", str(folder), "--out", str(tmp_path / "out"), "--format", "moodle"]) == 0
+    rows = list(csv.reader((tmp_path / "out" / "gradebook.csv").open(encoding="utf-8")))
+    assert rows[0] == ["username", "collabkit 01 Fundamentals"]
+    assert dict(rows[1:]) == {"alice": f"{MAXIMUM:g}", "bob": f"{QUESTIONS[0].points:g}"}
+    assert "graded 2 student(s) from 2 file(s)" in capsys.readouterr().out
+
+
+def test_dask_scheduler_without_dask_is_a_clear_error(tmp_path, capsys):
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        folder = tmp_path / "in"
+        folder.mkdir()
+        write(folder, "a.ipynb", submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
+        code = main(["grade", str(folder), "--out", str(tmp_path / "o"), "--scheduler", "x:1"])
+        assert code == 2 and "needs Dask" in capsys.readouterr().err
+    else:  # pragma: no cover - dask present: covered by a real cluster elsewhere
+        pytest.skip("dask is installed here")
