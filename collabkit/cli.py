@@ -89,6 +89,63 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_release(args: argparse.Namespace) -> int:
+    import json
+
+    from collabkit.assess.release import leaks, release_notebook
+    from collabkit.atomic import write_text_atomic
+    from collabkit.course import all_questions
+
+    source = Path(args.source)
+    if not source.exists():
+        print(f"collabkit: {source} does not exist", file=sys.stderr)
+        return 2
+    files = _notebook_files(source)
+    if not files:
+        print(f"collabkit: no .ipynb files in {source}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    found = []
+    for path in files:
+        try:
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            print(f"collabkit: cannot read {path}: {err}", file=sys.stderr)
+            return 2
+        released = release_notebook(notebook, assignment=path.name[:2])
+        found += [f"{path.name}: {leak}" for leak in leaks(released, all_questions())]
+        target = out / path.relative_to(source if source.is_dir() else source.parent)
+        write_text_atomic(target, json.dumps(released, indent=1, ensure_ascii=False) + "\n")
+        print(f"released {target}")
+    if found:
+        print("collabkit: the release gives answers away:", *found, sep="\n  ", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from collabkit.assess.report import item_analysis, report_html
+    from collabkit.atomic import write_text_atomic
+
+    results = Path(args.results)
+    scores_file = results / "scores_long.csv" if results.is_dir() else results
+    if not scores_file.is_file():
+        print(f"collabkit: {scores_file} not found; run collabkit grade first", file=sys.stderr)
+        return 2
+    scores = pd.read_csv(scores_file, dtype={"notebook": str})
+    if scores.empty:
+        print(f"collabkit: {scores_file} holds no graded answers", file=sys.stderr)
+        return 2
+    items = item_analysis(scores)
+    out = Path(args.out) if args.out else scores_file.parent
+    write_text_atomic(out / "item_analysis.csv", items.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(out / "report.html", report_html(items))
+    print(f"wrote {out / 'item_analysis.csv'} and {out / 'report.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collabkit",
@@ -146,6 +203,29 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--max-size", type=float, default=50, metavar="MB",
                        help="skip (and report) files larger than this; default 50")  # fmt: skip
     grade.set_defaults(handler=_cmd_grade)
+    release = sub.add_parser(
+        "release",
+        help="make the student versions of notebooks and check they leak no answers",
+        description="Copy notebooks from SOURCE to OUT with outputs cleared, cells tagged "
+        "'solution' removed, and the assignment and kit version stamped in the metadata. "
+        "Exits 1 with a list if any answer key text or solution cell remains.",
+    )
+    release.add_argument("source", help="a notebook or a folder of notebooks")
+    release.add_argument("out", help="folder for the student versions")
+    release.set_defaults(handler=_cmd_release)
+    report = sub.add_parser(
+        "report",
+        help="item analysis of a graded class (difficulty, discrimination, wrong answers)",
+        description="Read scores_long.csv written by 'collabkit grade' and write "
+        "item_analysis.csv and report.html: per question the difficulty (mean share of "
+        "points), the discrimination (item-rest correlation), the attempts before the first "
+        "correct answer, and the most common wrong answers with their feedback.",
+    )
+    report.add_argument("results", help="the output folder of collabkit grade, or its "
+                        "scores_long.csv")  # fmt: skip
+    report.add_argument("--out", metavar="DIR", help="folder for the report (default: "
+                        "next to scores_long.csv)")  # fmt: skip
+    report.set_defaults(handler=_cmd_report)
     return parser
 
 

@@ -15,6 +15,7 @@ import collabkit
 from collabkit.assess.grading import grade
 from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.cli import main
+from tests.conftest import NOTEBOOKS
 
 NOTEBOOK = "01"
 QUESTIONS = [q for q in collabkit.all_questions() if q.notebook == NOTEBOOK]
@@ -179,3 +180,50 @@ def test_dask_scheduler_without_dask_is_a_clear_error(tmp_path, capsys):
         assert code == 2 and "needs Dask" in capsys.readouterr().err
     else:  # pragma: no cover - dask present: covered by a real cluster elsewhere
         pytest.skip("dask is installed here")
+
+
+def test_item_analysis_report(graded, tmp_path):
+    import pandas as pd
+
+    from collabkit.assess.report import item_analysis
+
+    _, _, _, out = graded
+    assert main(["report", str(out), "--out", str(tmp_path)]) == 0
+    items = pd.read_csv(tmp_path / "item_analysis.csv", dtype={"notebook": str})
+    assert len(items) == len(QUESTIONS)
+    scores = pd.read_csv(out / "scores_long.csv", dtype={"notebook": str})
+    first = QUESTIONS[0].id
+    mine = item_analysis(scores).set_index("question_id").loc[first]
+    rows = scores[scores["question_id"] == first]
+    assert mine["difficulty"] == pytest.approx((rows["score"] / rows["max_score"]).mean())
+    # item–rest correlation computed directly
+    totals = scores.groupby("student_id")["score"].sum()
+    rest = totals[rows["student_id"]].to_numpy() - rows["score"].to_numpy()
+    expected = pd.Series(rows["score"].to_numpy()).corr(pd.Series(rest))
+    assert mine["discrimination"] == pytest.approx(expected)
+    assert "zzz" in mine["common_wrong_answers"]
+    assert "<html" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert main(["report", str(tmp_path / "nothing")]) == 2
+
+
+def test_release_clears_outputs_strips_solutions_and_finds_leaks(tmp_path):
+    from collabkit.assess.release import leaks, release_notebook
+
+    nb = submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]})
+    solution = nbformat.v4.new_markdown_cell(QUESTIONS[0].explanation)
+    solution.metadata["tags"] = ["solution"]
+    nb.cells.append(solution)
+    released = release_notebook(nb, "01")
+    assert all(not c.get("outputs") for c in released["cells"])
+    assert len(released["cells"]) == len(nb.cells) - 1
+    assert released["metadata"]["collabkit"]["assignment"] == "01"
+    assert leaks(released, collabkit.all_questions()) == []
+    leaky = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell(QUESTIONS[0].explanation)]
+    )
+    assert any("worked explanation" in leak for leak in leaks(leaky, collabkit.all_questions()))
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write(folder, "01_leaky.ipynb", leaky)
+    assert main(["release", str(folder), str(tmp_path / "out")]) == 1
+    assert main(["release", str(NOTEBOOKS), str(tmp_path / "clean")]) == 0

@@ -1,0 +1,86 @@
+"""Item analysis of a graded class, from ``scores_long.csv`` (written by ``collabkit grade``).
+
+Per question:
+
+* ``difficulty``: mean share of the points earned (classical test theory's p value;
+  low = hard);
+* ``discrimination``: item–rest correlation, the Pearson correlation between the item's
+  score and each student's total on the *other* items of the notebook (how well the item
+  separates strong from weak students; near 0 or negative = look at the item);
+* ``attempts_before_correct``: mean number of failed attempts before the first correct one,
+  among students who got there;
+* the most common wrong answers, with the feedback they received (which names the
+  misconception).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from collabkit.figures.style import PALETTE, figure
+
+COLUMNS = [
+    "notebook", "question_id", "students", "difficulty", "discrimination",
+    "attempts_before_correct", "common_wrong_answers",
+]  # fmt: skip
+
+
+def item_analysis(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per question (see module docstring)."""
+    scores = scores.assign(fraction=scores["score"] / scores["max_score"])
+    totals = scores.groupby(["student_id", "notebook"])["score"].transform("sum")
+    scores = scores.assign(rest=totals - scores["score"])
+    rows = []
+    for (notebook, qid), item in scores.groupby(["notebook", "question_id"], sort=False):
+        fraction = item["fraction"].to_numpy(dtype=float)
+        rest = item["rest"].to_numpy(dtype=float)
+        varies = fraction.std() > 0 and rest.std() > 0
+        discrimination = float(np.corrcoef(fraction, rest)[0, 1]) if varies else float("nan")
+        correct = item[item["correct"].astype(str) == "True"]
+        firsts = pd.to_numeric(correct["first_correct_attempt"], errors="coerce").dropna()
+        wrong = item[(item["correct"].astype(str) != "True") & item["answer"].notna()]
+        common = (
+            wrong.groupby("answer")["feedback"].agg(["size", "first"])
+            .sort_values("size", ascending=False).head(3)
+        )  # fmt: skip
+        described = " | ".join(
+            f"{answer!s:.40} ×{row['size']}: {row['first']:.120}"
+            for answer, row in common.iterrows()
+        )
+        rows.append(
+            [notebook, qid, len(item), float(fraction.mean()), discrimination,
+             float((firsts - 1).mean()) if len(firsts) else float("nan"), described]
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def report_figure(items: pd.DataFrame) -> go.Figure:
+    """Difficulty and discrimination of every item."""
+    ids = items["question_id"].tolist()
+    return figure(
+        [go.Bar(name="difficulty (share of points earned)", marker_color=PALETTE["blue"]),
+         go.Bar(name="discrimination (item–rest correlation)", marker_color=PALETTE["orange"])],
+        [{"x": ids, "y": items["difficulty"]}, {"x": ids, "y": items["discrimination"]}],
+        title="Item analysis: how hard each question was and how well it separated students",
+        x_title="Question",
+        y_title="Value (share, or correlation −1 to 1)",
+        barmode="group",
+        height=460,
+    )  # fmt: skip
+
+
+def report_html(items: pd.DataFrame) -> str:
+    """A self-contained page (plotly.js inlined so it opens offline)."""
+    table = items.to_html(index=False, float_format=lambda v: f"{v:.2f}", na_rep="–",
+                          escape=True)  # fmt: skip
+    chart = report_figure(items).to_html(full_html=False, include_plotlyjs=True)
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>collabkit item analysis</title></head><body style='font-family:sans-serif'>"
+        f"<h1>Item analysis</h1>{chart}<h2>All items</h2>{table}"
+        "<p>Difficulty: mean share of points earned. Discrimination: item–rest correlation."
+        "</p>"
+        "</body></html>"
+    )
