@@ -1,0 +1,64 @@
+"""Grading throughput: re-scoring answer records versus executing the same notebooks."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from collabkit.assess.grading import grade
+from collabkit.assess.records import AnswerRecord, bundle
+from collabkit.course import all_questions
+
+SUBMISSIONS = 1_000
+NOTEBOOK = "01"
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def _submission(student: str, questions, right: int) -> nbformat.NotebookNode:
+    """Notebook 01 as a student saves it: the course cells plus one record bundle per
+    question (the first ``right`` answered with the key, the rest wrongly)."""
+    nb = nbformat.read(NOTEBOOKS / "01_fundamentals.ipynb", as_version=4)
+    for i, q in enumerate(questions):
+        answer = q.key if i < right else "zzz"
+        record = AnswerRecord(q.id, answer, 1, f"2026-01-01T10:{i:02d}:00.000+00:00", student)
+        cell = nbformat.v4.new_code_cell(f"collabkit.ask({q.id!r})")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=bundle(q.id, [record]))]
+        nb.cells.append(cell)
+    return nb
+
+
+def run() -> list[tuple[str, str, str]]:
+    from benchmarks.notebooks import execute
+
+    questions = [q for q in all_questions() if q.notebook == NOTEBOOK]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "submissions"
+        folder.mkdir()
+        for i in range(SUBMISSIONS):
+            nbformat.write(
+                _submission(f"s{i:04d}", questions, i % (len(questions) + 1)),
+                folder / f"s{i:04d}.ipynb",
+            )
+        files = sorted(folder.glob("*.ipynb"))
+        t0 = time.perf_counter()
+        result = grade(files, notebooks=[NOTEBOOK], workers=2)
+        records_seconds = time.perf_counter() - t0
+        assert len(result.graded) == SUBMISSIONS
+        shutil.copy(NOTEBOOKS / "01_fundamentals.ipynb", tmp)
+        execute_seconds = min(
+            execute(nbformat.read(Path(tmp) / "01_fundamentals.ipynb", as_version=4), Path(tmp))
+            for _ in range(2)
+        )
+    per_record = records_seconds / SUBMISSIONS
+    return [
+        (f"grade {SUBMISSIONS} submissions from records, 2 workers (s)", f"{records_seconds:.1f}",
+         "< 60"),
+        ("grading from records, per submission (ms)", f"{per_record * 1e3:.1f}", ""),
+        ("executing one submission of 01 with nbclient (s)", f"{execute_seconds:.1f}", ""),
+        ("speed-up of grading from records over executing", f"{execute_seconds / per_record:,.0f}x",
+         ">= 50x"),
+    ]  # fmt: skip
