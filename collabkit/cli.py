@@ -53,7 +53,7 @@ def _notebook_files(target: Path) -> list[Path]:
 def _cmd_grade(args: argparse.Namespace) -> int:
     from collabkit.assess.gradebook import write_outputs
     from collabkit.assess.grading import grade
-    from collabkit.course import NOTEBOOK_TITLES, all_questions
+    from collabkit.course import NOTEBOOK_TITLES, all_questions, section_titles
 
     target = Path(args.submissions)
     if not target.exists():
@@ -81,7 +81,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     maxima: dict[str, float] = {}
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
-    write_outputs(run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima)
+    write_outputs(run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima, section_titles())
     print(
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"

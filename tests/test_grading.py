@@ -227,3 +227,23 @@ def test_release_clears_outputs_strips_solutions_and_finds_leaks(tmp_path):
     write(folder, "01_leaky.ipynb", leaky)
     assert main(["release", str(folder), str(tmp_path / "out")]) == 1
     assert main(["release", str(NOTEBOOKS), str(tmp_path / "clean")]) == 0
+
+
+@pytest.mark.parametrize("command", ["grade", "report"])
+def test_commands_explain_every_option(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    options = {"grade": ["--out", "--format", "--notebook", "--workers", "--scheduler",
+                         "--max-size"], "report": ["--out"]}[command]  # fmt: skip
+    for option in options:
+        assert option in text
+
+
+def test_wrong_path_or_empty_folder_is_a_one_line_error(tmp_path, capsys):
+    assert main(["grade", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    (tmp_path / "empty").mkdir()
+    assert main(["grade", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
+    assert "no .ipynb files" in capsys.readouterr().err

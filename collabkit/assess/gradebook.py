@@ -75,8 +75,10 @@ def long_rows(run: GradeRun) -> list[list[object]]:
     return rows
 
 
-def feedback_page(graded, titles: dict[str, str]) -> str:
-    """A self-contained HTML page of one student's results."""
+def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | None = None) -> str:
+    """A self-contained HTML page of one student's results (with each question's section,
+    so students know where to look again)."""
+    sections = sections or {}
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Feedback for {html.escape(graded.student_id)}</title>",
@@ -95,8 +97,10 @@ def feedback_page(graded, titles: dict[str, str]) -> str:
             css = "ok" if r.correct else "no"
             answer = "—" if r.answer is None else html.escape(str(r.answer)[:300])
             hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
+            section = sections.get(r.question_id.rsplit(".", 1)[0], "")
+            where = f"<br><small>{html.escape(section)}</small>" if section else ""
             parts.append(
-                f"<tr><td>{html.escape(r.question_id)}</td><td>{answer}</td>"
+                f"<tr><td>{html.escape(r.question_id)}{where}</td><td>{answer}</td>"
                 f"<td class='{css}'>{r.score:g} / {r.max_score:g}</td>"
                 f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}</td></tr>"
             )
@@ -106,7 +110,12 @@ def feedback_page(graded, titles: dict[str, str]) -> str:
 
 
 def write_outputs(
-    run: GradeRun, out: Path, fmt: str, titles: dict[str, str], maxima: dict[str, float]
+    run: GradeRun,
+    out: Path,
+    fmt: str,
+    titles: dict[str, str],
+    maxima: dict[str, float],
+    sections: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html."""
     from collabkit.assess.records import safe_name
@@ -118,7 +127,8 @@ def write_outputs(
         "problems.csv": _csv([["file", "student_id", "problem"], *sorted(run.problems)]),
     }
     for graded in run.graded:
-        files[f"feedback/{safe_name(graded.student_id)}.html"] = feedback_page(graded, titles)
+        page = feedback_page(graded, titles, sections)
+        files[f"feedback/{safe_name(graded.student_id)}.html"] = page
     for name, text in files.items():
         write_text_atomic(out / name, text)
         written.append(out / name)
