@@ -11,13 +11,16 @@ from pathlib import Path
 from collabkit._version import __version__
 
 
+class _UsageError(Exception):
+    """A one-line error for the user; the command exits with status 2."""
+
+
 def _cmd_questions(args: argparse.Namespace) -> int:
     from collabkit.course import all_questions
 
     selected = [q for q in all_questions() if q.id.startswith(args.prefix)]
     if not selected:
-        print(f"collabkit: no question id starts with {args.prefix!r}", file=sys.stderr)
-        return 2
+        raise _UsageError(f"no question id starts with {args.prefix!r}")
     for q in selected:
         print(f"{q.id}\t{q.kind}\t{q.points:g}")
     return 0
@@ -45,9 +48,15 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def _notebook_files(target: Path) -> list[Path]:
+    """``target`` itself, or every notebook below it; a one-line error if there is none."""
+    if not target.exists():
+        raise _UsageError(f"{target} does not exist")
     if target.is_file():
         return [target]
-    return sorted(p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    files = sorted(p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    if not files:
+        raise _UsageError(f"no .ipynb files in {target}")
+    return files
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
@@ -55,14 +64,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from collabkit.assess.grading import grade
     from collabkit.course import NOTEBOOK_TITLES, all_questions, section_titles
 
-    target = Path(args.submissions)
-    if not target.exists():
-        print(f"collabkit: {target} does not exist", file=sys.stderr)
-        return 2
-    files = _notebook_files(target)
-    if not files:
-        print(f"collabkit: no .ipynb files in {target}", file=sys.stderr)
-        return 2
+    files = _notebook_files(Path(args.submissions))
     try:
         from tqdm import tqdm
 
@@ -76,8 +78,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             max_bytes=int(args.max_size * 1e6), progress=progress,
         )  # fmt: skip
     except RuntimeError as err:
-        print(f"collabkit: {err}", file=sys.stderr)
-        return 2
+        raise _UsageError(str(err)) from err
     maxima: dict[str, float] = {}
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
@@ -97,21 +98,14 @@ def _cmd_release(args: argparse.Namespace) -> int:
     from collabkit.course import all_questions
 
     source = Path(args.source)
-    if not source.exists():
-        print(f"collabkit: {source} does not exist", file=sys.stderr)
-        return 2
     files = _notebook_files(source)
-    if not files:
-        print(f"collabkit: no .ipynb files in {source}", file=sys.stderr)
-        return 2
     out = Path(args.out)
     found = []
     for path in files:
         try:
             notebook = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            print(f"collabkit: cannot read {path}: {err}", file=sys.stderr)
-            return 2
+            raise _UsageError(f"cannot read {path}: {err}") from err
         released = release_notebook(notebook, assignment=path.name[:2])
         found += [f"{path.name}: {leak}" for leak in leaks(released, all_questions())]
         target = out / path.relative_to(source if source.is_dir() else source.parent)
@@ -132,12 +126,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     results = Path(args.results)
     scores_file = results / "scores_long.csv" if results.is_dir() else results
     if not scores_file.is_file():
-        print(f"collabkit: {scores_file} not found; run collabkit grade first", file=sys.stderr)
-        return 2
+        raise _UsageError(f"{scores_file} not found; run collabkit grade first")
     scores = pd.read_csv(scores_file, dtype={"notebook": str})
     if scores.empty:
-        print(f"collabkit: {scores_file} holds no graded answers", file=sys.stderr)
-        return 2
+        raise _UsageError(f"{scores_file} holds no graded answers")
     items = item_analysis(scores)
     out = Path(args.out) if args.out else scores_file.parent
     write_text_atomic(out / "item_analysis.csv", items.to_csv(index=False, lineterminator="\n"))
@@ -236,7 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except _UsageError as err:
+        print(f"collabkit: {err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
