@@ -45,6 +45,15 @@ def run_notebook(page: Page, server: LabServer, name: str) -> None:
     assert_no_errors(page)
 
 
+def first_explorer(page: Page):
+    """The notebook's first collabkit explorer and its plot, scrolled into view and drawn."""
+    explorer = page.locator(".collabkit-explorer").first
+    explorer.scroll_into_view_if_needed()
+    plot = explorer.locator(PLOT).first
+    plot.locator(".trace").first.wait_for(timeout=60_000)
+    return explorer, plot
+
+
 def assert_no_errors(page: Page, kernel_errors: KernelErrors | None = None) -> None:
     """No output shows a traceback, and no widget callback raised (those show in no cell)."""
     shown = tracebacks(page)
@@ -128,10 +137,7 @@ def test_checked_answers_are_saved_in_the_notebook_file(page, lab_server, kernel
 @needs_notebook("02_network_design.ipynb")
 def test_network_design_structure_change_redraws_the_network(page, lab_server, kernel_errors):
     run_notebook(page, lab_server, "02_network_design.ipynb")
-    explorer = page.locator(".collabkit-explorer").first
-    explorer.scroll_into_view_if_needed()
-    plot = explorer.locator(PLOT).first
-    plot.locator(".trace").first.wait_for(timeout=60_000)
+    explorer, plot = first_explorer(page)
     before = plot_shapes(plot)
     summary = explorer.locator(".collabkit-explorer-summary")
     expect(summary).to_contain_text("centralisation 1.00")  # hub-and-spoke to start with
@@ -148,10 +154,7 @@ def test_network_design_structure_change_redraws_the_network(page, lab_server, k
 @needs_notebook("03_platform_economy.ipynb")
 def test_platform_lever_moves_the_trajectory_plot_and_label(page, lab_server, kernel_errors):
     run_notebook(page, lab_server, "03_platform_economy.ipynb")
-    explorer = page.locator(".collabkit-explorer").first
-    explorer.scroll_into_view_if_needed()
-    plot = explorer.locator(PLOT).first
-    plot.locator(".trace").first.wait_for(timeout=60_000)
+    explorer, plot = first_explorer(page)
     summary = explorer.locator(".collabkit-explorer-summary")
     expect(summary).to_contain_text("Hybrid Collaboration")
     redraw = press_and_watch_plot(page, plot, explorer.locator(SLIDER_HANDLE).first, key="End")
