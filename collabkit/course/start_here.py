@@ -1,8 +1,16 @@
-"""Questions of notebook 00 "Start here": practice with the question widgets."""
+"""Questions of notebook 00 "Start here": practice with the question widgets.
+
+The slider question's key comes from the cost-pooling model the notebook shows.
+"""
 
 from __future__ import annotations
 
 from collabkit.assess.questions import MultipleChoice, MultiSelect, Numeric, NumericMisconception
+from collabkit.models.pooling import CostPooling
+
+#: The explorer of notebook 00 starts from the model's defaults; the slider question uses 4.
+POOLING = CostPooling()
+AT_FOUR = POOLING.run().set_index("n_firms").loc[4]
 
 SECTIONS = {
     "00.basics": "Running a notebook",
@@ -34,12 +42,17 @@ QUESTIONS = (
         id="00.practice.slider",
         prompt="Move the 'Number of firms' slider in the explorer above to 4. "
         "What does the cost per firm become, in euros per year? Type the number only.",
-        answer=9000 + 2250,
+        answer=float(AT_FOUR["cost_per_firm"]),
         unit="€ per year",
         rel_tol=0.005,
         misconceptions=(
-            NumericMisconception(9000, "that is only the van's share; add the coordination cost."),
-            NumericMisconception(36000, "that is the cost of a firm that runs the van alone."),
+            NumericMisconception(
+                float(AT_FOUR["asset_share"]),
+                "that is only the van's share; add the coordination cost.",
+            ),
+            NumericMisconception(
+                POOLING.asset_cost, "that is the cost of a firm that runs the van alone."
+            ),
         ),
         hint="Hover over the line at 4 firms: the label shows the cost per firm.",
         explanation="With 4 firms the van costs 36,000 / 4 = 9,000 € each, and each firm "
