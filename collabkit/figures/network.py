@@ -42,9 +42,9 @@ def layout_positions(graph: nx.Graph) -> Positions:
     if structure == "hub-and-spoke":
         hub = max(nodes, key=graph.degree)
         rest = [v for v in nodes if v != hub]
-        return {hub: (0.0, 0.0), **_circle(rest, 1.0)}
+        return {hub: (0.0, 0.0), **circle_positions(rest, 1.0)}
     if structure in ("mesh", "sparse mesh"):
-        return _circle(nodes, 1.0)
+        return circle_positions(nodes, 1.0)
     if structure == "value chain":
         positions = {}
         tiers = nx.get_node_attributes(graph, "tier")
@@ -62,14 +62,15 @@ def layout_positions(graph: nx.Graph) -> Positions:
             centre = (math.cos(angle), math.sin(angle))
             members = [v for v in nodes if clusters[v] == c]
             radius = 0.25 + 0.02 * len(members) ** 0.5
-            ring = _circle(members, radius, start=angle + math.pi)
+            ring = circle_positions(members, radius, start=angle + math.pi)
             positions.update({v: (centre[0] + x, centre[1] + y) for v, (x, y) in ring.items()})
         return positions
     layout = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(len(nodes)))
     return {v: (float(x), float(y)) for v, (x, y) in layout.items()}
 
 
-def _circle(nodes: list, radius: float, start: float = math.pi / 2) -> Positions:
+def circle_positions(nodes: list, radius: float, start: float = math.pi / 2) -> Positions:
+    """``nodes`` evenly spaced on a circle, clockwise from angle ``start``."""
     count = max(len(nodes), 1)
     return {
         v: (radius * math.cos(start - 2 * math.pi * i / count),

@@ -34,7 +34,7 @@ class PairsWidget(QuestionWidget):
         clear.on_click(lambda _: self.fill([]))
         self._status = widgets.HTML()
         self._links: list[tuple[str, str]] = []
-        self._positions = fig._circle(names, 1.0)
+        self._positions = fig.circle_positions(names, 1.0)
         self._preview = go.FigureWidget(self._figure())
         return widgets.VBox(
             [
