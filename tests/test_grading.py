@@ -23,13 +23,19 @@ MAXIMUM = sum(q.points for q in QUESTIONS)
 WRONG = "zzz"  # not a readable answer to any question: scores 0
 
 
+def own_key(question, student: str):
+    """The key of the student's own variant of ``question``."""
+    return question.for_variant(question.variant_of(student)).key
+
+
 def submission(student: str, answers: dict, *, tamper=None) -> nbformat.NotebookNode:
     """A notebook whose outputs carry records exactly as the question widgets write them."""
     nb = nbformat.v4.new_notebook()
     for i, (qid, values) in enumerate(answers.items()):
+        variant = collabkit.get_question(qid).variant_of(student)
         records = [
             AnswerRecord(qid, value, attempt, f"2026-01-01T10:{i:02d}:{attempt:02d}.000+00:00",
-                         student)
+                         student, variant=variant)
             for attempt, value in enumerate(values, start=1)
         ]  # fmt: skip
         data = bundle(qid, records)
@@ -63,14 +69,19 @@ def graded(tmp_path_factory):
         student = f"s{i:03d}"
         kind = i % 10
         if kind in (0, 1, 2):  # right, after a wrong first attempt sometimes
-            answers = {q.id: ([WRONG, q.key] if rng.random() < 0.3 else [q.key]) for q in QUESTIONS}
+            answers = {
+                q.id: (
+                    [WRONG, own_key(q, student)] if rng.random() < 0.3 else [own_key(q, student)]
+                )
+                for q in QUESTIONS
+            }
             expected[student] = MAXIMUM
         elif kind in (3, 4, 5):  # partly right
             right = set(rng.sample([q.id for q in QUESTIONS], k=8))
-            answers = {q.id: [q.key if q.id in right else WRONG] for q in QUESTIONS}
+            answers = {q.id: [own_key(q, student) if q.id in right else WRONG] for q in QUESTIONS}
             expected[student] = sum(q.points for q in QUESTIONS if q.id in right)
         elif kind == 6:  # right first, then wrong: the latest counts
-            answers = {q.id: [q.key, WRONG] for q in QUESTIONS}
+            answers = {q.id: [own_key(q, student), WRONG] for q in QUESTIONS}
             expected[student] = 0.0
         elif kind == 7:  # forged score fields
             answers = {q.id: [WRONG] for q in QUESTIONS}
@@ -88,7 +99,7 @@ def graded(tmp_path_factory):
             continue
         write(folder, f"{student}.ipynb", submission(student, answers))
     # malicious and odd cases
-    key = {q.id: [q.key] for q in QUESTIONS}
+    key = {q.id: [own_key(q, "m1")] for q in QUESTIONS}
     victim = submission("s000", {QUESTIONS[0].id: [WRONG]})
     write(folder, "zz_edited_to_other_student.ipynb", victim)  # an older copy of s000
     problems["zz_edited_to_other_student.ipynb"] = "second submission of s000"
@@ -160,7 +171,7 @@ def test_grading_twice_gives_identical_files(graded, tmp_path):
 def test_command_line_grades_a_folder_in_moodle_format(tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
-    write(folder, "a.ipynb", submission("alice", {q.id: [q.key] for q in QUESTIONS}))
+    write(folder, "a.ipynb", submission("alice", {q.id: [own_key(q, "alice")] for q in QUESTIONS}))
     write(folder, "b.ipynb", submission("bob", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
     assert main(["grade", str(folder), "--out", str(tmp_path / "out"), "--format", "moodle"]) == 0
     rows = list(csv.reader((tmp_path / "out" / "gradebook.csv").open(encoding="utf-8")))

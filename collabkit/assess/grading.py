@@ -82,7 +82,14 @@ def score_submission(
                                    None, "Not answered.", question.hint)
                 )  # fmt: skip
                 continue
-            feedbacks = [question.check(r.answer) for r in records]
+            variant = question.variant_of(submission.student_id or "")
+            if any(r.variant != variant for r in records):
+                graded.problems.append(
+                    f"{question.id}: recorded variant differs from the student's own; "
+                    "graded with the student's own variant"
+                )
+            own = question.for_variant(variant)
+            feedbacks = [own.check(r.answer) for r in records]
             first = next((r.attempt for r, f in zip(records, feedbacks, strict=True)
                           if f.correct), None)  # fmt: skip
             last = feedbacks[-1]

@@ -93,7 +93,8 @@ def summarize(
         if notebook is not None and q.notebook != notebook:
             continue
         record = latest.get(q.id)
-        feedback = q.check(record.answer) if record else None
+        own = q.for_variant(q.variant_of(session.student_id))
+        feedback = own.check(record.answer) if record else None
         rows.append(
             {
                 "notebook": q.notebook,

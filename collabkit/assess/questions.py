@@ -8,11 +8,14 @@ a :class:`~collabkit.assess.feedback.Feedback`; it never raises.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+import numpy as np
 
 from collabkit.assess import coerce
 from collabkit.assess.feedback import Feedback
@@ -74,6 +77,14 @@ class Question:
     def key(self) -> Any:
         """An answer that earns full marks (used by the solved-run tests and graders)."""
         raise NotImplementedError
+
+    def variant_of(self, student_id: str) -> str | None:
+        """The variant of this question a student gets (None: everyone sees the same)."""
+        return None
+
+    def for_variant(self, variant: str | None) -> Question:
+        """The concrete question for a variant (itself, for questions without variants)."""
+        return self
 
     def check(self, answer: object) -> Feedback:
         """Score ``answer`` of any type; never raises."""
@@ -427,3 +438,50 @@ class Rubric(Question):
         lines += [f"{'✓' if s.fraction >= 1 else '✗'} {s.criterion}: {s.message}" for s in scores]
         fraction = sum(min(max(s.fraction, 0.0), 1.0) for s in scores) / len(scores)
         return self._feedback(fraction, "\n".join(lines))
+
+
+def variant_seed(student_id: str, question_id: str) -> int:
+    """A stable seed per student and question (the same on every machine and run)."""
+    digest = hashlib.sha256(f"{student_id}\x1f{question_id}".encode()).hexdigest()
+    return int(digest[:12], 16)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VariantNumeric(Question):
+    """A numeric question whose numbers differ per student, so neighbours cannot copy.
+
+    ``make(rng)`` draws the variant's values with a ``numpy.random.Generator`` seeded from
+    the student id and question id, and returns ``(values, answer)``; the prompt is a
+    template filled with ``values`` (e.g. ``"a van costing {van:,} € a year"``). The
+    variant is recorded with each answer, and grading recomputes the key from the
+    student's own id (:meth:`variant_of`), so editing the recorded variant changes nothing.
+    Without a student the default variant (seed 0) is used.
+    """
+
+    kind: ClassVar[str] = "numeric"
+
+    make: Callable[[np.random.Generator], tuple[dict[str, Any], float]]
+    unit: str = ""
+    abs_tol: float = 0.0
+    rel_tol: float = 0.01
+
+    def variant_of(self, student_id: str) -> str:
+        return str(variant_seed(student_id, self.id))
+
+    def for_variant(self, variant: str | None) -> Numeric:
+        """The concrete question a student with this variant sees."""
+        seed = int(variant) if variant is not None and str(variant).isdigit() else 0
+        values, answer = self.make(np.random.default_rng(seed))
+        return Numeric(
+            id=self.id, prompt=self.prompt.format(**values), points=self.points,
+            hint=self.hint, explanation=self.explanation.format(**values, answer=answer),
+            reveal_after=self.reveal_after, answer=float(answer), unit=self.unit,
+            abs_tol=self.abs_tol, rel_tol=self.rel_tol,
+        )  # fmt: skip
+
+    @property
+    def key(self) -> float:
+        return self.for_variant(None).key
+
+    def _check(self, answer: object) -> Feedback:
+        return self.for_variant(None).check(answer)

@@ -75,14 +75,17 @@ class Session:
         self._revealed.add(question_id)
 
     def submit(self, question: Question, answer: object) -> tuple[Feedback, AnswerRecord]:
-        """Score an answer, record it in the sidecar file, and return both."""
-        feedback = question.check(answer)
+        """Score an answer (for this student's variant), record it in the sidecar file, and
+        return both."""
+        variant = question.variant_of(self.student_id)
+        feedback = question.for_variant(variant).check(answer)
         record = AnswerRecord(
             question_id=question.id,
             answer=jsonable(answer),
             attempt=self.attempts(question.id) + 1,
             time=now_iso(),
             student_id=self.student_id,
+            variant=variant,
             revealed_solution=question.id in self._revealed,
         )
         file = self._file(question.notebook)

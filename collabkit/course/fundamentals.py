@@ -6,6 +6,8 @@ defaults cannot leave a stale answer key behind.
 
 from __future__ import annotations
 
+import numpy as np
+
 from collabkit.assess.questions import (
     Classification,
     FreeText,
@@ -14,6 +16,7 @@ from collabkit.assess.questions import (
     Numeric,
     NumericMisconception,
     RubricPoint,
+    VariantNumeric,
 )
 from collabkit.models.pooling import CostPooling
 from collabkit.models.purchasing import GroupPurchasing
@@ -54,6 +57,24 @@ BENEFITS = [
     "brand and reputation",
     "bargaining power",
 ]
+
+
+def own_pooling_case(rng) -> tuple[dict, float]:
+    """A student's own cost-pooling case: asset and pair costs drawn so that exactly one
+    whole network size is cheapest (at least 1 % below both neighbours); the answer is the
+    cost per firm at that size (€ per year)."""
+    while True:
+        van = int(rng.choice(np.arange(24_000, 60_001, 6_000)))
+        pair = int(rng.choice(np.arange(1_000, 4_001, 500)))
+        model = CostPooling(float(van), float(pair), max_firms=30)
+        best = model.optimal_size()
+        cost = model.cost_per_firm(best)
+        neighbours = [model.cost_per_firm(n) for n in (best - 1, best + 1) if n >= 1]
+        if all(c > cost * 1.01 for c in neighbours):
+            values = {"van": van, "pair": pair, "root": (2 * van / pair) ** 0.5, "best": best}
+            return values, round(cost, 2)
+
+
 COMPONENTS = ["participants", "shared goals", "interactions", "governance", "technology"]
 TYPES = ["supply chain", "customer", "innovation", "geographic cluster", "virtual"]
 CHALLENGES = [
@@ -199,6 +220,21 @@ QUESTIONS = (
         explanation="Cost per firm is F/n + k(n − 1)/2. It is lowest where the two slopes "
         "balance, at n* = √(2F/k). With F = 36,000 and k = 1,500, n* ≈ 6.9; with k = 3,000, "
         "n* ≈ 4.9.",
+    ),
+    VariantNumeric(
+        id="01.pooling.yours",
+        prompt="Your own case (your numbers differ from your neighbours'): a shared asset "
+        "costs {van:,} € a year and coordinating costs {pair:,} € a year for each pair of "
+        "partners. Find the network size with the lowest cost per firm: what does each firm "
+        "pay then? Answer in € per year.",
+        make=own_pooling_case,
+        unit="€ per year",
+        rel_tol=0.005,
+        hint="Set the explorer's sliders to your two numbers and find the cheapest size, or "
+        "compare F/n + k(n − 1)/2 for the whole numbers around √(2F/k).",
+        explanation="√(2 × {van:,} / {pair:,}) ≈ {root:.2f}; comparing the whole numbers on "
+        "either side, {best} firms is cheapest: {van:,} / {best} + {pair:,} × ({best} − 1) / 2 "
+        "= {answer:,.0f} € per firm per year.",
     ),
     Numeric(
         id="01.reach.union",

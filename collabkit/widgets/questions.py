@@ -32,7 +32,8 @@ class QuestionWidget(widgets.VBox):
     """A question with its input, a check button, feedback, hint and worked solution."""
 
     def __init__(self, question: qt.Question, session: Session) -> None:
-        self.question = question
+        self.source = question  # what is recorded; self.question is this student's variant
+        self.question = question.for_variant(question.variant_of(session.student_id))
         self.session = session
         self._record_display: Any = None
         self.input = self._make_input()
@@ -87,7 +88,7 @@ class QuestionWidget(widgets.VBox):
 
     def submit(self) -> Feedback:
         """Check the current answer, record it, and show the feedback."""
-        feedback, _ = self.session.submit(self.question, self.value)
+        feedback, _ = self.session.submit(self.source, self.value)
         self._show(feedback)
         if self._record_display is not None:
             self._record_display.update(self._bundle(), raw=True)
@@ -168,7 +169,6 @@ class NumericWidget(QuestionWidget):
     def _make_input(self) -> widgets.Widget:
         unit = self.question.unit
         self._text = widgets.Text(placeholder="type a number", layout=widgets.Layout(width="200px"))
-        self._text.on_submit(lambda _: self.submit())
         return widgets.HBox([self._text, widgets.Label(unit)])
 
     @property
@@ -229,6 +229,7 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.MultipleChoice: ChoiceWidget,
     qt.MultiSelect: MultiWidget,
     qt.Numeric: NumericWidget,
+    qt.VariantNumeric: NumericWidget,
     qt.Classification: ClassifyWidget,
     qt.FreeText: TextWidget,
     qt.Rubric: TextWidget,
@@ -296,7 +297,12 @@ def answer(question_id: str, value: object) -> Feedback | None:
 def solution(question_id: str) -> None:
     """Show a question's worked solution, if the session allows it yet."""
 
-    _with_question(question_id, lambda q: display(HTML(solution_html(q, current_session()))))
+    def show(question: qt.Question) -> None:
+        session = current_session()
+        own = question.for_variant(question.variant_of(session.student_id))
+        display(HTML(solution_html(own, session)))
+
+    _with_question(question_id, show)
 
 
 def solution_html(question: qt.Question, session: Session) -> str:
