@@ -26,8 +26,7 @@ def compare_structures(
     """
     rows = {}
     for kind in STRUCTURES:
-        spec = NetworkStructure(kind, n_firms, clusters=max(2, min(3, n_firms // 2)), seed=seed)
-        graph = spec.build()
+        graph = NetworkStructure.sized(kind, n_firms, seed).build()
         metrics = network_metrics(graph, cost, connectivity=False)
         area = robustness(resilience_curve(graph, trials=10, points=11, seed=seed))
         rows[kind] = {

@@ -94,6 +94,12 @@ class NetworkStructure:
             )
         check_number("seed", self.seed, 0, 2**32 - 1, integer=True)
 
+    @classmethod
+    def sized(cls, kind: str, n_firms: int, seed: int = 0) -> NetworkStructure:
+        """``kind`` at ``n_firms`` with the course's default of three groups for a hybrid
+        (fewer when the network is too small for three groups of two)."""
+        return cls(kind, n_firms, clusters=max(2, min(3, n_firms // 2)), seed=seed)
+
     def build(self, names: Sequence[str] | None = None) -> nx.Graph:
         """The network, with firms named by ``names`` (default ``Firm 01`` …)."""
         labels = list(names) if names is not None else firm_names(self.n_firms)

@@ -44,7 +44,7 @@ class StructureView:
 @lru_cache(maxsize=16)
 def _full_network(structure: str, n_firms: int) -> tuple[nx.Graph, dict]:
     """The structure and its layout (built once per setting; never modified)."""
-    graph = NetworkStructure(structure, n_firms, clusters=max(2, min(3, n_firms // 2))).build()
+    graph = NetworkStructure.sized(structure, n_firms).build()
     return graph, fig.layout_positions(graph)
 
 
@@ -174,7 +174,7 @@ def structure_comparison() -> Explorer:
         table = _comparison(n_firms).copy()
         cost = CoordinationCost(per_link=per_link)
         table["coordination_cost"] = [
-            cost.of(NetworkStructure(kind, n_firms, clusters=max(2, min(3, n_firms // 2))).build())
+            cost.of(_full_network(kind, n_firms)[0])  # cached: not rebuilt per slider move
             for kind in table.index
         ]
         costliest = table["coordination_cost"].max()
