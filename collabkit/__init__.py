@@ -18,6 +18,8 @@ all_questions()
     Every question of the course, each with ``.id``, ``.points`` and ``.check(answer)``.
 node_metrics(G), network_metrics(G)
     Social network analysis of a networkx graph of firms (see ``collabkit.analysis``).
+turning_point(x, y), u_test(x, y)
+    Where an inverted U turns, with a confidence interval, and the Lind–Mehlum U-test.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ _LAZY: dict[str, str] = {
     "PLATFORM_PRESETS": "collabkit.models.platform",
     "classify_trajectory": "collabkit.analysis.trajectory",
     "explain_trajectory": "collabkit.analysis.trajectory",
+    "turning_point": "collabkit.analysis.inverted_u",
+    "u_test": "collabkit.analysis.inverted_u",
 }
 
 __all__ = ["__version__", *sorted(_LAZY)]
