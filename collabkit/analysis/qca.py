@@ -1,0 +1,506 @@
+"""Fuzzy-set Qualitative Comparative Analysis (fsQCA).
+
+QCA asks which *combinations* of conditions are sufficient for an outcome, when several
+different recipes can lead to the same result (equifinality). The steps, after C. C.
+Ragin, *Redesigning Social Inquiry: Fuzzy Sets and Beyond* (University of Chicago Press,
+2008):
+
+1. :func:`calibrate` raw measures into set memberships between 0 and 1 (direct method);
+2. :func:`truth_table`: sort the cases into the corners of the property space (one row
+   per logically possible configuration) and judge each corner's sufficiency for the
+   outcome with :func:`consistency` and :func:`pri`;
+3. :func:`minimize` the positive configurations into a short Boolean formula (a
+   :class:`Solution`, Quine–McCluskey with a minimal cover of prime implicants);
+4. :func:`solution_fit`: consistency and raw and unique coverage of each path.
+
+Memberships are arrays or Series of numbers in [0, 1]; formulas use the fsQCA notation:
+``~`` for negation (not in the set), ``*`` for AND, ``+`` for OR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import product
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+#: Log-odds of full membership (+3) and full non-membership (−3) in the direct method.
+FULL_LOG_ODDS = 3.0
+#: Most conditions a truth table takes (2^8 = 256 rows already dwarf any case set).
+MAX_CONDITIONS = 8
+#: Columns of a truth table besides the conditions.
+TABLE_COLUMNS = ("n", "cases", "consistency", "pri", "outcome")
+
+#: A condition's name and whether it must be present (``False``: ``~name``).
+ConditionState = tuple[str, bool]
+#: A conjunction, e.g. ``(("complementary", True), ("many_partners", False))``.
+Term = tuple[ConditionState, ...]
+
+
+def calibrate(
+    values: Iterable[float], full_non: float, crossover: float, full_in: float
+) -> np.ndarray:
+    """Fuzzy-set memberships from raw values by Ragin's direct method.
+
+    Each value's deviation from the crossover is scaled into log-odds so that the full
+    membership anchor gets +3 and the full non-membership anchor −3, with one scalar on
+    each side of the crossover::
+
+        logodds = 3 * (v - crossover) / (full_in - crossover)     on full_in's side
+        logodds = -3 * (v - crossover) / (full_non - crossover)   on full_non's side
+        membership = 1 / (1 + exp(-logodds))
+
+    so ``full_in`` ↦ 0.953, ``crossover`` ↦ 0.5 and ``full_non`` ↦ 0.047. The anchors may
+    decrease (``full_in < crossover < full_non``) for a set whose members have *low*
+    values, e.g. "cheap" from prices.
+
+    Parameters
+    ----------
+    values
+        Raw measures, no NaN.
+    full_non, crossover, full_in
+        The anchors of full non-membership, maximal ambiguity and full membership,
+        strictly increasing or strictly decreasing.
+
+    Returns
+    -------
+    ndarray
+        Memberships in (0, 1), same length as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` holds NaN or the anchors are not strictly ordered.
+    """
+    v = np.asarray(values, dtype=float)
+    if np.isnan(v).any():
+        raise ValueError("values: contains NaN; calibrate complete measures only")
+    if not (full_non < crossover < full_in or full_non > crossover > full_in):
+        raise ValueError(
+            "full_non, crossover, full_in: anchors must be strictly increasing or strictly "
+            f"decreasing, got {full_non}, {crossover}, {full_in}"
+        )
+    deviation = v - crossover
+    towards_in = deviation * (full_in - crossover) >= 0
+    log_odds = np.where(
+        towards_in,
+        FULL_LOG_ODDS * deviation / (full_in - crossover),
+        -FULL_LOG_ODDS * deviation / (full_non - crossover),
+    )
+    return 1.0 / (1.0 + np.exp(-log_odds))
+
+
+def _memberships(values: Iterable[float], name: str) -> np.ndarray:
+    """``values`` as a float array, checked to be memberships in [0, 1]."""
+    array = np.asarray(values, dtype=float)
+    if array.ndim != 1 or np.isnan(array).any() or (array < 0).any() or (array > 1).any():
+        raise ValueError(f"{name}: memberships must be a 1-d sequence of numbers in [0, 1]")
+    return array
+
+
+def _pair(x: Iterable[float], y: Iterable[float]) -> tuple[np.ndarray, np.ndarray]:
+    """Both memberships, checked to be of the same length."""
+    xs, ys = _memberships(x, "x"), _memberships(y, "y")
+    if len(xs) != len(ys):
+        raise ValueError(f"x, y: lengths differ ({len(xs)} and {len(ys)})")
+    return xs, ys
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    """numerator / denominator, NaN when the denominator is 0 (an empty set)."""
+    return float(numerator / denominator) if denominator > 0 else float("nan")
+
+
+Kind = Literal["sufficiency", "necessity"]
+
+
+def consistency(x: Iterable[float], y: Iterable[float], kind: Kind = "sufficiency") -> float:
+    """How consistently the evidence supports a set relation between X and Y.
+
+    Sufficiency (X ⊆ Y: wherever X, also Y) and necessity (Y ⊆ X)::
+
+        sufficiency:  Σ min(x, y) / Σ x
+        necessity:    Σ min(x, y) / Σ y
+
+    1 means no case contradicts the relation; the usual thresholds are 0.8 for
+    sufficiency and 0.9 for necessity. NaN when the denominator set is empty.
+
+    Parameters
+    ----------
+    x, y
+        Memberships of the same cases in the condition (or combination) and the outcome.
+    kind
+        ``"sufficiency"`` (default) or ``"necessity"``.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` or ``y`` is not a membership sequence, their lengths differ, or ``kind``
+        is unknown.
+    """
+    xs, ys = _pair(x, y)
+    return _ratio(np.minimum(xs, ys).sum(), _side(xs, ys, kind, of_consistency=True).sum())
+
+
+def coverage(x: Iterable[float], y: Iterable[float], kind: Kind = "sufficiency") -> float:
+    """How much of the other set a consistent set relation accounts for (its relevance).
+
+    ::
+
+        sufficiency:  Σ min(x, y) / Σ y    (share of the outcome that X explains)
+        necessity:    Σ min(x, y) / Σ x    (how far X is from trivially necessary)
+
+    Parameters and errors as in :func:`consistency`.
+    """
+    xs, ys = _pair(x, y)
+    return _ratio(np.minimum(xs, ys).sum(), _side(xs, ys, kind, of_consistency=False).sum())
+
+
+def _side(xs: np.ndarray, ys: np.ndarray, kind: str, of_consistency: bool) -> np.ndarray:
+    """The denominator set: X for sufficiency consistency and necessity coverage, else Y."""
+    if kind not in ("sufficiency", "necessity"):
+        raise ValueError(f"kind: must be 'sufficiency' or 'necessity', got {kind!r}")
+    return xs if (kind == "sufficiency") == of_consistency else ys
+
+
+def pri(x: Iterable[float], y: Iterable[float]) -> float:
+    """Proportional reduction in inconsistency of X as sufficient for Y.
+
+    ::
+
+        PRI = (Σ min(x, y) − Σ min(x, y, 1 − y)) / (Σ x − Σ min(x, y, 1 − y))
+
+    It discounts the part of X's consistency that comes from cases that are at once in Y
+    and not in Y (memberships near 0.5): a combination whose PRI is low is a subset of Y
+    *and* of ~Y, which is no evidence for Y. NaN when the denominator is 0.
+
+    Raises
+    ------
+    ValueError
+        As in :func:`consistency`.
+    """
+    xs, ys = _pair(x, y)
+    overlap = np.minimum(xs, ys)
+    both = np.minimum(overlap, 1 - ys).sum()
+    return _ratio(overlap.sum() - both, xs.sum() - both)
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A sufficient recipe for the outcome: a disjunction (OR) of conjunctions (AND).
+
+    Attributes
+    ----------
+    terms
+        The paths, each a tuple of ``(condition, present)`` literals; ``()`` is the empty
+        solution (nothing is sufficient) and a term with no literals is always true.
+    """
+
+    terms: tuple[Term, ...]
+
+    def __str__(self) -> str:
+        if not self.terms:
+            return "0"
+        return " + ".join(term_label(term) for term in self.terms)
+
+    def term_memberships(self, members: pd.DataFrame) -> pd.DataFrame:
+        """Each case's membership in each term (min over its literals), one column per
+        term labelled with its formula."""
+        return pd.DataFrame(
+            {term_label(term): _term_membership(members, term) for term in self.terms},
+            index=members.index,
+        )
+
+    def membership(self, members: pd.DataFrame) -> pd.Series:
+        """Each case's membership in the solution: max over its terms (0 with none)."""
+        return _union(self.term_memberships(members))
+
+
+def _union(paths: pd.DataFrame) -> pd.Series:
+    """Fuzzy OR of the columns: max per case, 0 when there are no columns."""
+    return paths.max(axis=1) if len(paths.columns) else pd.Series(0.0, index=paths.index)
+
+
+def term_label(term: Term) -> str:
+    """A term in fsQCA notation, e.g. ``complementary*~many_partners`` (``1`` if empty)."""
+    return "*".join(name if present else f"~{name}" for name, present in term) or "1"
+
+
+def _term_membership(members: pd.DataFrame, term: Term) -> pd.Series:
+    """min over the literals of x (present) or 1 − x (absent); 1 for the empty term."""
+    missing = [name for name, _ in term if name not in members.columns]
+    if missing:
+        raise ValueError(f"members: no column for condition(s) {', '.join(missing)}")
+    columns = [members[name] if present else 1 - members[name] for name, present in term]
+    if not columns:
+        return pd.Series(1.0, index=members.index)
+    return pd.concat(columns, axis=1).min(axis=1)
+
+
+def _split_outcome(
+    members: pd.DataFrame, outcome: str | pd.Series, conditions: Sequence[str] | None
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The condition memberships and the outcome membership, aligned on the cases."""
+    if isinstance(outcome, str):
+        if outcome not in members.columns:
+            raise ValueError(f"outcome: no column {outcome!r} in members")
+        y, rest = members[outcome], members.drop(columns=outcome)
+    else:
+        if not outcome.index.equals(members.index):
+            raise ValueError("outcome: its index must be the cases of members")
+        y, rest = outcome, members
+    names = list(rest.columns if conditions is None else conditions)
+    unknown = [name for name in names if name not in members.columns]
+    if unknown:
+        raise ValueError(f"conditions: not columns of members: {', '.join(map(str, unknown))}")
+    x = members[names]
+    for name in names:
+        _memberships(x[name], f"members[{name!r}]")
+    _memberships(y, "outcome")
+    return x, y
+
+
+def truth_table(
+    members: pd.DataFrame,
+    outcome: str | pd.Series,
+    conditions: Sequence[str] | None = None,
+    consistency_threshold: float = 0.8,
+    frequency_threshold: int = 1,
+) -> pd.DataFrame:
+    """One row per logically possible configuration of the conditions (2^k rows).
+
+    A case belongs to the corner in which its membership, min over the conditions of x
+    (present) or 1 − x (absent), exceeds 0.5; a case with a membership of exactly 0.5 in
+    some condition belongs to no corner. Each row's consistency and PRI are computed from
+    all cases' fuzzy memberships in the configuration.
+
+    Parameters
+    ----------
+    members
+        Calibrated memberships, one row per case (the index names the cases), one column
+        per condition (and possibly the outcome).
+    outcome
+        The outcome's column in ``members``, or a Series of memberships on the same index.
+    conditions
+        The condition columns, in order (default: every column but the outcome).
+    consistency_threshold
+        Least consistency for a configuration to count as sufficient (``outcome`` = 1).
+    frequency_threshold
+        Fewest cases a configuration needs to be judged at all; rarer ones are
+        *logical remainders* (``outcome`` = NA).
+
+    Returns
+    -------
+    DataFrame
+        One row per configuration, the first condition as the most significant bit: the
+        conditions (0/1), ``n`` (cases in the corner), ``cases`` (their ids,
+        comma-separated), ``consistency``, ``pri`` and ``outcome`` (1, 0 or NA; nullable
+        integer).
+
+    Raises
+    ------
+    ValueError
+        For memberships outside [0, 1], unknown columns, no or more than
+        :data:`MAX_CONDITIONS` conditions, a condition named like a table column, or
+        thresholds out of range.
+    """
+    x, y = _split_outcome(members, outcome, conditions)
+    names = list(x.columns)
+    if not 1 <= len(names) <= MAX_CONDITIONS:
+        raise ValueError(f"conditions: need 1 to {MAX_CONDITIONS}, got {len(names)}")
+    clashes = [name for name in names if name in TABLE_COLUMNS]
+    if clashes:
+        raise ValueError(f"conditions: names reserved for truth-table columns: {clashes}")
+    if not 0 <= consistency_threshold <= 1:
+        raise ValueError("consistency_threshold: must be between 0 and 1")
+    if frequency_threshold < 1:
+        raise ValueError("frequency_threshold: must be at least 1")
+    rows = []
+    for corner in product((0, 1), repeat=len(names)):
+        term = tuple(zip(names, map(bool, corner), strict=True))
+        inside = _term_membership(x, term)
+        cases = inside.index[inside > 0.5]
+        rows.append(
+            {
+                **dict(zip(names, corner, strict=True)),
+                "n": len(cases),
+                "cases": ",".join(map(str, cases)),
+                "consistency": consistency(inside, y),
+                "pri": pri(inside, y),
+            }
+        )
+    table = pd.DataFrame(rows)
+    judged = table["n"] >= frequency_threshold
+    sufficient = (table["consistency"] >= consistency_threshold).astype(int)
+    table["outcome"] = sufficient.astype("Int64").where(judged, pd.NA)
+    return table
+
+
+def _table_conditions(table: pd.DataFrame) -> list[str]:
+    """A truth table's condition columns: all but :data:`TABLE_COLUMNS`."""
+    if "outcome" not in table.columns:
+        raise ValueError("table: needs an 'outcome' column (1, 0 or NA)")
+    return [column for column in table.columns if column not in TABLE_COLUMNS]
+
+
+#: An implicant during minimisation: per condition 1, 0 or None (eliminated).
+_Cube = tuple[int | None, ...]
+
+
+def _prime_implicants(minterms: set[tuple[int, ...]]) -> set[_Cube]:
+    """Quine–McCluskey: merge cubes differing in one fixed position until none merge."""
+    cubes: set[_Cube] = set(minterms)
+    primes: set[_Cube] = set()
+    while cubes:
+        merged: set[_Cube] = set()
+        used: set[_Cube] = set()
+        for cube in cubes:
+            for position, value in enumerate(cube):
+                if value is None:
+                    continue
+                twin = (*cube[:position], 1 - value, *cube[position + 1 :])
+                if twin in cubes:
+                    merged.add((*cube[:position], None, *cube[position + 1 :]))
+                    used.update((cube, twin))
+        primes |= cubes - used
+        cubes = merged
+    return primes
+
+
+def _covers(cube: _Cube, minterm: tuple[int, ...]) -> bool:
+    return all(value is None or value == bit for value, bit in zip(cube, minterm, strict=True))
+
+
+def _cube_order(cube: _Cube) -> tuple[tuple[int, int], ...]:
+    """Sort key: by the first condition named, present before absent."""
+    return tuple((position, 1 - value) for position, value in enumerate(cube) if value is not None)
+
+
+def _minimal_cover(primes: set[_Cube], minterms: set[tuple[int, ...]]) -> list[_Cube]:
+    """Fewest primes covering every minterm (then fewest literals), by Petrick's method.
+
+    Essential primes (the only cover of some minterm) are taken first; the remaining
+    minterms' product of sums is expanded with absorption. Ties between equally small
+    covers (model ambiguity) are broken by the condition order, deterministically.
+    """
+    covering = {m: {p for p in primes if _covers(p, m)} for m in minterms}
+    chosen = {next(iter(ps)) for ps in covering.values() if len(ps) == 1}
+    covers: set[frozenset[_Cube]] = {frozenset(chosen)}
+    for m in sorted(minterms):
+        expanded = set()
+        for cover in covers:
+            if cover & covering[m]:
+                expanded.add(cover)
+            else:
+                expanded.update(cover | {p} for p in covering[m])
+        covers = {c for c in expanded if not any(o < c for o in expanded)}
+
+    def size(cover: frozenset[_Cube]) -> tuple:
+        literals = sum(v is not None for cube in cover for v in cube)
+        return len(cover), literals, sorted(map(_cube_order, cover))
+
+    return sorted(min(covers, key=size), key=_cube_order)
+
+
+def minimize(table: pd.DataFrame, include_remainders: bool = False) -> Solution:
+    """The minimal sufficient formula for the positive configurations of a truth table.
+
+    Quine–McCluskey finds the prime implicants of the configurations with ``outcome`` = 1
+    and Petrick's method the smallest set of them covering every positive configuration.
+    By default the logical remainders count as negative: the *conservative* (complex)
+    solution, which makes no assumption about unobserved configurations. With
+    ``include_remainders=True`` they are "don't cares" that may simplify the formula: the
+    *parsimonious* solution.
+
+    Parameters
+    ----------
+    table
+        A :func:`truth_table` (or any frame with 0/1 condition columns and an ``outcome``
+        column of 1, 0 or NA).
+    include_remainders
+        Use the remainders (``outcome`` NA) as simplifying assumptions.
+
+    Returns
+    -------
+    Solution
+        Its terms list the conditions in the table's column order.
+
+    Raises
+    ------
+    ValueError
+        If ``table`` has no ``outcome`` column or non-0/1 condition values.
+    """
+    names = _table_conditions(table)
+    corners = table[names]
+    if not corners.isin((0, 1)).all().all():
+        raise ValueError("table: condition columns must hold 0 or 1")
+    rows = [tuple(map(int, row)) for row in corners.itertuples(index=False)]
+    status = table["outcome"]
+    positive = {row for row, hit in zip(rows, status.eq(1).fillna(False), strict=True) if hit}
+    if not positive:
+        return Solution(terms=())
+    remainders = {row for row, gap in zip(rows, status.isna(), strict=True) if gap}
+    primes = _prime_implicants(positive | remainders if include_remainders else positive)
+    relevant = {p for p in primes if any(_covers(p, m) for m in positive)}
+    cover = _minimal_cover(relevant, positive)
+    terms = tuple(
+        tuple(
+            (name, bool(value))
+            for name, value in zip(names, cube, strict=True)
+            if value is not None
+        )
+        for cube in cover
+    )
+    return Solution(terms=terms)
+
+
+def solution_fit(
+    members: pd.DataFrame, outcome: str | pd.Series, solution: Solution
+) -> pd.DataFrame:
+    """Consistency and coverage of each path of a solution and of the whole solution.
+
+    For a term T with membership t and the solution S (max over its terms) with s::
+
+        consistency        = Σ min(t, y) / Σ t
+        raw coverage       = Σ min(t, y) / Σ y
+        unique coverage    = coverage(S) − coverage(S without T)
+
+    Unique coverage is the share of the outcome that only this path explains.
+
+    Parameters
+    ----------
+    members
+        Calibrated memberships, one row per case.
+    outcome
+        The outcome's column in ``members``, or a Series on the same index.
+    solution
+        From :func:`minimize`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``term`` (the formulas, then ``solution``), with ``consistency``,
+        ``pri``, ``raw_coverage`` and ``unique_coverage`` (NA for the solution row).
+    """
+    x, y = _split_outcome(members, outcome, sorted({n for t in solution.terms for n, _ in t}))
+    paths = solution.term_memberships(x)
+    whole = solution.membership(x)
+    rows = {}
+    for label in paths.columns:
+        others = _union(paths.drop(columns=label))
+        rows[label] = {
+            "consistency": consistency(paths[label], y),
+            "pri": pri(paths[label], y),
+            "raw_coverage": coverage(paths[label], y),
+            "unique_coverage": coverage(whole, y) - coverage(others, y),
+        }
+    rows["solution"] = {
+        "consistency": consistency(whole, y),
+        "pri": pri(whole, y),
+        "raw_coverage": coverage(whole, y),
+        "unique_coverage": float("nan"),
+    }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("term")
