@@ -15,4 +15,4 @@ def datasets_dir() -> Path:
 
 
 #: Modules with a ``csv_texts()`` generator, one per data set.
-GENERATORS = ("collabkit.data.cluster", "collabkit.data.sellers")
+GENERATORS = ("collabkit.data.cluster", "collabkit.data.sellers", "collabkit.data.network_cases")
