@@ -1,0 +1,126 @@
+"""Explorers of notebook 04 "Over-collaboration": the net-benefit curve and the partnering
+simulation, each an :class:`~collabkit.widgets.explorer.Explorer` ready to display."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from collabkit.figures import over_collaboration as fig
+from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
+from collabkit.models.partnering import PartneringModel, private_equilibrium
+from collabkit.widgets.explorer import Explorer, slider
+
+_COST_LABELS = {source: label for source, (label, _) in fig.COST_STYLE.items()}
+
+
+def net_benefit_explorer() -> Explorer:
+    """The five cost sources against the value of partners, with the best number marked."""
+    default = NetBenefit()
+
+    def compute(**values: float) -> pd.DataFrame:
+        return NetBenefit(**values).run()
+
+    def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        best = frame.loc[frame["net_benefit"].idxmax()]
+        biggest = max(COST_SOURCES, key=lambda source: best[source])
+        last = frame.iloc[-1]
+        budget = (
+            f" It takes {best['hours_per_month']:.0f} of the "
+            f"{default.time_budget:.0f} hours a month the manager can spare."
+        )
+        return (
+            f"Best: <b>{best['partners']:.0f} partners</b>, netting "
+            f"<b>{best['net_benefit']:,.0f} €</b> a year; there the largest cost is "
+            f"{_COST_LABELS[biggest]} ({best[biggest]:,.0f} €).{budget} "
+            f"With {last['partners']:.0f} partners the net would be "
+            f"{last['net_benefit']:,.0f} €."
+        )
+
+    money = {"fmt": ",.0f"}
+    return Explorer(
+        controls={
+            "value_per_partner": slider("Value one partner brings (€ per year)",
+                                        default.value_per_partner, 0, 30_000, 500, **money),
+            "redundancy": slider("Overlap with earlier partners (share)", default.redundancy,
+                                 0, 0.5, 0.01),
+            "coordination_cost": slider("Cost of one line of coordination (€ per year)",
+                                        default.coordination_cost, 0, 5_000, 100, **money),
+            "competitor_share": slider("Share of partners who are competitors",
+                                       default.competitor_share, 0, 1, 0.05),
+            "hours_per_partner": slider("Hours a month per partnership",
+                                        default.hours_per_partner, 0, 15, 0.5, fmt=".1f"),
+            "reliance_per_partner": slider("Critical inputs from each partner (share)",
+                                           default.reliance_per_partner, 0, 0.2, 0.01),
+        },
+        compute=compute,
+        traces=fig.net_benefit_traces,
+        figure=fig.net_benefit_figure,
+        summary=summary,
+    )  # fmt: skip
+
+
+def partnering_run(
+    cost_spillover: float,
+    coordination_cost: float,
+    redundancy: float,
+    n_firms: int,
+    periods: int,
+) -> pd.DataFrame:
+    """One simulation with the explorer's settings, plus the two benchmarks it is read
+    against (constant columns ``welfare_optimum``, ``predicted_stop``,
+    ``welfare_at_optimum``)."""
+    payoff = NetBenefit(coordination_cost=coordination_cost, redundancy=redundancy)
+    model = PartneringModel(payoff, n_firms=n_firms, periods=periods, cost_spillover=cost_spillover)
+    optimum = payoff.optimum()
+    return model.run().assign(
+        welfare_optimum=optimum,
+        predicted_stop=private_equilibrium(payoff, cost_spillover),
+        welfare_at_optimum=float(payoff.net_benefit(optimum)),
+    )
+
+
+def partnering_explorer() -> Explorer:
+    """Firms adding and dropping partners for themselves, against the welfare optimum."""
+    default = PartneringModel()
+
+    def summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        last = run.iloc[-1]
+        optimum = last["welfare_optimum"]
+        excess = last["mean_partners"] - optimum
+        loss = 1 - last["welfare_per_firm"] / last["welfare_at_optimum"]
+        reading = (
+            f"Firms keep <b>{last['mean_partners']:.1f}</b> partners on average after "
+            f"{last['period']:.0f} periods; the welfare optimum is <b>{optimum:.0f}</b>. "
+        )
+        if excess > 0.5:
+            return reading + (
+                f"They <b>over-collaborate</b> by {excess:.1f} partners and earn "
+                f"{loss:.0%} less than they could, because "
+                f"{values['cost_spillover']:.0%} of the coordination they cause is paid "
+                f"by others."
+            )
+        return reading + (
+            "They stop close to it: each firm bears (almost) all the costs it causes, so "
+            "what is good for the firm is good for the network."
+        )
+
+    return Explorer(
+        controls={
+            "cost_spillover": slider("Share of coordination paid by partners",
+                                     default.cost_spillover, 0, 1, 0.05),
+            "coordination_cost": slider("Cost of one line of coordination (€ per year)",
+                                        NetBenefit().coordination_cost, 0, 5_000, 100,
+                                        fmt=",.0f"),
+            "redundancy": slider("Overlap with earlier partners (share)",
+                                 NetBenefit().redundancy, 0, 0.5, 0.01),
+            "n_firms": slider("Number of firms", default.n_firms, 50, 1_000, 50, integer=True),
+            "periods": slider("Periods", default.periods, 20, 200, 10, integer=True),
+        },
+        compute=partnering_run,
+        traces=fig.partnering_traces,
+        figure=fig.partnering_figure,
+        summary=summary,
+    )  # fmt: skip
