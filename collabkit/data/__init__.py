@@ -15,4 +15,9 @@ def datasets_dir() -> Path:
 
 
 #: Modules with a ``csv_texts()`` generator, one per data set.
-GENERATORS = ("collabkit.data.cluster", "collabkit.data.sellers", "collabkit.data.network_cases")
+GENERATORS = (
+    "collabkit.data.cluster",
+    "collabkit.data.sellers",
+    "collabkit.data.network_cases",
+    "collabkit.data.firm_panel",
+)

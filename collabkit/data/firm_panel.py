@@ -1,0 +1,176 @@
+"""A synthetic firm-year panel: collaboration partners and revenue growth (notebook 04).
+
+A hundred and twenty small firms of the valley's sectors over eight years (2017–2024). Each
+firm has its own propensity to collaborate, so its number of active partners is persistent
+from year to year and drifts up slowly. Collaboration costs time: hours grow with each
+partner and, through coordination between partners, roughly with the number of pairs
+n(n − 1)/2.
+
+Revenue growth has a *known* inverted U in the number of partners::
+
+    growth_it = α_i + sector_i + γ (c_i − 0.5) + β1 p_it − β2 p_it² + e_it
+
+with the firm effect α_i (shared by a firm's eight years, hence cluster-robust standard
+errors), a sector effect, the firm's partner complementarity c_i and noise e_it. The true
+turning point is ``β1 / (2 β2) =`` :data:`TRUE_TURNING_POINT` partners. Firm effects,
+sectors and complementarity are drawn independently of the number of partners, so a pooled
+quadratic regression of growth on partners estimates β1 and β2 without bias.
+
+:func:`monotone_concave_sample` draws the same kind of panel with growth rising with
+``log(1 + partners)``: concave, but it never turns. A quadratic fitted to it has a
+significantly negative b2 all the same; the U-test and the two-lines test do not find a U.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from collabkit.data import datasets_dir
+from collabkit.data.cluster import SECTORS, to_csv
+
+SEED = 404
+CONCAVE_SEED = 405
+N_FIRMS = 120
+YEARS = tuple(range(2017, 2025))
+#: Partners at which expected revenue growth peaks.
+TRUE_TURNING_POINT = 7.0
+#: β2: curvature of growth in partners (percentage points per partner²).
+BETA_PARTNERS_SQ = 0.1
+#: β1 = 2 β2 × turning point (percentage points per partner at zero partners).
+BETA_PARTNERS = 2 * BETA_PARTNERS_SQ * TRUE_TURNING_POINT
+#: γ: growth per unit of partner complementarity (percentage points).
+BETA_COMPLEMENTARITY = 3.0
+#: Growth of the concave sample per unit of log(1 + partners) (percentage points).
+BETA_LOG_PARTNERS = 4.5
+#: Yearly drift of every firm's number of partners, and the year-to-year noise around it.
+PARTNER_TREND = 0.3
+PARTNER_NOISE_SD = 0.5
+#: Sector effects on growth (percentage points per year).
+SECTOR_GROWTH = {
+    "food production": 0.5,
+    "hospitality": -0.5,
+    "retail": -1.0,
+    "logistics": 1.0,
+    "manufacturing": 0.0,
+    "business services": 1.5,
+}
+BASE_GROWTH = 1.0
+FIRM_EFFECT_SD = 1.5
+NOISE_SD = 2.0
+#: Hours per month per partner (firm average) and per pair of partners to coordinate.
+HOURS_PER_PARTNER = 6.0
+HOURS_PER_PAIR = 0.8
+FILES = {"firm_panel.csv": 0}
+
+
+def generate(seed: int = SEED) -> pd.DataFrame:
+    """The firm-year panel with its inverted U (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        One row per firm and year: ``firm_id`` (P001…), ``year``, ``sector``, ``employees``
+        (headcount), ``partners`` (active collaboration partners), ``collab_hours`` (hours
+        per month spent on collaboration), ``ego_density`` (density of ties among the
+        firm's partners, 0–1), ``governance`` (0–1 score of formal network governance),
+        ``complementarity`` (share of partners with complementary capabilities, 0–1),
+        ``revenue_growth`` (% per year).
+    """
+    rng = np.random.default_rng(seed)
+    panel, latent = _panel(rng, N_FIRMS, len(YEARS))
+    partners = panel["partners"].to_numpy()
+    shape = BETA_PARTNERS * partners - BETA_PARTNERS_SQ * partners**2
+    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape))
+
+
+def monotone_concave_sample(
+    n_firms: int = N_FIRMS, years: int = len(YEARS), seed: int = CONCAVE_SEED
+) -> pd.DataFrame:
+    """A panel like :func:`generate`'s where growth rises with ``log(1 + partners)``.
+
+    Growth is ``α_i + sector_i + γ (c_i − 0.5) + 1.4 log(1 + p_it) + e_it``: concave but
+    increasing everywhere, so there is no turning point. Years run from 2017.
+    """
+    rng = np.random.default_rng(seed)
+    panel, latent = _panel(rng, n_firms, years)
+    shape = BETA_LOG_PARTNERS * np.log1p(panel["partners"].to_numpy())
+    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape))
+
+
+def _panel(rng: np.random.Generator, n_firms: int, years: int) -> tuple[pd.DataFrame, dict]:
+    """Every column but ``revenue_growth``, and the firm-level draws growth depends on."""
+    firm = np.repeat(np.arange(n_firms), years)
+    year = np.tile(np.arange(years), n_firms)
+    size = n_firms * years
+    sector = rng.choice(len(SECTORS), size=n_firms, p=[0.2, 0.2, 0.2, 0.1, 0.15, 0.15])
+    headcount = np.clip(rng.lognormal(2.3, 0.8, n_firms), 2, 200)
+    employees = np.maximum(1, np.round(headcount[firm] * rng.lognormal(0.02 * year, 0.05)))
+    propensity = rng.uniform(1.0, 15.0, n_firms)  # expected partners in the first year
+    trend = propensity[firm] + PARTNER_TREND * year
+    partners = np.maximum(0, np.round(trend + rng.normal(0, PARTNER_NOISE_SD, size)))
+    partners = partners.astype(int)
+    pairs = partners * (partners - 1) / 2
+    governance = np.clip(
+        1 / (1 + np.exp(-(0.25 * propensity - 1.5 + rng.normal(0, 0.8, n_firms))))[firm]
+        + rng.normal(0, 0.03, size),
+        0,
+        1,
+    )
+    hours = (
+        rng.uniform(0.6, 1.4, n_firms)[firm] * HOURS_PER_PARTNER * partners
+        + HOURS_PER_PAIR * (1 - 0.5 * governance) * pairs
+    ) * rng.lognormal(0, 0.15, size)
+    cohesion = rng.beta(3, 3, n_firms)[firm] * 8 / (8 + partners)  # big portfolios are sparser
+    ties = rng.binomial(pairs.astype(int), cohesion)
+    complement = rng.beta(4, 3, n_firms)
+    complementary = rng.binomial(partners, complement[firm])
+    panel = pd.DataFrame(
+        {
+            "firm_id": [f"P{i + 1:03d}" for i in firm],
+            "year": YEARS[0] + year,
+            "sector": np.asarray(SECTORS)[sector[firm]],
+            "employees": employees.astype(int),
+            "partners": partners,
+            "collab_hours": np.round(hours).astype(int),
+            "ego_density": np.round(np.divide(ties, pairs, out=np.zeros(size), where=pairs > 0), 3),
+            "governance": np.round(governance, 2),
+            "complementarity": np.round(
+                np.divide(complementary, partners, out=np.zeros(size), where=partners > 0), 2
+            ),
+        }
+    )
+    return panel, {"firm": firm, "complement": complement}
+
+
+def _growth(
+    rng: np.random.Generator, panel: pd.DataFrame, latent: dict, shape: np.ndarray
+) -> np.ndarray:
+    """Revenue growth (% per year, 2 decimals): ``shape`` plus firm, sector and
+    complementarity effects and noise."""
+    firm = latent["firm"]
+    firm_effect = rng.normal(0, FIRM_EFFECT_SD, firm.max() + 1)
+    growth = (
+        BASE_GROWTH
+        + firm_effect[firm]
+        + panel["sector"].map(SECTOR_GROWTH).to_numpy()
+        + BETA_COMPLEMENTARITY * (latent["complement"][firm] - 0.5)
+        + shape
+        + rng.normal(0, NOISE_SD, firm.size)
+    )
+    return np.round(growth, 2)
+
+
+def load_firm_panel(folder: Path | None = None) -> pd.DataFrame:
+    """The panel from ``datasets/firm_panel.csv`` (generated if the file is missing)."""
+    try:
+        return pd.read_csv((folder or datasets_dir()) / "firm_panel.csv")
+    except FileNotFoundError:
+        return generate()
+
+
+def csv_texts(seed: int = SEED) -> dict[str, str]:
+    """File name → CSV text."""
+    return {"firm_panel.csv": to_csv(generate(seed))}
