@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from collabkit.analysis.ego import EgoRedundancy
+from collabkit.figures.network import HIDDEN_AXIS, circle_positions
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
 Updates = list[dict[str, Any]]
@@ -114,4 +117,66 @@ def partnering_figure(run: pd.DataFrame) -> go.Figure:
         fig.update_xaxes(title_text="Period (rounds of meetings)", row=1, col=col)
     fig.update_yaxes(title_text="Mean number of partners", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="Thousand € per year", row=1, col=2)
+    return fig
+
+
+def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> Updates:
+    """Links to the partners, ties among partners, the firm, and its partners coloured by
+    how much of each is non-redundant (partners on a circle, most redundant first)."""
+    partners = list(redundancy.partners.index)
+    positions = {ego: (0.0, 0.0), **circle_positions(partners, 1.0)}
+
+    def segments(pairs: list[tuple[object, object]]) -> dict[str, list[float | None]]:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for a, b in pairs:
+            xs += [positions[a][0], positions[b][0], None]
+            ys += [positions[a][1], positions[b][1], None]
+        return {"x": xs, "y": ys}
+
+    among = [(a, b) for a, b in graph.subgraph(partners).edges if a != b]
+    table = redundancy.partners
+    return [
+        segments([(ego, v) for v in partners]),
+        segments(among),
+        {"x": [0.0], "y": [0.0], "text": [graph.nodes[ego].get("name", str(ego))]},
+        {
+            "x": [positions[v][0] for v in partners],
+            "y": [positions[v][1] for v in partners],
+            "text": table["name"].tolist(),
+            "marker": {"color": table["non_redundant"].tolist()},
+            "customdata": table[["ties_to_partners", "non_redundant"]].to_numpy(),
+        },
+    ]
+
+
+def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Figure:
+    """A firm's own network: partners who work with each other are partly redundant."""
+    fig = figure(
+        [
+            go.Scatter(name="partnership of the firm", mode="lines", hoverinfo="skip",
+                       line={"color": "#bbbbbb", "width": 1.5}),
+            go.Scatter(name="partners who work together (redundant tie)", mode="lines",
+                       hoverinfo="skip", line={"color": PALETTE["vermillion"], "width": 2}),
+            go.Scatter(name="the firm", mode="markers+text", textposition="bottom center",
+                       hoverinfo="skip",
+                       marker={"size": 26, "color": PALETTE["blue"], "symbol": "star"}),
+            go.Scatter(name="partner", mode="markers+text", textposition="top center",
+                       textfont={"size": 11},
+                       hovertemplate="<b>%{text}</b><br>works with %{customdata[0]} of the "
+                       "firm's partners<br>non-redundant: %{customdata[1]:.0%}<extra></extra>",
+                       marker={"size": 18, "cmin": 0, "cmax": 1, "colorscale": "Viridis",
+                               "line": {"color": "white", "width": 1},
+                               "colorbar": {"title": {"text": "non-redundant<br>share"},
+                                            "tickformat": ".0%", "len": 0.7}}),
+        ],
+        ego_traces(graph, ego, redundancy),
+        title="A firm's own network: what each partner adds",
+        x_title="",
+        y_title="",
+        hovermode="closest",
+        height=500,
+    )  # fmt: skip
+    fig.update_xaxes(**HIDDEN_AXIS, range=[-1.4, 1.4])
+    fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35], scaleanchor="x", scaleratio=1)
     return fig

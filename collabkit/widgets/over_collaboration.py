@@ -4,10 +4,15 @@ simulation, each an :class:`~collabkit.widgets.explorer.Explorer` ready to displ
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+import ipywidgets as widgets
+import networkx as nx
 import pandas as pd
 
+from collabkit.analysis.ego import NEW_PARTNER, EgoRedundancy, ego_redundancy, with_new_partner
+from collabkit.data.cluster import load_cluster
 from collabkit.figures import over_collaboration as fig
 from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
 from collabkit.models.partnering import PartneringModel, private_equilibrium
@@ -122,5 +127,57 @@ def partnering_explorer() -> Explorer:
         compute=partnering_run,
         traces=fig.partnering_traces,
         figure=fig.partnering_figure,
+        summary=summary,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EgoView:
+    """A firm's ego network with a hypothetical new partner, and its redundancy before and
+    after the newcomer joins."""
+
+    graph: nx.Graph
+    ego: str
+    before: EgoRedundancy
+    after: EgoRedundancy
+
+
+def ego_network_explorer(min_partners: int = 4) -> Explorer:
+    """Pick a firm of the valley cluster and add a partner who knows some of its partners."""
+    cluster = load_cluster()
+    firms = sorted(
+        (v for v in cluster if cluster.degree(v) >= min_partners),
+        key=lambda v: (-cluster.degree(v), v),
+    )
+    options = [(f"{v} {cluster.nodes[v]['name']} ({cluster.degree(v)} partners)", v) for v in firms]
+    most = cluster.degree(firms[0])
+
+    def compute(firm: str, knows: int) -> EgoView:
+        knows = min(knows, cluster.degree(firm))
+        graph = with_new_partner(cluster, firm, knows)
+        return EgoView(graph, firm, ego_redundancy(cluster, firm), ego_redundancy(graph, firm))
+
+    def summary(view: EgoView, values: Mapping[str, Any]) -> str:
+        before, after = view.before, view.after
+        n = len(before.partners)
+        knows = after.partners.loc[NEW_PARTNER, "ties_to_partners"]
+        name = view.graph.nodes[view.ego]["name"]
+        return (
+            f"{name} has {n} partners worth <b>{before.effective_size:.1f}</b> non-redundant "
+            f"contacts (efficiency {before.efficiency:.0%}). A new partner who already works "
+            f"with {knows} of them adds <b>{after.effective_size - before.effective_size:+.2f}"
+            f"</b> (effective size {after.effective_size:.1f} of {n + 1})."
+        )
+
+    return Explorer(
+        controls={
+            "firm": widgets.Dropdown(options=options, value="F01", description="Firm",
+                                     layout=widgets.Layout(width="420px")),
+            "knows": slider("The new partner already works with … of them", 0, 0, most, 1,
+                            integer=True),
+        },
+        compute=compute,
+        traces=lambda view: fig.ego_traces(view.graph, view.ego, view.after),
+        figure=lambda view: fig.ego_figure(view.graph, view.ego, view.after),
         summary=summary,
     )  # fmt: skip
