@@ -213,14 +213,15 @@ def fit_quadratic(x: ArrayLike, y: ArrayLike, groups: ArrayLike | None = None) -
     design = np.column_stack([np.ones_like(x), x, x**2])
     results = _ols(design, y, codes)
     b0, b1, b2 = (float(b) for b in results.params)
+    n_groups = None if codes is None else int(codes.max() + 1)
     return QuadraticFit(
         b0=b0,
         b1=b1,
         b2=b2,
         cov=np.asarray(results.cov_params()),
-        df=int(_df(results)),
+        df=int(results.df_resid) if n_groups is None else n_groups - 1,
         n=x.size,
-        n_groups=None if codes is None else int(codes.max() + 1),
+        n_groups=n_groups,
         x_min=float(x.min()),
         x_max=float(x.max()),
         cov_type=results.cov_type,
@@ -302,7 +303,9 @@ def u_test(
     ``s(x_low) ≤ 0 or s(x_high) ≥ 0`` and the statistic is ``min(t_low, −t_high)``; for a U
     the signs flip, ``min(−t_low, t_high)``. The p-value is the one-sided tail
     ``P(T > statistic)`` of a t distribution with the fit's degrees of freedom (the
-    intersection–union test: both ends must be significant).
+    intersection–union test: both ends must be significant). When the turning point lies
+    outside the interval both slopes have the same sign, the statistic is negative and the
+    p-value above 0.5.
 
     Parameters
     ----------
@@ -499,11 +502,6 @@ def _ols(design: np.ndarray, y: np.ndarray, codes: np.ndarray | None) -> Any:
     if codes is None:
         return model.fit(cov_type="HC1", use_t=True)
     return model.fit(cov_type="cluster", cov_kwds={"groups": codes}, use_t=True)
-
-
-def _df(results: Any) -> float:
-    """Degrees of freedom statsmodels uses for the t-tests of ``results`` (G − 1 if clustered)."""
-    return getattr(results, "df_resid_inference", None) or results.df_resid
 
 
 def _fieller(fit: QuadraticFit, t: float) -> tuple[float, float]:
