@@ -20,6 +20,7 @@ NOTEBOOK_TITLES = {
     "01": "Fundamentals",
     "02": "Network design",
     "03": "Platform economy",
+    "04": "Over-collaboration",
 }
 
 BANKS = (
@@ -27,6 +28,7 @@ BANKS = (
     "collabkit.course.fundamentals",
     "collabkit.course.network_design",
     "collabkit.course.platform_economy",
+    "collabkit.course.over_collaboration",
 )
 
 
