@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from collabkit.analysis.ego import EgoRedundancy
+from collabkit.analysis.inverted_u import TurningPoint
 from collabkit.figures.network import HIDDEN_AXIS, circle_positions
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
@@ -179,4 +181,50 @@ def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Fi
     )  # fmt: skip
     fig.update_xaxes(**HIDDEN_AXIS, range=[-1.4, 1.4])
     fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35], scaleanchor="x", scaleratio=1)
+    return fig
+
+
+def inverted_u_figure(
+    data: pd.DataFrame, curve: pd.DataFrame, turn: TurningPoint, *, title: str
+) -> go.Figure:
+    """Firm-years (partners jittered sideways so equal counts do not hide each other), the
+    fitted quadratic with its 95 % band, and the turning point with its interval.
+
+    ``data`` has ``partners`` and ``revenue_growth``; ``curve`` is
+    :func:`collabkit.analysis.inverted_u.quadratic_curve`'s table.
+    """
+    jitter = np.random.default_rng(0).uniform(-0.25, 0.25, len(data))
+    fig = figure(
+        [
+            go.Scatter(name="firm-years", mode="markers", hoverinfo="skip",
+                       marker={"size": 5, "color": PALETTE["grey"], "opacity": 0.35}),
+            go.Scatter(name="95 % band of the fit", mode="lines", hoverinfo="skip",
+                       line={"width": 0}, showlegend=False),
+            go.Scatter(name="95 % band of the fit", mode="lines", fill="tonexty",
+                       hoverinfo="skip", line={"width": 0},
+                       fillcolor="rgba(0, 114, 178, 0.2)"),
+            go.Scatter(name="fitted quadratic", mode="lines",
+                       hovertemplate="%{x:.1f} partners: %{y:.2f} %<extra></extra>",
+                       line={"color": PALETTE["blue"], "width": 3}),
+            go.Scatter(name="turning point with its 95 % interval", mode="markers",
+                       hovertemplate="turning point %{x:.2f} partners<extra></extra>",
+                       marker={"color": PALETTE["vermillion"], "size": 14, "symbol": "diamond"},
+                       error_x={"type": "data", "symmetric": False, "thickness": 3,
+                                "color": PALETTE["vermillion"]}),
+        ],
+        [
+            {"x": data["partners"] + jitter, "y": data["revenue_growth"]},
+            {"x": curve["x"], "y": curve["ci_high"]},
+            {"x": curve["x"], "y": curve["ci_low"]},
+            {"x": curve["x"], "y": curve["fitted"]},
+            {"x": [turn.estimate], "y": [np.interp(turn.estimate, curve["x"], curve["fitted"])],
+             "error_x": {"array": [turn.ci_high - turn.estimate],
+                         "arrayminus": [turn.estimate - turn.ci_low]}},
+        ],
+        title=title,
+        x_title="Number of partners",
+        y_title="Revenue growth (% per year)",
+        hovermode="closest",
+        height=440,
+    )  # fmt: skip
     return fig

@@ -10,8 +10,10 @@ from typing import Any
 import ipywidgets as widgets
 import networkx as nx
 import pandas as pd
+import plotly.graph_objects as go
 
 from collabkit.analysis.ego import NEW_PARTNER, EgoRedundancy, ego_redundancy, with_new_partner
+from collabkit.analysis.inverted_u import fit_quadratic, quadratic_curve, turning_point
 from collabkit.data.cluster import load_cluster
 from collabkit.figures import over_collaboration as fig
 from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
@@ -181,3 +183,11 @@ def ego_network_explorer(min_partners: int = 4) -> Explorer:
         figure=lambda view: fig.ego_figure(view.graph, view.ego, view.after),
         summary=summary,
     )  # fmt: skip
+
+
+def inverted_u_view(data: pd.DataFrame, title: str) -> go.Figure:
+    """Growth against partners in a firm-year panel, with the quadratic fitted with
+    standard errors clustered by firm and its turning point (a static figure)."""
+    x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
+    curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
+    return fig.inverted_u_figure(data, curve, turning_point(x, y, groups=firms), title=title)
