@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from collabkit.analysis.audit import audit
 from collabkit.analysis.ego import ego_redundancy
 from collabkit.analysis.inverted_u import turning_point
 from collabkit.analysis.qca import consistency, coverage
@@ -11,10 +12,12 @@ from collabkit.assess.questions import (
     Classification,
     FreeText,
     MultipleChoice,
+    MultiSelect,
     Numeric,
     NumericMisconception,
     RubricPoint,
 )
+from collabkit.course.examples import KESTREL_PRINT
 from collabkit.data.firm_panel import load_firm_panel
 from collabkit.models.net_benefit import NetBenefit
 
@@ -80,6 +83,27 @@ AUDIT_FINDINGS = [
     ("One partner handles 45 % of our sales", "strategic autonomy"),
     ("Nobody has looked at what our partnerships bring since 2021", "regular evaluation"),
 ]  # fmt: skip
+
+
+KESTREL_AUDIT = audit(KESTREL_PRINT)
+_KESTREL = KESTREL_AUDIT.partners.set_index("partner")
+#: Option letter → partner of Kestrel Print, in table order.
+KESTREL_OPTIONS = dict(zip("abcdefghijkl", _KESTREL.index, strict=True))
+#: Partners whose strategic fit is weak or whose time costs more than they bring.
+KESTREL_TO_END = frozenset(
+    letter
+    for letter, partner in KESTREL_OPTIONS.items()
+    if _KESTREL.loc[partner, "low_fit"] or _KESTREL.loc[partner, "negative_net"]
+)
+
+
+def _kestrel_reason(partner: str) -> str:
+    row = _KESTREL.loc[partner]
+    return (
+        f"{partner} brings {row['value']:,.0f} € a year for {row['hours_per_month']:.0f} hours a "
+        f"month ({row['time_cost']:,.0f} € of core work; net {row['net_value']:+,.0f} €) at "
+        f"strategic fit {row['strategic_fit']:.0f}"
+    )
 
 
 def _half_width(turn) -> float:
@@ -357,6 +381,36 @@ QUESTIONS = (
         explanation=f"The 95 % interval runs from {PANEL_TURN.ci_low:.2f} to "
         f"{PANEL_TURN.ci_high:.2f} partners: beyond about {PANEL_TURN.ci_high:.0f} partners, "
         "growth falls with more partners.",
+    ),
+    MultiSelect(
+        id="04.task.end",
+        points=2,
+        prompt="Graded. Run the audit on Kestrel Print's table. Which partnerships should it "
+        "end or scale back to come back towards the peak of the curve? Tick all that apply.",
+        options=KESTREL_OPTIONS,
+        correct=KESTREL_TO_END,
+        misconceptions={
+            letter: _kestrel_reason(partner)
+            + ": it earns its place."
+            + (
+                " Its high dependence calls for a second source, not for ending it."
+                if _KESTREL.loc[partner, "high_dependence"]
+                else ""
+            )
+            for letter, partner in KESTREL_OPTIONS.items()
+            if letter not in KESTREL_TO_END
+        },
+        missed={
+            letter: _kestrel_reason(partner) + ": weak fit or a loss of time."
+            for letter, partner in KESTREL_OPTIONS.items()
+            if letter in KESTREL_TO_END
+        },
+        hint="Look at the flags for strategic network selection and value-adding "
+        "collaboration in the audit report.",
+        explanation="End or scale back the partnerships with a strategic fit of 1–2 or a "
+        "negative net value: "
+        + ", ".join(KESTREL_OPTIONS[letter] for letter in sorted(KESTREL_TO_END))
+        + ". The seven that remain fit the strategy and bring more than their hours cost.",
     ),
     FreeText(
         id="04.task.advice",
