@@ -228,3 +228,36 @@ def inverted_u_figure(
         height=440,
     )  # fmt: skip
     return fig
+
+
+def audit_traces(curve: pd.DataFrame, current: int, optimum: int) -> Updates:
+    """The firm's net-benefit curve, where the firm is, and where the curve peaks."""
+    net = curve.set_index("partners")["net_benefit"] / 1_000
+    return [
+        {"x": net.index, "y": net.to_numpy()},
+        {"x": [current], "y": [net.get(current, np.nan)]},
+        {"x": [optimum], "y": [net[optimum]]},
+    ]
+
+
+def audit_figure(curve: pd.DataFrame, current: int, optimum: int) -> go.Figure:
+    """Where the audited firm sits on the net-benefit curve of partners like its own."""
+    money = "%{x} partners: %{y:,.1f} k€<extra></extra>"
+    return figure(
+        [
+            go.Scatter(name="net benefit with partners like yours", mode="lines+markers",
+                       hovertemplate=money, line={"color": PALETTE["black"], "width": 3}),
+            go.Scatter(name="you are here", mode="markers", hovertemplate="you: " + money,
+                       marker={"color": PALETTE["vermillion"], "size": 16,
+                               "line": {"color": "white", "width": 2}}),
+            go.Scatter(name="best number of partners", mode="markers",
+                       hovertemplate="best: " + money,
+                       marker={"color": PALETTE["yellow"], "size": 18, "symbol": "star",
+                               "line": {"color": PALETTE["black"], "width": 1}}),
+        ],
+        audit_traces(curve, current, optimum),
+        title="Where your firm sits on the curve",
+        x_title="Number of partners",
+        y_title="Net benefit (thousand € per year)",
+        hovermode="closest",
+    )  # fmt: skip
