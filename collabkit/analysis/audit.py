@@ -326,9 +326,16 @@ def _grid(table: object) -> tuple[list[str], list[list[object]], list[str]]:
         [],
         [
             f"The audit needs a table (a DataFrame, a list of rows, CSV text or the path of a "
-            f".csv file), not {describe(table)}."
+            f".csv file), not {_what(table)}."
         ],
     )
+
+
+def _what(thing: object) -> str:
+    """``None``, ``42`` or ``a dict``: what was given instead of a table."""
+    if thing is None or isinstance(thing, (bool, int, float)):
+        return describe(thing)
+    return f"a {type(thing).__name__}"
 
 
 def _read_records(records: Sequence[object]) -> tuple[list[str], list[list[object]], list[str]]:
