@@ -763,8 +763,8 @@ def _autonomy(partners: pd.DataFrame) -> Finding:
         )
     if total >= TOTAL_DEPENDENCE:
         parts.append(
-            f"Together your partners carry {total:g} % of your sales or critical inputs "
-            f"({TOTAL_DEPENDENCE:g} % or more): the network, not you, sets most of the terms."
+            f"Your partners' dependence shares add up to {total:g} % ({TOTAL_DEPENDENCE:g} % "
+            "or more): the network, not you, sets the terms of much of your business."
         )
     if not parts:
         return Finding(
