@@ -45,6 +45,7 @@ def cases() -> list[Case]:
     from collabkit.models.structures import STRUCTURES
     from collabkit.widgets import fundamentals as f01
     from collabkit.widgets import network as f02
+    from collabkit.widgets import over_collaboration as f04
     from collabkit.widgets import platform as f03
 
     largest_pooling = {"asset_cost": 100_000, "coordination_cost": 10_000}
@@ -96,6 +97,17 @@ def cases() -> list[Case]:
         Case("03 platform_explorer, 120 months, 500 sellers",
              lambda: f03.platform_explorer(n_sellers=500, periods=120), "platform_share",
              (0.95, 1.0), {}, 30),
+        Case("04 net_benefit_explorer, default", f04.net_benefit_explorer, "coordination_cost",
+             (1_000, 1_100)),
+        Case("04 net_benefit_explorer, largest", f04.net_benefit_explorer, "coordination_cost",
+             (4_900, 5_000), {"hours_per_partner": 15}, 100),
+        Case("04 partnering_explorer, 300 firms x 100 periods", f04.partnering_explorer,
+             "cost_spillover", (0.5, 0.55)),
+        Case("04 partnering_explorer, 1,000 firms x 200 periods", f04.partnering_explorer,
+             "cost_spillover", (0.95, 1.0), {"n_firms": 1_000, "periods": 200}, 100),
+        Case("04 ego_network_explorer", f04.ego_network_explorer, "knows", (2, 3)),
+        Case("04 ego_network_explorer, largest firm", f04.ego_network_explorer, "knows",
+             (14, 15), {"firm": "F24"}),
     ]  # fmt: skip
     return found
 
