@@ -296,8 +296,8 @@ def test_blank_rows_are_ignored_but_counted():
     pd.testing.assert_frame_equal(read_audit(rows), expected_frame())
     rows[4] = {**STRING_ROWS[1], "value": "lots"}
     assert problems_of(rows) == (
-        'Row 5 (Café Central), column "value": "lots" is not a number. Enter the value in € '
-        "per year as a number, e.g. 12000.",
+        'Row 5 (Café Central), column "Value (€ per year)": "lots" is not a number. '
+        "Enter the value in € per year as a number, e.g. 12000.",
     )
     with_blank_lines = CSV_TEXT.replace("\nCafé", "\n,,,,,\n   \nCafé")
     pd.testing.assert_frame_equal(read_audit(with_blank_lines), expected_frame())
@@ -317,16 +317,16 @@ def test_all_bad_cells_are_reported_with_row_and_column():
     ]
     problems = problems_of(rows)
     assert problems == (
-        'Row 1 (Bakery Lux), column "hours_per_month": "lots" is not a number. Enter the '
+        'Row 1 (Bakery Lux), column "Hours per month (h)": "lots" is not a number. Enter the '
         "hours per month as a number from 0 to 200, e.g. 6.",
-        'Row 2 (Mill), column "value": -5 is below 0. Enter the value in € per year as a '
-        "number, e.g. 12000.",
-        'Row 2 (Mill), column "strategic_fit": "4.5" is not a whole number. Enter a whole '
+        'Row 2 (Mill), column "Value (€ per year)": -5 is below 0. '
+        "Enter the value in € per year as a number, e.g. 12000.",
+        'Row 2 (Mill), column "Strategic fit (1–5)": "4.5" is not a whole number. Enter a whole '
         "number from 1 (unrelated to the strategy) to 5 (core to it).",
-        'Row 3, column "partner": the name is missing. Enter the partner\'s name.',
-        'Row 3, column "dependence": "130 %" is above 100. Enter a percentage from 0 to 100, '
+        'Row 3, column "Partner": the name is missing. Enter the partner\'s name.',
+        'Row 3, column "Dependence (%)": "130 %" is above 100. Enter a percentage from 0 to 100, '
         "e.g. 15.",
-        'Row 4 (Shop), column "months_since_review": "soon" is not a number. Enter a whole '
+        'Row 4 (Shop), column "Months since review": "soon" is not a number. Enter a whole '
         "number of months, e.g. 8, or leave the cell blank.",
     )
     with pytest.raises(AuditError) as caught:
@@ -352,7 +352,7 @@ def test_messy_numbers_are_read():
 def test_duplicate_partners_are_reported():
     problems = problems_of(healthy(2) + [partner("  partner 1 ")])
     assert problems == (
-        'Row 3 (partner 1), column "partner": "partner 1" is already the partner of row 1. '
+        'Row 3 (partner 1), column "Partner": "partner 1" is already the partner of row 1. '
         "Give each partner one row (add up the hours and value), or make the names different.",
     )
 

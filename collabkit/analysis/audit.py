@@ -255,6 +255,12 @@ _ALIASES = {
 }
 
 
+def _column(name: str) -> str:
+    """A column as the learner sees it in the table widget's header, e.g. "Value (€ per
+    year)"."""
+    return f'"{AUDIT_COLUMNS[name][0]}"'
+
+
 def _is_blank(cell: object) -> bool:
     """True for an empty cell: None, NA, NaN or text with nothing but spaces."""
     if cell is None or cell is pd.NA or cell is pd.NaT:
@@ -515,10 +521,11 @@ def read_audit(table: object) -> pd.DataFrame:
         name, name_problem = _read_name(row["partner"])
         place = f"Row {number}" + (f" ({name[:40]})" if name else "")
         if name_problem:
-            problems.append(f'{place}, column "partner": {name_problem}')
+            problems.append(f"{place}, column {_column('partner')}: {name_problem}")
         elif name.casefold() in first_row:
             problems.append(
-                f'{place}, column "partner": "{name[:40]}" is already the partner of row '
+                f'{place}, column {_column("partner")}: "{name[:40]}" is already the partner '
+                "of row "
                 f"{first_row[name.casefold()]}. Give each partner one row (add up the hours "
                 "and value), or make the names different."
             )
@@ -529,7 +536,7 @@ def read_audit(table: object) -> pd.DataFrame:
             cell = row.get(column)
             number_or_problem = _read_cell(cell, column, rule)
             if isinstance(number_or_problem, str):
-                problems.append(f'{place}, column "{column}": {number_or_problem}')
+                problems.append(f"{place}, column {_column(column)}: {number_or_problem}")
                 number_or_problem = math.nan
             record[column] = number_or_problem
         records.append(record)

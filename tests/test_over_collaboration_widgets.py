@@ -1,0 +1,143 @@
+"""Notebook 04's explorers and audit widget, driven as a learner would drive them."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from collabkit.analysis.audit import example_audit
+from collabkit.analysis.ego import NEW_PARTNER, ego_redundancy, with_new_partner
+from collabkit.data.cluster import load_cluster
+from collabkit.figures.over_collaboration import COST_STYLE
+from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
+from collabkit.widgets import over_collaboration as explore
+from collabkit.widgets.audit import AuditWidget
+
+# --- net benefit explorer ----------------------------------------------------------------
+
+
+def test_decomposition_plot_shows_every_cost_source_and_moves_its_star():
+    assert set(COST_STYLE) == set(COST_SOURCES)
+    explorer = explore.net_benefit_explorer()
+    figure = explorer.figure
+    star = figure.data[-1]
+    assert list(star.x) == [NetBenefit().optimum()]
+    explorer.set(coordination_cost=3_000)
+    assert explorer.figure is figure
+    assert list(star.x) == [NetBenefit(coordination_cost=3_000).optimum()]
+    costs = np.array([trace.y for trace in figure.data[1:6]])
+    net = np.array(figure.data[6].y)
+    assert (costs <= 1e-12).all()  # costs are stacked below zero
+    assert np.allclose(np.array(figure.data[0].y) + costs.sum(axis=0), net)
+    assert f"<b>{NetBenefit(coordination_cost=3_000).optimum()} partners</b>" in (
+        explorer.message.value
+    )
+
+
+# --- partnering explorer -----------------------------------------------------------------
+
+
+def test_spillover_slider_turns_a_stop_at_the_optimum_into_an_overshoot():
+    explorer = explore.partnering_explorer()
+    explorer.set(cost_spillover=0.0)
+    assert "stop close to it" in explorer.message.value
+    line = explorer.figure.data[0]
+    calm = line.y[-1]
+    explorer.set(cost_spillover=1.0)
+    assert "over-collaborate" in explorer.message.value
+    assert line.y[-1] > calm + 1
+    optimum, stop = explorer.figure.data[1].y[0], explorer.figure.data[2].y[0]
+    assert stop > optimum == NetBenefit().optimum()
+
+
+# --- ego network -------------------------------------------------------------------------
+
+
+def test_effective_size_matches_networkx_for_every_cluster_firm():
+    cluster = load_cluster()
+    expected = nx.effective_size(cluster)
+    for firm in cluster:
+        measured = ego_redundancy(cluster, firm)
+        if cluster.degree(firm) == 0:
+            assert np.isnan(measured.effective_size)
+            continue
+        assert measured.effective_size == pytest.approx(expected[firm])
+        assert measured.partners["non_redundant"].sum() == pytest.approx(expected[firm])
+        assert measured.efficiency == pytest.approx(expected[firm] / cluster.degree(firm))
+
+
+def test_a_newcomer_who_knows_more_partners_adds_less():
+    cluster = load_cluster()
+    firm = "F01"
+    added = [
+        ego_redundancy(with_new_partner(cluster, firm, k), firm).effective_size
+        for k in range(cluster.degree(firm) + 1)
+    ]
+    assert added == sorted(added, reverse=True)
+    assert added[0] > ego_redundancy(cluster, firm).effective_size > added[-1]
+    graph = with_new_partner(cluster, firm, 3)
+    assert graph.degree(NEW_PARTNER) == 4  # the firm and three of its partners
+    with pytest.raises(ValueError, match="knows"):
+        with_new_partner(cluster, firm, cluster.degree(firm) + 1)
+    with pytest.raises(ValueError, match="ego"):
+        ego_redundancy(cluster, "nobody")
+
+
+def test_ego_explorer_redraws_the_chosen_firm():
+    explorer = explore.ego_network_explorer()
+    partners = explorer.figure.data[3]
+    n_before = len(partners.x)
+    explorer.set(knows=4)
+    assert "already works with 4 of them" in explorer.message.value
+    explorer.set(firm="F21")
+    assert len(partners.x) == load_cluster().degree("F21") + 1 != n_before
+
+
+# --- audit widget ------------------------------------------------------------------------
+
+
+def test_audit_widget_reports_on_the_example_and_marks_the_firm_on_the_curve():
+    widget = AuditWidget(example_audit())
+    report = widget.run()
+    assert report is not None and report.current == len(example_audit())
+    assert "Your collaboration audit" in widget.report.value
+    assert widget.report.value.count("<li>") == 5
+    you = widget.figure.data[1]
+    assert list(you.x) == [report.current]
+
+
+def test_audit_widget_names_bad_cells_and_keeps_the_last_plot():
+    widget = AuditWidget(example_audit())
+    widget.run()
+    before = list(widget.figure.data[0].y)
+    widget.rows[1][1].value = "lots"
+    assert widget.run() is None
+    assert "Row 2 (Café Central), column &quot;Hours per month (h)&quot;" in widget.report.value
+    assert list(widget.figure.data[0].y) == before
+
+
+def test_audit_widget_escapes_what_the_learner_typed():
+    widget = AuditWidget(example_audit())
+    widget.rows[0][0].value = "<script>alert(1)</script>"
+    widget.run()
+    assert "<script>" not in widget.report.value
+    assert "&lt;script&gt;" in widget.report.value
+
+
+def test_audit_widget_loads_a_csv_and_rejects_a_binary_file():
+    widget = AuditWidget(example_audit())
+    csv = b"partner,hours_per_month,value,strategic_fit,dependence\nA,2,5000,4,10\nB,1,3000,5,5\n"
+    widget._on_upload({"new": ({"name": "firm.csv", "content": memoryview(csv)},)})
+    assert [row[0].value for row in widget.rows[:2]] == ["A", "B"]
+    assert "Your 2 partnerships" in widget.report.value
+    widget._on_upload({"new": ({"name": "photo.csv", "content": memoryview(b"\xff\xfe\x00")},)})
+    assert "not a text CSV" in widget.report.value or "could not run" in widget.report.value
+
+
+def test_add_row_gives_an_empty_row_that_the_audit_ignores():
+    widget = AuditWidget(example_audit())
+    rows = len(widget.rows)
+    widget.add_button.click()
+    assert len(widget.rows) == rows + 1
+    assert widget.run().current == len(example_audit())
