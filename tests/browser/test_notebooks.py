@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from collabkit.assess.records import MIME_TYPE
+from collabkit.models.net_benefit import NetBenefit
 from tests.browser.lab import (
     NOTEBOOKS,
     PLOT,
@@ -160,4 +161,41 @@ def test_platform_lever_moves_the_trajectory_plot_and_label(page, lab_server, ke
     redraw = press_and_watch_plot(page, plot, explorer.locator(SLIDER_HANDLE).first, key="End")
     assert redraw.after != redraw.before
     expect(summary).to_contain_text("Platform Trap")  # everything on platforms
+    assert_no_errors(page, kernel_errors)
+
+
+@needs_notebook("04_over_collaboration.ipynb")
+def test_over_collaboration_slider_moves_the_decomposition_and_audit_reports(
+    page, lab_server, kernel_errors
+):
+    run_notebook(page, lab_server, "04_over_collaboration.ipynb")
+    explorer, plot = first_explorer(page)
+    summary = explorer.locator(".collabkit-explorer-summary")
+    expect(summary).to_contain_text(f"Best: {NetBenefit().optimum()} partners")
+    coordination = explorer.locator(SLIDER_HANDLE).nth(2)  # cost of one line of coordination
+    redraw = press_and_watch_plot(page, plot, coordination, key="End")
+    assert redraw.after != redraw.before
+    dearest = NetBenefit(coordination_cost=5_000).optimum()  # the slider's maximum
+    expect(summary).to_contain_text(f"Best: {dearest} partners")
+
+    audit = page.locator(".collabkit-audit").first
+    audit.scroll_into_view_if_needed()
+    cells = audit.locator(".widget-text input")
+    columns = 6
+    for index in range(cells.count()):
+        cells.nth(index).fill("")
+    small_table = [
+        ("Mill", "3", "20000", "5", "20", "6"),
+        ("Printer", "6", "1500", "1", "0", ""),
+    ]
+    for row, values in enumerate(small_table):
+        for column, value in enumerate(values):
+            cells.nth(row * columns + column).fill(value)
+    audit.get_by_role("button", name="Run the audit").click()
+    report = audit.locator(".collabkit-audit-report")
+    expect(report).to_contain_text("Your 2 partnerships")
+    expect(report).to_contain_text("Printer (fit 1)")
+    cells.nth(1).fill("lots")
+    audit.get_by_role("button", name="Run the audit").click()
+    expect(report).to_contain_text('Row 1 (Mill), column "Hours per month (h)"')
     assert_no_errors(page, kernel_errors)
