@@ -18,8 +18,9 @@ from collabkit.figures.over_collaboration import audit_figure, audit_traces
 
 #: Blank rows offered under the starting table for new partners.
 SPARE_ROWS = 2
-_CELL = widgets.Layout(width="150px")
-_NAME_CELL = widgets.Layout(width="230px")
+_CELL = widgets.Layout(width="118px")
+_NAME_CELL = widgets.Layout(width="210px")
+_SETTING = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="330px")}
 
 
 class AuditWidget(widgets.VBox):
@@ -40,13 +41,12 @@ class AuditWidget(widgets.VBox):
         self.rows: list[list[widgets.Text]] = []
         self.grid = widgets.VBox()
         self.hour_value = widgets.BoundedFloatText(
-            value=hour_value, min=0, max=1000, step=5, description="Value of a core-work hour (€)",
-            style={"description_width": "initial"},
+            value=hour_value, min=0, max=1000, step=5,
+            description="Value of a core-work hour (€)", **_SETTING,
         )  # fmt: skip
         self.time_budget = widgets.BoundedFloatText(
             value=time_budget, min=1, max=400, step=5,
-            description="Hours a month you can give to partners",
-            style={"description_width": "initial"},
+            description="Hours a month you can give to partners", **_SETTING,
         )  # fmt: skip
         self.add_button = widgets.Button(description="Add a row", icon="plus")
         self.run_button = widgets.Button(
@@ -57,11 +57,8 @@ class AuditWidget(widgets.VBox):
         self.report.add_class("collabkit-audit-report")
         self.last: AuditReport | None = None
         self._fill(table if table is not None else pd.DataFrame(columns=list(AUDIT_COLUMNS)))
-        first = audit(table) if table is not None and len(table) else None
         self.figure = go.FigureWidget(
-            audit_figure(first.curve, first.current, first.optimum)
-            if first
-            else audit_figure(pd.DataFrame({"partners": [0], "net_benefit": [0.0]}), 0, 0)
+            audit_figure(pd.DataFrame({"partners": [0], "net_benefit": [0.0]}), 0, 0)
         )
         self.add_button.on_click(lambda _: self._add_row())
         self.run_button.on_click(lambda _: self.run())
@@ -74,6 +71,8 @@ class AuditWidget(widgets.VBox):
         settings = widgets.HBox([self.hour_value, self.time_budget])
         super().__init__([header, self.grid, buttons, settings, self.report, self.figure])
         self.add_class("collabkit-audit")
+        if table is not None and len(table):
+            self.run()
 
     @staticmethod
     def _layout(name: str) -> widgets.Layout:
