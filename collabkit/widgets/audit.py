@@ -164,7 +164,7 @@ def _problems_html(problems: tuple[str, ...]) -> str:
 def report_html(report: AuditReport) -> str:
     """The report: summary, one line per recommendation, and the partner table."""
     findings = "".join(
-        f"<li>{'✅' if f.ok else '⚠️'} <b>{html.escape(f.recommendation)}</b>: "
+        f"<li>{'✓' if f.ok else '⚠'} <b>{html.escape(f.recommendation)}</b>: "
         f"{html.escape(f.message)}</li>"
         for f in report.findings
     )
@@ -174,9 +174,10 @@ def report_html(report: AuditReport) -> str:
         "time_cost": "Time cost (€/year)", "net_value": "Net value (€/year)",
         "strategic_fit": "Fit (1–5)", "dependence": "Dependence (%)"})  # fmt: skip
     money = ["Value (€/year)", "Time cost (€/year)", "Net value (€/year)"]
-    table_html = table.to_html(
-        index=False, border=0, formatters={c: "{:,.0f}".format for c in money}, escape=True
-    )
+    formats = {c: "{:,.0f}".format for c in money} | {
+        c: "{:g}".format for c in ("Hours a month", "Dependence (%)")
+    }
+    table_html = table.to_html(index=False, border=0, formatters=formats, escape=True)
     return (
         f"<h4>Your collaboration audit</h4><p>{html.escape(report.summary)}</p>"
         f"<ul>{findings}</ul>{table_html}"
