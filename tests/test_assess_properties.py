@@ -75,7 +75,7 @@ NASTY = {
     "1 MB words": "trust cost six " * 70_000,
     "script": "<script>alert(1)</script>",
     "np nan": np.float64("nan"),
-    "np int": np.int64(7),
+    "np int": np.int64(7_654_321),  # a numpy integer that is no question's answer
     "np bool": np.bool_(True),
     "np array": np.array([1.0, 2.0]),
     "np 0-d": np.array(3.0),
