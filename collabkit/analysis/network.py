@@ -20,6 +20,7 @@ import pandas as pd
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import shortest_path
 
+from collabkit.blas import one_blas_thread
 from collabkit.models.validation import check_number
 
 ROLES = ("hub", "broker", "member", "peripheral")
@@ -85,15 +86,16 @@ def node_metrics(graph: nx.Graph) -> pd.DataFrame:
 
     Notes
     -----
-    Computed with dense matrices (numpy, scipy) so that a network of 200 firms takes
-    milliseconds; the tests check every column against networkx.
+    Computed with dense matrices (numpy, scipy) on one BLAS thread (see
+    :mod:`collabkit.blas`) so that a network of 200 firms takes milliseconds; the tests
+    check every column against networkx.
     """
     nodes = list(graph.nodes)
     n = len(nodes)
     a = adjacency(graph)
     links = a.sum(axis=1)
     d = _distances(a)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"), one_blas_thread():
         p = np.where(links[:, None] > 0, a / links[:, None], 0.0)
         triangles = ((a @ a) * a).sum(axis=1) / 2
         pairs = links * (links - 1) / 2

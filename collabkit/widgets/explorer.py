@@ -16,6 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from collabkit.blas import one_blas_thread
+
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
 Result = Any
 Compute = Callable[..., Result]
@@ -82,7 +84,8 @@ class Explorer(widgets.VBox):
         """Rerun the model with the current settings and update the figure in place."""
         values = self.values
         try:
-            frame = self._compute(**values)
+            with one_blas_thread():
+                frame = self._compute(**values)
         except ValueError as err:
             self.message.value = f'<span style="color:#b2182b">{html.escape(str(err))}</span>'
             return
