@@ -26,6 +26,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 #: Log-odds of full membership (+3) and full non-membership (−3) in the direct method.
 FULL_LOG_ODDS = 3.0
@@ -379,37 +380,39 @@ def _cube_order(cube: _Cube) -> tuple[tuple[int, int], ...]:
     return tuple((position, 1 - value) for position, value in enumerate(cube) if value is not None)
 
 
+def _literals(cube: _Cube) -> int:
+    return sum(value is not None for value in cube)
+
+
 def _minimal_cover(primes: set[_Cube], minterms: set[tuple[int, ...]]) -> list[_Cube]:
-    """Fewest primes covering every minterm (then fewest literals), by Petrick's method.
+    """Fewest primes covering every minterm, then fewest literals: an exact set cover.
 
-    Essential primes (the only cover of some minterm) are taken first; the remaining
-    minterms' product of sums is expanded with absorption. Ties between equally small
-    covers (model ambiguity) are broken by the condition order, deterministically.
+    Solved as a 0/1 integer programme (what Petrick's method does by expanding a product
+    of sums, without its exponential expansion): choose primes ``z_p`` minimising
+    ``Σ (M + literals_p) z_p`` subject to every minterm being covered, where ``M`` exceeds
+    any cover's total literal count, so the number of primes comes first. Of equally good
+    covers (model ambiguity) one is returned, the same one every time.
     """
-    covering = {m: {p for p in primes if _covers(p, m)} for m in minterms}
-    chosen = {next(iter(ps)) for ps in covering.values() if len(ps) == 1}
-    covers: set[frozenset[_Cube]] = {frozenset(chosen)}
-    for m in sorted(minterms):
-        expanded = set()
-        for cover in covers:
-            if cover & covering[m]:
-                expanded.add(cover)
-            else:
-                expanded.update(cover | {p} for p in covering[m])
-        covers = {c for c in expanded if not any(o < c for o in expanded)}
-
-    def size(cover: frozenset[_Cube]) -> tuple:
-        literals = sum(v is not None for cube in cover for v in cube)
-        return len(cover), literals, sorted(map(_cube_order, cover))
-
-    return sorted(min(covers, key=size), key=_cube_order)
+    candidates = sorted(primes, key=_cube_order)
+    rows = sorted(minterms)
+    covers = np.array([[_covers(p, m) for p in candidates] for m in rows], dtype=float)
+    literals = np.array([_literals(p) for p in candidates], dtype=float)
+    weight = literals.max() * len(rows) + 1
+    result = milp(
+        c=weight + literals,
+        constraints=LinearConstraint(covers, lb=1),
+        integrality=np.ones(len(candidates)),
+        bounds=Bounds(0, 1),
+        options={"mip_rel_gap": 0},
+    )
+    return [p for p, z in zip(candidates, result.x, strict=True) if z > 0.5]
 
 
 def minimize(table: pd.DataFrame, include_remainders: bool = False) -> Solution:
     """The minimal sufficient formula for the positive configurations of a truth table.
 
     Quine–McCluskey finds the prime implicants of the configurations with ``outcome`` = 1
-    and Petrick's method the smallest set of them covering every positive configuration.
+    and an exact set cover the smallest set of them covering every positive configuration.
     By default the logical remainders count as negative: the *conservative* (complex)
     solution, which makes no assumption about unobserved configurations. With
     ``include_remainders=True`` they are "don't cares" that may simplify the formula: the
