@@ -75,7 +75,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     try:
         run = grade(
             files, notebooks=args.notebook, workers=args.workers, scheduler=args.scheduler,
-            max_bytes=int(args.max_size * 1e6), progress=progress,
+            max_bytes=int(args.max_size * 1e6), execute=args.execute, progress=progress,
         )  # fmt: skip
     except RuntimeError as err:
         raise _UsageError(str(err)) from err
@@ -167,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade = sub.add_parser(
         "grade",
         help="grade submitted notebooks from their answer records",
-        description="Grade submitted notebooks without running them: read the answer records "
+        description="Grade submitted notebooks without running them (code answers run only "
+        "with --execute, in a sandbox): read the answer records "
         "in every .ipynb, re-score them with the answer key (scores written in the files are "
         "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
@@ -194,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "(needs dask[distributed])")  # fmt: skip
     grade.add_argument("--max-size", type=float, default=50, metavar="MB",
                        help="skip (and report) files larger than this; default 50")  # fmt: skip
+    grade.add_argument(
+        "--execute", action="store_true",
+        help="run code answers (questions whose answer is Python code), each in a separate "
+        "process with the question's time and memory limits and no network; without it "
+        "they score 0 and are listed in problems.csv",
+    )  # fmt: skip
     grade.set_defaults(handler=_cmd_grade)
     release = sub.add_parser(
         "release",

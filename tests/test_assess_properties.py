@@ -19,6 +19,7 @@ import collabkit
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import (
     Classification,
+    CodeAnswer,
     FreeText,
     MultipleChoice,
     MultiSelect,
@@ -204,6 +205,16 @@ def scored_answers(question) -> st.SearchStrategy:
     if isinstance(question, Rubric) and question.id == "02.challenge.design":
         pairs = st.tuples(st.sampled_from(DESIGN_BRIEF.firms), st.sampled_from(DESIGN_BRIEF.firms))
         return st.lists(pairs, max_size=20).map(lambda links: (links, design_fraction(links)))
+    if isinstance(question, CodeAnswer) and question.id == "04.costs.code":
+        sizes = [
+            int(t.expression.removeprefix("channels(").removesuffix(")")) for t in question.tests
+        ]
+
+        def code(wrong):
+            source = f"def channels(n):\n    return n * (n - 1) // 2 + (n in {sorted(wrong)!r})"
+            return source, 1 - len(wrong) / len(sizes)
+
+        return st.sets(st.sampled_from(sizes)).map(code)
     raise AssertionError(f"no strategy for {type(question).__name__}")
 
 

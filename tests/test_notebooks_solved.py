@@ -88,7 +88,7 @@ def test_grading_the_solved_notebook_gives_full_marks(solved, tmp_path):
     notebook, nb, summary = solved
     path = tmp_path / "submission.ipynb"
     nbformat.write(nb, path)
-    run = grade([path], notebooks=[notebook])
+    run = grade([path], notebooks=[notebook], execute=True)  # code answers run, sandboxed
     (graded,) = run.graded
     assert graded.student_id == "anonymous"
     assert graded.total(notebook) == summary["max"]

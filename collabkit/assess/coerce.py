@@ -161,12 +161,16 @@ def _key(key: object) -> str:
         return describe(key)
 
 
-def read_text(value: object) -> str | Unreadable:
-    """Read a free-text answer."""
+def read_text(
+    value: object,
+    wanted: str = "sentences in words",
+    blank: str = "No answer yet: write a few sentences.",
+) -> str | Unreadable:
+    """Read a free-text answer (or code: ``wanted`` and ``blank`` word the messages)."""
     if is_blank(value):
-        return Unreadable("No answer yet: write a few sentences.")
+        return Unreadable(blank)
     if not isinstance(value, str):
-        return Unreadable(f"This question wants sentences in words, not {_kind(value)}.")
+        return Unreadable(f"This question wants {wanted}, not {_kind(value)}.")
     if len(value) > MAX_TEXT:
         return Unreadable(
             f"Your answer has {len(value):,} characters; keep it under {MAX_TEXT:,} "

@@ -1,8 +1,10 @@
-"""Grading submitted notebooks from their answer records (no student code is run).
+"""Grading submitted notebooks from their answer records.
 
 Each record's answer is re-scored with the question's ``check`` (the one scoring path);
 the latest attempt of each question counts, as in the student's own progress table.
-Scores written in a file are never read.
+Scores written in a file are never read. No student code runs, except for code answers
+when ``execute`` is set: each is run in a separate, limited process
+(:mod:`collabkit.assess.sandbox`); without ``execute`` they score 0 and are reported.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collabkit.assess.questions import Question
+from collabkit.assess.feedback import Feedback
+from collabkit.assess.questions import CodeAnswer, Question
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
+
+NOT_EXECUTED = "Code answer not run: the instructor grades code answers with --execute."
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,14 @@ class GradedSubmission:
 
 
 def score_submission(
-    submission: Submission, questions: Mapping[str, Question], notebooks: Iterable[str] | None
+    submission: Submission,
+    questions: Mapping[str, Question],
+    notebooks: Iterable[str] | None,
+    execute: bool = False,
 ) -> GradedSubmission:
     """Re-score a submission's records for every question of the notebooks it answered
-    (or of ``notebooks``); unanswered questions score 0."""
+    (or of ``notebooks``); unanswered questions score 0, and so do code answers unless
+    ``execute`` is set."""
     graded = GradedSubmission(
         submission.path, submission.student_id, list(submission.problems), submission.newest
     )
@@ -82,6 +91,13 @@ def score_submission(
                                    None, "Not answered.", question.hint)
                 )  # fmt: skip
                 continue
+            if question.executes and not execute:
+                graded.problems.append(f"{question.id}: code answer not run (grade with --execute)")
+                rows.append(
+                    QuestionResult(question.id, 0.0, float(question.points), False, len(records),
+                                   None, records[-1].answer, NOT_EXECUTED, question.hint)
+                )  # fmt: skip
+                continue
             variant = question.variant_of(submission.student_id or "")
             if any(r.variant != variant for r in records):
                 graded.problems.append(
@@ -89,7 +105,8 @@ def score_submission(
                     "graded with the student's own variant"
                 )
             own = question.for_variant(variant)
-            feedbacks = [own.check(r.answer) for r in records]
+            feedbacks = [own.check(r.answer) for r in records[:-1]]
+            feedbacks.append(_check_latest(own, records[-1].answer, graded.problems))
             first = next((r.attempt for r, f in zip(records, feedbacks, strict=True)
                           if f.correct), None)  # fmt: skip
             last = feedbacks[-1]
@@ -101,10 +118,27 @@ def score_submission(
     return graded
 
 
-def _grade_one(path: str, bank: str, notebooks: Sequence[str] | None, max_bytes: int):
+#: How a code run may end that an instructor should hear about (see sandbox.RunResult).
+_STOPPED_RUNS = ("timeout", "memory", "crashed")
+
+
+def _check_latest(question: Question, answer: object, problems: list[str]) -> Feedback:
+    """Score the answer that counts; a code answer stopped by its limits is also reported."""
+    if not isinstance(question, CodeAnswer):
+        return question.check(answer)
+    feedback, status = question.check_and_run(answer)
+    if status in _STOPPED_RUNS:
+        problems.append(f"{question.id}: code answer stopped ({status}): {feedback.message}")
+    return feedback
+
+
+def _grade_one(
+    path: str, bank: str, notebooks: Sequence[str] | None, max_bytes: int, execute: bool
+):
     """Worker: read and score one file (module-level so process pools can pickle it)."""
     questions = {q.id: q for q in importlib.import_module(bank).all_questions()}
-    return score_submission(read_submission(Path(path), max_bytes), questions, notebooks)
+    submission = read_submission(Path(path), max_bytes)
+    return score_submission(submission, questions, notebooks, execute)
 
 
 @dataclass
@@ -127,6 +161,7 @@ def grade(
     workers: int = 1,
     scheduler: str | None = None,
     max_bytes: int = MAX_BYTES,
+    execute: bool = False,
     progress: Callable[[Iterable], Iterable] = iter,
 ) -> GradeRun:
     """Grade every file; one submission per student is kept (the newest answers).
@@ -144,10 +179,14 @@ def grade(
         Local processes (1 grades in this process).
     scheduler
         Address of a Dask distributed scheduler to grade on instead.
+    execute
+        Run code answers, each in a separate process with its question's time and memory
+        limits and no network (see :mod:`collabkit.assess.sandbox`).
     progress
         Wraps the stream of results (e.g. a tqdm progress bar).
     """
-    args = [(str(p), bank, list(notebooks) if notebooks else None, max_bytes) for p in paths]
+    wanted = list(notebooks) if notebooks else None
+    args = [(str(p), bank, wanted, max_bytes, execute) for p in paths]
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:

@@ -19,6 +19,7 @@ import numpy as np
 
 from collabkit.assess import coerce
 from collabkit.assess.feedback import Feedback
+from collabkit.assess.sandbox import Limits, run_code
 
 _ID = re.compile(r"^\d{2}\.[a-z0-9_]+\.[a-z0-9_]+$")
 
@@ -44,6 +45,8 @@ class Question:
     """
 
     kind: ClassVar[str] = "question"
+    #: True when checking an answer runs the student's code (graded only with --execute).
+    executes: ClassVar[bool] = False
 
     id: str
     prompt: str
@@ -485,3 +488,76 @@ class VariantNumeric(Question):
 
     def _check(self, answer: object) -> Feedback:
         return self.for_variant(None).check(answer)
+
+
+@dataclass(frozen=True)
+class CodeTest:
+    """One check of a code answer: ``expression`` evaluated after the student's code must
+    give ``expected`` (numbers within ``tolerance``)."""
+
+    expression: str
+    expected: float | int | str | bool
+    tolerance: float = 1e-9
+
+    def passes(self, value: object) -> bool:
+        if isinstance(self.expected, bool) or isinstance(self.expected, str):
+            return value == self.expected
+        return (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and math.isclose(value, self.expected, rel_tol=self.tolerance, abs_tol=self.tolerance)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeAnswer(Question):
+    """A short piece of Python the student writes (e.g. a function), checked by running
+    ``tests`` on it in a separate, limited process (:mod:`collabkit.assess.sandbox`: time
+    and memory limits, no network). The score is the share of tests passed.
+    """
+
+    kind: ClassVar[str] = "code"
+    executes: ClassVar[bool] = True
+
+    tests: Sequence[CodeTest]
+    model_answer: str
+    limits: Limits = field(default_factory=lambda: Limits(seconds=5, memory_mb=512))
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.tests:
+            raise ValueError(f"{self.id}: a code question needs at least one test")
+
+    @property
+    def key(self) -> str:
+        return self.model_answer
+
+    def _check(self, answer: object) -> Feedback:
+        return self.check_and_run(answer)[0]
+
+    def check_and_run(self, answer: object) -> tuple[Feedback, str]:
+        """The feedback, and how the run ended: a :class:`~collabkit.assess.sandbox.RunResult`
+        status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"crashed"``) or
+        ``"unread"`` when the answer was not code to run. Never raises."""
+        code = coerce.read_text(
+            answer, "Python code as text", "No code yet: write your function, then check it."
+        )
+        if isinstance(code, coerce.Unreadable):
+            return self._unreadable(code), "unread"
+        run = run_code(code, [t.expression for t in self.tests], self.limits)
+        if run.status != "ok":
+            return self._feedback(0.0, run.message[:1].upper() + run.message[1:] + "."), run.status
+        failures = []
+        for test, outcome in zip(self.tests, run.values, strict=False):
+            if "error" in outcome:
+                failures.append(f"{test.expression} raised {outcome['error']}")
+            elif not test.passes(outcome.get("value")):
+                failures.append(
+                    f"{test.expression} should give {test.expected!r}; your code gives "
+                    f"{outcome.get('value')!r}"
+                )
+        passed = len(self.tests) - len(failures)
+        if not failures:
+            return self._feedback(1.0, f"All {len(self.tests)} checks pass."), run.status
+        message = f"{passed} of {len(self.tests)} checks pass. " + "; ".join(failures[:3]) + "."
+        return self._feedback(passed / len(self.tests), message), run.status

@@ -10,6 +10,8 @@ from collabkit.analysis.inverted_u import turning_point
 from collabkit.analysis.qca import consistency, coverage
 from collabkit.assess.questions import (
     Classification,
+    CodeAnswer,
+    CodeTest,
     FreeText,
     MultipleChoice,
     MultiSelect,
@@ -140,6 +142,18 @@ QUESTIONS = (
         hint="Each of the 8 firms talks to the 7 others; each line joins two firms.",
         explanation="n(n − 1)/2 = 8 × 7 / 2 = 28 lines. Doubling the group to 16 firms gives "
         "120 lines: coordination grows much faster than the group (Brooks 1975).",
+    ),
+    CodeAnswer(
+        id="04.costs.code",
+        prompt="Write a Python function channels(n) that returns the number of lines of "
+        "communication in a group of n firms, where every pair of firms keeps one line. "
+        "It should work for any whole number n ≥ 0.",
+        tests=tuple(CodeTest(f"channels({n})", n * (n - 1) // 2) for n in (0, 1, 2, 3, 8, 16, 100)),
+        model_answer="def channels(n):\n    return n * (n - 1) // 2",
+        hint="Each of the n firms has n − 1 others to talk to, and each line joins two firms.",
+        explanation="def channels(n):\n    return n * (n - 1) // 2\n\n"
+        "n(n − 1) counts every line twice (A–B and B–A), so divide by 2. For n = 0 or 1 it "
+        "gives 0: nobody to talk to.",
     ),
     MultipleChoice(
         id="04.curve.redundancy",

@@ -225,6 +225,17 @@ class TextWidget(QuestionWidget):
         self.input.value = answer if isinstance(answer, str) else ""
 
 
+class CodeWidget(TextWidget):
+    """A code editor area: the student's Python, checked by running it in a sandbox."""
+
+    question: qt.CodeAnswer
+
+    def _make_input(self) -> widgets.Widget:
+        area = widgets.Textarea(placeholder="def ...", rows=6, layout=widgets.Layout(width="95%"))
+        area.add_class("collabkit-code")
+        return area
+
+
 _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.MultipleChoice: ChoiceWidget,
     qt.MultiSelect: MultiWidget,
@@ -233,6 +244,7 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.Classification: ClassifyWidget,
     qt.FreeText: TextWidget,
     qt.Rubric: TextWidget,
+    qt.CodeAnswer: CodeWidget,
 }
 #: Rubric answers with their own input: answer format → (module, widget class).
 _RUBRIC_WIDGETS = {
