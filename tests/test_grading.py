@@ -258,3 +258,16 @@ def test_wrong_path_or_empty_folder_is_a_one_line_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["grade", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
     assert "no .ipynb files" in capsys.readouterr().err
+
+
+def test_a_100_mb_notebook_is_reported_and_the_batch_goes_on(tmp_path):
+    good = submission("s1", {QUESTIONS[0].id: [own_key(QUESTIONS[0], "s1")]})
+    write(tmp_path, "good.ipynb", good)
+    with (tmp_path / "huge.ipynb").open("w", encoding="utf-8") as handle:
+        handle.write('{"cells": [], "pad": "')
+        for _ in range(100):
+            handle.write("x" * 1_000_000)
+        handle.write('"}')
+    run = grade(sorted(tmp_path.glob("*.ipynb")), notebooks=[NOTEBOOK])  # default size limit
+    assert [g.student_id for g in run.graded if g.results] == ["s1"]
+    assert any(f.endswith("huge.ipynb") and "over the 50 MB limit" in p for f, _, p in run.problems)
