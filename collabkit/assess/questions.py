@@ -540,7 +540,7 @@ class CodeAnswer(Question):
         status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"crashed"``) or
         ``"unread"`` when the answer was not code to run. Never raises."""
         code = coerce.read_text(
-            answer, "Python code as text", "No code yet: write your function, then check it."
+            answer, "Python code as text", "No answer yet: write your function, then check it."
         )
         if isinstance(code, coerce.Unreadable):
             return self._unreadable(code), "unread"
