@@ -4,6 +4,7 @@ comparisons and partner rankings."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -104,13 +105,8 @@ def network_traces(
     sample of them (a complete network of 200 firms has 19,900 links: drawing them all
     hides everything and slows the browser).
     """
-    xs: list[float | None] = []
-    ys: list[float | None] = []
     edges = list(graph.edges)
     stride = max(1, -(-len(edges) // MAX_DRAWN_LINKS))  # every k-th link of a dense network
-    for a, b in edges[::stride]:
-        xs += [positions[a][0], positions[b][0], None]
-        ys += [positions[a][1], positions[b][1], None]
     values = metrics[size_by].fillna(0).to_numpy(dtype=float)
     top = values.max() if values.size and values.max() > 0 else 1.0
     sizes = pd.Series(9 + 21 * np.sqrt(values / top), index=metrics.index)
@@ -121,7 +117,7 @@ def network_traces(
         group_of = metrics["role"]
     else:
         group_of = pd.Series(nx.get_node_attributes(graph, colour_by)).astype(str)
-    updates: Updates = [{"x": xs, "y": ys}]
+    updates: Updates = [link_segments(edges[::stride], positions)]
     for group, colour in groups.items():
         part = metrics[group_of.reindex(metrics.index) == group]
         updates.append(
@@ -135,6 +131,16 @@ def network_traces(
             }
         )
     return updates
+
+
+def link_segments(pairs: Iterable[tuple[Any, Any]], positions: Positions) -> dict[str, list]:
+    """One line trace's ``x``/``y`` for many links: each link's two ends, then a gap."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for a, b in pairs:
+        xs += [positions[a][0], positions[b][0], None]
+        ys += [positions[a][1], positions[b][1], None]
+    return {"x": xs, "y": ys}
 
 
 def _hover(node: Any, name: str, row: pd.Series) -> str:

@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from collabkit.analysis.ego import EgoRedundancy
 from collabkit.analysis.inverted_u import TurningPoint
-from collabkit.figures.network import HIDDEN_AXIS, circle_positions
+from collabkit.figures.network import HIDDEN_AXIS, circle_positions, link_segments
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
 Updates = list[dict[str, Any]]
@@ -128,19 +128,11 @@ def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> Updat
     partners = list(redundancy.partners.index)
     positions = {ego: (0.0, 0.0), **circle_positions(partners, 1.0)}
 
-    def segments(pairs: list[tuple[object, object]]) -> dict[str, list[float | None]]:
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for a, b in pairs:
-            xs += [positions[a][0], positions[b][0], None]
-            ys += [positions[a][1], positions[b][1], None]
-        return {"x": xs, "y": ys}
-
     among = [(a, b) for a, b in graph.subgraph(partners).edges if a != b]
     table = redundancy.partners
     return [
-        segments([(ego, v) for v in partners]),
-        segments(among),
+        link_segments([(ego, v) for v in partners], positions),
+        link_segments(among, positions),
         {"x": [0.0], "y": [0.0], "text": [graph.nodes[ego].get("name", str(ego))]},
         {
             "x": [positions[v][0] for v in partners],
