@@ -52,6 +52,9 @@ from collabkit.models.validation import check_number
 
 #: The five cost sources, in the order the course presents them (column names of ``run``).
 COST_SOURCES = ("redundancy", "coordination", "dilution", "depletion", "dependence")
+#: The costs a firm bears alone whatever its partners do (all but redundancy, which lowers
+#: the value gained, and coordination, which partners may share).
+PRIVATE_SOURCES = ("dilution", "depletion", "dependence")
 
 ArrayLike = float | np.ndarray
 
@@ -122,11 +125,6 @@ class NetBenefit:
         if self.redundancy == 0:
             return self.value_per_partner * n
         return self.value_per_partner * (1 - (1 - self.redundancy) ** n) / self.redundancy
-
-    def private_costs(self, n: ArrayLike) -> ArrayLike:
-        """D(n) + R(n) + A d(n)²: the costs a firm bears alone (all but coordination)."""
-        costs = self.costs(n)
-        return costs["dilution"] + costs["depletion"] + costs["dependence"]
 
     def costs(self, n: ArrayLike) -> dict[str, np.ndarray]:
         """The five cost sources at ``n`` partners (any array shape), € per year."""

@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from collabkit.models.net_benefit import NetBenefit
+from collabkit.models.net_benefit import PRIVATE_SOURCES, NetBenefit
 from collabkit.models.validation import check_number
 
 #: Runs with at least this many firm-periods show a progress bar when ``progress=None``.
@@ -196,8 +196,9 @@ class DegreeTables:
     def of(cls, payoff: NetBenefit, cost_spillover: float, max_degree: int) -> DegreeTables:
         k = np.arange(max_degree + 1)
         per_value = replace(payoff, value_per_partner=1.0)
-        coordination = payoff.costs(k)["coordination"]
-        private = payoff.private_costs(k)
+        costs = payoff.costs(k)
+        coordination = costs["coordination"]
+        private = sum(costs[source] for source in PRIVATE_SOURCES)
         return cls(
             gain=per_value.knowledge_gained(k),
             own_costs=private + (1 - cost_spillover) * coordination,

@@ -92,6 +92,7 @@ def partnering_run(
 def partnering_explorer() -> Explorer:
     """Firms adding and dropping partners for themselves, against the welfare optimum."""
     default = PartneringModel()
+    payoff = default.payoff
 
     def summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
         last = run.iloc[-1]
@@ -119,10 +120,10 @@ def partnering_explorer() -> Explorer:
             "cost_spillover": slider("Share of coordination paid by partners",
                                      default.cost_spillover, 0, 1, 0.05),
             "coordination_cost": slider("Cost of one line of coordination (€ per year)",
-                                        NetBenefit().coordination_cost, 0, 5_000, 100,
+                                        payoff.coordination_cost, 0, 5_000, 100,
                                         fmt=",.0f"),
             "redundancy": slider("Overlap with earlier partners (share)",
-                                 NetBenefit().redundancy, 0, 0.5, 0.01),
+                                 payoff.redundancy, 0, 0.5, 0.01),
             "n_firms": slider("Number of firms", default.n_firms, 50, 1_000, 50, integer=True),
             "periods": slider("Periods", default.periods, 20, 200, 10, integer=True),
         },
