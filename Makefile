@@ -35,6 +35,7 @@ lab: $(VENV)/.installed-base
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: $(VENV)/.installed-test lint
 	$(BIN)/python -m pytest tests --nbval-lax notebooks

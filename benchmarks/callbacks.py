@@ -35,7 +35,7 @@ class Case:
 
 def _clear_structure_caches() -> None:
     """Forget every memoised structure, so a size change is measured from scratch."""
-    from collabkit.widgets import network as f02
+    from collabkit.widgets import network_design as f02
 
     f02._comparison.cache_clear()
     f02._full_network.cache_clear()
@@ -44,9 +44,9 @@ def _clear_structure_caches() -> None:
 def cases() -> list[Case]:
     from collabkit.models.structures import STRUCTURES
     from collabkit.widgets import fundamentals as f01
-    from collabkit.widgets import network as f02
+    from collabkit.widgets import network_design as f02
     from collabkit.widgets import over_collaboration as f04
-    from collabkit.widgets import platform as f03
+    from collabkit.widgets import platform_economy as f03
 
     largest_pooling = {"asset_cost": 100_000, "coordination_cost": 10_000}
     found = [

@@ -27,7 +27,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from collabkit import _compat
 from collabkit._version import __version__
+
+_compat.install()  # old module paths of notebooks already handed out
 
 _LAZY: dict[str, str] = {
     "Feedback": "collabkit.assess.feedback",

@@ -27,7 +27,7 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 
 
 def _cmd_datasets(args: argparse.Namespace) -> int:
-    from collabkit.atomic import write_text_atomic
+    from collabkit.core.atomic import write_text_atomic
     from collabkit.data import GENERATORS, datasets_dir
 
     folder = Path(args.out) if args.out else datasets_dir()
@@ -94,7 +94,7 @@ def _cmd_release(args: argparse.Namespace) -> int:
     import json
 
     from collabkit.assess.release import leaks, release_notebook
-    from collabkit.atomic import write_text_atomic
+    from collabkit.core.atomic import write_text_atomic
     from collabkit.course import all_questions
 
     source = Path(args.source)
@@ -120,8 +120,9 @@ def _cmd_release(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from collabkit.assess.report import item_analysis, report_html
-    from collabkit.atomic import write_text_atomic
+    from collabkit.assess.report import item_analysis
+    from collabkit.core.atomic import write_text_atomic
+    from collabkit.figures.report import report_html
 
     results = Path(args.results)
     scores_file = results / "scores_long.csv" if results.is_dir() else results

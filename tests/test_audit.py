@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collabkit.analysis.audit import (
+from collabkit.course.over_collaboration_audit import (
     AUDIT_COLUMNS,
     MAX_ROWS,
     RECOMMENDATIONS,

@@ -117,11 +117,12 @@ def test_figures_share_the_course_style(name):
 def test_network_figure_colours_by_role_or_by_sector():
     from collabkit.analysis.network import node_metrics
     from collabkit.data.cluster import SECTORS, load_cluster
-    from collabkit.figures import network as netfig
+    from collabkit.figures import network_design as netfig
+    from collabkit.figures.layout import layout_positions
 
     graph = load_cluster()
     metrics = node_metrics(graph)
-    positions = netfig.layout_positions(graph)
+    positions = layout_positions(graph)
     by_sector = netfig.network_figure(graph, metrics, positions, title="t", colour_by="sector")
     assert [t.name for t in by_sector.data[1:]] == sorted(SECTORS)
     assert sum(len(t.x) for t in by_sector.data[1:]) == graph.number_of_nodes()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from collabkit.analysis.design import DesignBrief, evaluate_design, read_links
 from collabkit.analysis.partners import complementarity
 from collabkit.analysis.structures import compare_structures
 from collabkit.cli import main
 from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN
+from collabkit.course.network_design_challenge import DesignBrief, evaluate_design, read_links
 from collabkit.data import cluster
-from collabkit.widgets import network as explore
+from collabkit.widgets import network_design as explore
 from tests.conftest import REPO
 
 

@@ -6,13 +6,13 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from collabkit.analysis.audit import example_audit
 from collabkit.analysis.ego import NEW_PARTNER, ego_redundancy, with_new_partner
+from collabkit.course.over_collaboration_audit import example_audit
 from collabkit.data.cluster import load_cluster
 from collabkit.figures.over_collaboration import COST_STYLE
 from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
 from collabkit.widgets import over_collaboration as explore
-from collabkit.widgets.audit import AuditWidget
+from collabkit.widgets.over_collaboration_audit import AuditWidget
 
 # --- net benefit explorer ----------------------------------------------------------------
 

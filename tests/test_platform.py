@@ -142,7 +142,7 @@ def test_simulate_platform_accepts_a_dict_and_rejects_other_things():
 
 # --- escape the trap (graded task of notebook 03) ---------------------------------------
 def plan_scores(plan) -> dict[str, float]:
-    from collabkit.analysis.escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import evaluate_plan
 
     return {score.criterion: score.fraction for score in evaluate_plan(plan)}
 
@@ -162,7 +162,7 @@ def test_staying_trapped_fails_the_escape_goal():
 
 
 def test_leaving_without_rebuilding_loses_revenue():
-    from collabkit.analysis.escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import evaluate_plan
 
     scores = evaluate_plan({"platform_share": 0.3})
     keep = next(s for s in scores if s.criterion.startswith("keep"))
@@ -171,7 +171,7 @@ def test_leaving_without_rebuilding_loses_revenue():
 
 
 def test_overspending_is_reported_with_the_overrun():
-    from collabkit.analysis.escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import evaluate_plan
 
     plan = {"platform_share": 0.3, "invest_direct": 0.1, "invest_partners": 0.05}
     budget = next(s for s in evaluate_plan(plan) if s.criterion.startswith("investments"))

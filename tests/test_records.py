@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import collabkit
-from collabkit import atomic
 from collabkit.assess import records as records_module
 from collabkit.assess import session as session_module
 from collabkit.assess.records import MIME_TYPE, AnswerRecord, bundle, jsonable
+from collabkit.core import atomic
 
 RECORD_FIELDS = {
     "question_id",

@@ -20,8 +20,8 @@ import pandas as pd
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import shortest_path
 
-from collabkit.blas import one_blas_thread
-from collabkit.models.validation import check_number
+from collabkit.core.blas import one_blas_thread
+from collabkit.core.validation import check_number
 
 ROLES = ("hub", "broker", "member", "peripheral")
 
@@ -87,7 +87,7 @@ def node_metrics(graph: nx.Graph) -> pd.DataFrame:
     Notes
     -----
     Computed with dense matrices (numpy, scipy) on one BLAS thread (see
-    :mod:`collabkit.blas`) so that a network of 200 firms takes milliseconds; the tests
+    :mod:`collabkit.core.blas`) so that a network of 200 firms takes milliseconds; the tests
     check every column against networkx.
     """
     nodes = list(graph.nodes)

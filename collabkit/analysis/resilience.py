@@ -17,7 +17,7 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import connected_components
 
 from collabkit.analysis.network import adjacency
-from collabkit.models.validation import check_number
+from collabkit.core.validation import check_number
 
 STRATEGIES = ("random exit", "targeted exit")
 

@@ -21,7 +21,7 @@ import io
 from pathlib import Path
 
 from collabkit.assess.grading import GradeRun
-from collabkit.atomic import write_text_atomic
+from collabkit.core.atomic import write_text_atomic
 
 FORMATS = ("canvas", "moodle", "long")
 LONG_COLUMNS = [

@@ -9,17 +9,21 @@ a :class:`~collabkit.assess.feedback.Feedback`; it never raises.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
-from collabkit.assess import coerce
 from collabkit.assess.feedback import Feedback
-from collabkit.assess.sandbox import Limits, run_code
+from collabkit.core import coerce
+
+if TYPE_CHECKING:  # the sandbox (and its Unix-only ``resource``) loads on the first run
+    from collabkit.assess.sandbox import Limits
 
 _ID = re.compile(r"^\d{2}\.[a-z0-9_]+\.[a-z0-9_]+$")
 
@@ -521,7 +525,7 @@ class CodeAnswer(Question):
 
     tests: Sequence[CodeTest]
     model_answer: str
-    limits: Limits = field(default_factory=lambda: Limits(seconds=5, memory_mb=512))
+    limits: Limits = field(default_factory=lambda: _sandbox().Limits(seconds=5, memory_mb=512))
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -544,7 +548,7 @@ class CodeAnswer(Question):
         )
         if isinstance(code, coerce.Unreadable):
             return self._unreadable(code), "unread"
-        run = run_code(code, [t.expression for t in self.tests], self.limits)
+        run = _sandbox().run_code(code, [t.expression for t in self.tests], self.limits)
         if run.status != "ok":
             return self._feedback(0.0, run.message[:1].upper() + run.message[1:] + "."), run.status
         failures = []
@@ -561,3 +565,8 @@ class CodeAnswer(Question):
             return self._feedback(1.0, f"All {len(self.tests)} checks pass."), run.status
         message = f"{passed} of {len(self.tests)} checks pass. " + "; ".join(failures[:3]) + "."
         return self._feedback(passed / len(self.tests), message), run.status
+
+
+def _sandbox() -> ModuleType:
+    """:mod:`collabkit.assess.sandbox`, imported when a code answer is first checked."""
+    return importlib.import_module("collabkit.assess.sandbox")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from collabkit._version import __version__
-from collabkit.atomic import write_json_atomic
+from collabkit.core.atomic import write_json_atomic
 
 MIME_TYPE = "application/vnd.collabkit.answers+json"
 SCHEMA = 1

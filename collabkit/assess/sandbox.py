@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -174,6 +173,8 @@ def run_code(code: str, tests: Sequence[str], limits: Limits = Limits()) -> RunR
 
 def _limit(limits: Limits) -> None:
     """In the child, before exec: the resource limits."""
+    import resource  # Unix only; imported where it is used so the module loads anywhere
+
     cpu = _cpu_seconds(limits)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     size = limits.memory_mb * 1024 * 1024

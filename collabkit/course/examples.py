@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from collabkit.analysis.design import DesignBrief
+from collabkit.course.network_design_challenge import DesignBrief
 
 #: Six firms of Mill Street and who works with whom (notebook 02, section 3).
 MILL_STREET_LINKS = (
@@ -53,8 +53,9 @@ MODEL_DESIGN = tuple(
 
 
 #: Kestrel Print, the case firm of notebook 04's graded task: a print shop with twelve
-#: partnerships (columns of :data:`collabkit.analysis.audit.AUDIT_COLUMNS`; a blank review
-#: is ``None``). Five of them fit its strategy poorly or cost more time than they bring.
+#: partnerships (columns of :data:`collabkit.course.over_collaboration_audit.AUDIT_COLUMNS`;
+#: a blank review is ``None``). Five of them fit its strategy poorly or cost more time than
+#: they bring.
 KESTREL_PRINT = pd.DataFrame(
     [
         ("Northside Paper Supply", 4, 14_000, 5, 12, 6),

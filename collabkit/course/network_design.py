@@ -10,7 +10,6 @@ from functools import partial
 
 import networkx as nx
 
-from collabkit.analysis.design import evaluate_design
 from collabkit.analysis.network import node_metrics
 from collabkit.analysis.partners import complementarity
 from collabkit.assess.questions import (
@@ -22,6 +21,7 @@ from collabkit.assess.questions import (
     Rubric,
 )
 from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN, mill_street
+from collabkit.course.network_design_challenge import evaluate_design
 from collabkit.data.cluster import load_cluster
 
 SECTIONS = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import networkx as nx
 
-from collabkit.analysis.audit import audit
 from collabkit.analysis.ego import ego_redundancy
 from collabkit.analysis.inverted_u import turning_point
 from collabkit.analysis.qca import consistency, coverage
@@ -20,6 +19,7 @@ from collabkit.assess.questions import (
     RubricPoint,
 )
 from collabkit.course.examples import KESTREL_PRINT
+from collabkit.course.over_collaboration_audit import audit
 from collabkit.data.firm_panel import load_firm_panel
 from collabkit.models.net_benefit import NetBenefit
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collabkit.analysis.escape import BUDGET, evaluate_plan
 from collabkit.analysis.sellers import seller_summary
 from collabkit.assess.questions import (
     Classification,
@@ -11,6 +10,7 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
+from collabkit.course.platform_economy_escape import BUDGET, evaluate_plan
 from collabkit.data.sellers import load_sellers
 from collabkit.models.platform import PLATFORM_PRESETS
 

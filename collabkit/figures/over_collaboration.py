@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from collabkit.analysis.ego import EgoRedundancy
 from collabkit.analysis.inverted_u import TurningPoint
-from collabkit.figures.network import HIDDEN_AXIS, circle_positions, link_segments
+from collabkit.figures.layout import HIDDEN_AXIS, circle_positions, link_segments
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
 Updates = list[dict[str, Any]]

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from collabkit.models.validation import check_number
+from collabkit.core.validation import check_number
 
 #: The five cost sources, in the order the course presents them (column names of ``run``).
 COST_SOURCES = ("redundancy", "coordination", "dilution", "depletion", "dependence")

@@ -48,8 +48,8 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from collabkit.core.validation import check_number
 from collabkit.models.net_benefit import PRIVATE_SOURCES, NetBenefit
-from collabkit.models.validation import check_number
 
 #: Runs with at least this many firm-periods show a progress bar when ``progress=None``.
 PROGRESS_FROM = 5_000_000

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from collabkit.models.validation import check_number
+from collabkit.core.validation import check_number
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from collabkit.models.validation import check_number
+from collabkit.core.validation import check_number
 
 #: Share of the endowment a conditional cooperator gives in the first period.
 OPENING_SHARE = 0.6

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from collabkit.core.validation import check_number
 from collabkit.models.reach import RUNNING_EXAMPLE
-from collabkit.models.validation import check_number
 
 DEFAULT_TIERS = ((0, 0.0), (5_000, 0.05), (10_000, 0.10), (20_000, 0.15))
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from collabkit.models.validation import check_number
+from collabkit.core.validation import check_number
 
 STRUCTURES = ("hub-and-spoke", "mesh", "sparse mesh", "value chain", "hybrid")
 MAX_FIRMS = 300

@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from collabkit.blas import one_blas_thread
+from collabkit.core.blas import one_blas_thread
 
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
 Result = Any

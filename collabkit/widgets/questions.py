@@ -18,11 +18,11 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from collabkit.assess import coerce
 from collabkit.assess import questions as qt
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
+from collabkit.core import coerce
 from collabkit.course import get_question
 
 _live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
@@ -248,8 +248,8 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
 }
 #: Rubric answers with their own input: answer format → (module, widget class).
 _RUBRIC_WIDGETS = {
-    "pairs": ("collabkit.widgets.design", "PairsWidget"),
-    "levers": ("collabkit.widgets.platform", "PlanWidget"),
+    "pairs": ("collabkit.widgets.network_design_challenge", "PairsWidget"),
+    "levers": ("collabkit.widgets.platform_economy", "PlanWidget"),
 }
 
 

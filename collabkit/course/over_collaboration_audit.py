@@ -15,7 +15,7 @@ firm runs through it and when it was last reviewed. :func:`audit` then
 :func:`read_audit` reads the table from a DataFrame, a list of row dictionaries, CSV text or
 a CSV file, and either returns a clean typed DataFrame or raises :class:`AuditError` listing
 *every* problem found, each naming the row and column as the learner sees them. Numbers are
-read like every other answer in the kit (:func:`collabkit.assess.coerce.read_number`), so
+read like every other answer in the kit (:func:`collabkit.core.coerce.read_number`), so
 ``"1,200 €"``, ``"12,5"`` and ``"30 %"`` all work.
 
 The thresholds are teaching rules of thumb, set as module constants with the reason for
@@ -37,9 +37,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from collabkit.assess.coerce import Unreadable, describe, read_number
+from collabkit.core.coerce import Unreadable, describe, read_number
+from collabkit.core.validation import check_number
 from collabkit.models.net_benefit import NetBenefit
-from collabkit.models.validation import check_number
 
 #: The input columns, in order: name → (label with unit, meaning and allowed values).
 AUDIT_COLUMNS: dict[str, tuple[str, str]] = {

@@ -10,7 +10,8 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from collabkit.analysis.network import node_metrics
-from collabkit.figures import network as fig
+from collabkit.figures import layout
+from collabkit.figures import network_design as fig
 from collabkit.widgets.questions import QuestionWidget
 
 
@@ -34,7 +35,7 @@ class PairsWidget(QuestionWidget):
         clear.on_click(lambda _: self.fill([]))
         self._status = widgets.HTML()
         self._links: list[tuple[str, str]] = []
-        self._positions = fig.circle_positions(names, 1.0)
+        self._positions = layout.circle_positions(names, 1.0)
         self._preview = go.FigureWidget(self._figure())
         return widgets.VBox(
             [

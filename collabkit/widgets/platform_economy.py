@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from collabkit.analysis.trajectory import explain_trajectory
-from collabkit.figures import platform as fig
+from collabkit.figures import platform_economy as fig
 from collabkit.models.platform import PLATFORM_PRESETS, PlatformStrategy, simulate_platform
 from collabkit.widgets.explorer import Explorer, slider
 from collabkit.widgets.questions import QuestionWidget

@@ -19,7 +19,8 @@ from collabkit.analysis.resilience import resilience_curve
 from collabkit.analysis.structures import compare_structures
 from collabkit.course.examples import mill_street
 from collabkit.data.cluster import load_cluster
-from collabkit.figures import network as fig
+from collabkit.figures import layout
+from collabkit.figures import network_design as fig
 from collabkit.models.structures import STRUCTURES, NetworkStructure
 from collabkit.widgets.explorer import Explorer, slider
 
@@ -45,7 +46,7 @@ class StructureView:
 def _full_network(structure: str, n_firms: int) -> tuple[nx.Graph, dict]:
     """The structure and its layout (built once per setting; never modified)."""
     graph = NetworkStructure.sized(structure, n_firms).build()
-    return graph, fig.layout_positions(graph)
+    return graph, layout.layout_positions(graph)
 
 
 def structure_view(structure: str, n_firms: int, remove: str = NOBODY) -> StructureView:
@@ -250,7 +251,7 @@ def mill_street_view() -> go.Figure:
     graph = mill_street()
     metrics = node_metrics(graph)
     figure = fig.network_figure(
-        graph, metrics, fig.layout_positions(graph), title="Mill Street: who works with whom"
+        graph, metrics, layout.layout_positions(graph), title="Mill Street: who works with whom"
     )
     figure.update_layout(height=400)
     return figure
@@ -262,7 +263,7 @@ def cluster_view() -> go.Figure:
     return fig.network_figure(
         graph,
         node_metrics(graph),
-        fig.layout_positions(graph),
+        layout.layout_positions(graph),
         title="The valley cluster: 60 firms and their partnerships",
         size_by="links",
         colour_by="sector",
@@ -282,7 +283,7 @@ def florentine_families() -> Explorer:
     """Padgett's Florentine marriage network: size the families by a chosen measure."""
     graph = nx.florentine_families_graph()
     metrics = node_metrics(graph)
-    positions = fig.layout_positions(graph)
+    positions = layout.layout_positions(graph)
 
     def compute(measure: str) -> tuple[str, pd.DataFrame]:
         return FLORENTINE_MEASURES[measure], metrics

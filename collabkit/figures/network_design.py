@@ -3,8 +3,6 @@ comparisons and partner rankings."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -13,10 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from collabkit.figures.layout import HIDDEN_AXIS, Positions, link_segments
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
 
 Updates = list[dict[str, Any]]
-Positions = dict[Any, tuple[float, float]]
 
 ROLE_COLOURS = {
     "hub": PALETTE["vermillion"],
@@ -30,54 +28,6 @@ LABEL_LIMIT = 20
 #: At most this many links are drawn (every k-th link of denser networks); the metrics
 #: always use all links.
 MAX_DRAWN_LINKS = 1_500
-
-
-def layout_positions(graph: nx.Graph) -> Positions:
-    """Stable positions that show the structure: the hub in the middle of a star, a
-    circle for meshes, tiers left to right for a value chain, groups around a circle for a
-    hybrid, and a seeded spring layout otherwise."""
-    structure = graph.graph.get("structure")
-    nodes = list(graph.nodes)
-    if not nodes:
-        return {}
-    if structure == "hub-and-spoke":
-        hub = max(nodes, key=graph.degree)
-        rest = [v for v in nodes if v != hub]
-        return {hub: (0.0, 0.0), **circle_positions(rest, 1.0)}
-    if structure in ("mesh", "sparse mesh"):
-        return circle_positions(nodes, 1.0)
-    if structure == "value chain":
-        positions = {}
-        tiers = nx.get_node_attributes(graph, "tier")
-        for tier in sorted(set(tiers.values())):
-            members = [v for v in nodes if tiers[v] == tier]
-            for i, v in enumerate(members):
-                positions[v] = (float(tier), 1 - 2 * (i + 0.5) / len(members))
-        return positions
-    if structure == "hybrid":
-        clusters = nx.get_node_attributes(graph, "cluster")
-        groups = sorted(set(clusters.values()))
-        positions = {}
-        for c in groups:
-            angle = 2 * math.pi * c / len(groups)
-            centre = (math.cos(angle), math.sin(angle))
-            members = [v for v in nodes if clusters[v] == c]
-            radius = 0.25 + 0.02 * len(members) ** 0.5
-            ring = circle_positions(members, radius, start=angle + math.pi)
-            positions.update({v: (centre[0] + x, centre[1] + y) for v, (x, y) in ring.items()})
-        return positions
-    layout = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(len(nodes)))
-    return {v: (float(x), float(y)) for v, (x, y) in layout.items()}
-
-
-def circle_positions(nodes: list, radius: float, start: float = math.pi / 2) -> Positions:
-    """``nodes`` evenly spaced on a circle, clockwise from angle ``start``."""
-    count = max(len(nodes), 1)
-    return {
-        v: (radius * math.cos(start - 2 * math.pi * i / count),
-            radius * math.sin(start - 2 * math.pi * i / count))
-        for i, v in enumerate(nodes)
-    }  # fmt: skip
 
 
 def colour_groups(graph: nx.Graph, colour_by: str) -> dict[str, str]:
@@ -133,16 +83,6 @@ def network_traces(
     return updates
 
 
-def link_segments(pairs: Iterable[tuple[Any, Any]], positions: Positions) -> dict[str, list]:
-    """One line trace's ``x``/``y`` for many links: each link's two ends, then a gap."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for a, b in pairs:
-        xs += [positions[a][0], positions[b][0], None]
-        ys += [positions[a][1], positions[b][1], None]
-    return {"x": xs, "y": ys}
-
-
 def _hover(node: Any, name: str, row: pd.Series) -> str:
     constraint = "–" if pd.isna(row["constraint"]) else f"{row['constraint']:.2f}"
     label = f"<b>{name}</b>" + (f" ({node})" if name != node else "")
@@ -170,9 +110,6 @@ def _network_trace_objects(groups: dict[str, str] = ROLE_COLOURS) -> list[go.Sca
         for group in groups
     ]
     return [edges, *nodes]
-
-
-HIDDEN_AXIS = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
 
 
 def network_figure(

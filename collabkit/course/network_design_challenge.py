@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from collabkit.assess.coerce import describe
 from collabkit.assess.questions import CriterionScore
+from collabkit.core.coerce import describe
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,13 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from collabkit.analysis.audit import AUDIT_COLUMNS, AuditError, AuditReport, audit, read_audit
+from collabkit.course.over_collaboration_audit import (
+    AUDIT_COLUMNS,
+    AuditError,
+    AuditReport,
+    audit,
+    read_audit,
+)
 from collabkit.figures.over_collaboration import audit_figure, audit_traces
 
 #: Blank rows offered under the starting table for new partners.

@@ -21,8 +21,8 @@ from functools import cache
 import pandas as pd
 
 from collabkit.analysis.trajectory import HYBRID, SYNERGY, explain_trajectory
-from collabkit.assess.coerce import describe
 from collabkit.assess.questions import CriterionScore
+from collabkit.core.coerce import describe
 from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket, PlatformStrategy, simulate
 
 TRAPPED_MONTHS = 24
