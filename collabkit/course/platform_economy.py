@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collabkit.analysis.sellers import seller_summary
+from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP
 from collabkit.assess.questions import (
     Classification,
     MultipleChoice,
@@ -24,7 +25,7 @@ SECTIONS = {
 }
 
 TRAPPED = int(seller_summary(load_sellers())["looks_trapped"].sum())
-HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS["Hybrid Collaboration"].__dict__.items()}
+HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS[HYBRID].__dict__.items()}
 
 CATALYSTS = [
     "lower transaction costs",
@@ -40,8 +41,6 @@ CHALLENGES = [
     "platform governance",
     "skill gaps",
 ]
-TRAJECTORIES = ["Synergistic Growth", "Platform Trap", "Hybrid Collaboration"]
-
 QUESTIONS = (
     Classification(
         id="03.catalysts.match",
@@ -187,13 +186,13 @@ QUESTIONS = (
         prompt="Which trajectory is each SMB on?",
         items={
             "A jam maker sells 90 % through one marketplace; fees rose from 12 % to 25 % and "
-            "its margin halved": "Platform Trap",
+            "its margin halved": TRAP,
             "A bike shop uses three platforms, invests in its own web shop and data skills, "
-            "and grew 40 % with a stable margin": "Synergistic Growth",
+            "and grew 40 % with a stable margin": SYNERGY,
             "A gift shop sells a quarter through platforms, most through its own shop and a "
-            "network of local partners; sales are steady": "Hybrid Collaboration",
+            "network of local partners; sales are steady": HYBRID,
         },
-        categories=TRAJECTORIES,
+        categories=list(TRAJECTORIES),
         hint="Look at platform share, margin and growth.",
         explanation="Heavy dependence with a squeezed margin is the trap; strong growth from "
         "platforms while keeping margin and control is synergy; selective platform use beside "
