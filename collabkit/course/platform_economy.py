@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collabkit.analysis.sellers import seller_summary
-from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP
+from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP, TRAP_SHARE
 from collabkit.assess.questions import (
     Classification,
     MultipleChoice,
@@ -11,9 +11,9 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
-from collabkit.course.platform_economy_escape import BUDGET, evaluate_plan
-from collabkit.data.sellers import load_sellers
-from collabkit.models.platform import PLATFORM_PRESETS
+from collabkit.course.platform_economy_escape import BUDGET, KEEP_REVENUE, evaluate_plan
+from collabkit.data.sellers import N_SELLERS, load_sellers
+from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket
 
 SECTIONS = {
     "03.catalysts": "Platforms as catalysts",
@@ -23,6 +23,12 @@ SECTIONS = {
     "03.data": "Reading seller data",
     "03.escape": "Graded task: escape the platform trap",
 }
+
+
+def _percent(share: float) -> str:
+    """A share as the course writes it in prose, e.g. ``"15 %"``."""
+    return f"{share * 100:g} %"
+
 
 TRAPPED = int(seller_summary(load_sellers())["looks_trapped"].sum())
 HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS[HYBRID].__dict__.items()}
@@ -176,7 +182,8 @@ QUESTIONS = (
             "b": "Buyers come through network effects, not through the association.",
             "c": "Sellers still compete for visibility; the association bargains on terms.",
         },
-        praise="Right: collective bargaining caps the take rate (here at 15 %).",
+        praise="Right: collective bargaining caps the take rate (here at "
+        f"{_percent(PlatformMarket.association_cap)}).",
         hint="Tick the association box in the explorer and watch the commission line.",
         explanation="Alone, a small seller has no bargaining power; together, sellers can cap "
         "the commission the operator raises as they depend on it.",
@@ -226,9 +233,10 @@ QUESTIONS = (
     ),
     Numeric(
         id="03.data.trapped",
-        prompt="Using the rule in the text (last six months: platforms carry at least 55 % "
-        "of sales, and fees per € of platform sales are higher than in the first six months), "
-        "how many of the 40 sellers look trapped? Answer in sellers.",
+        prompt="Using the rule in the text (last six months: platforms carry at least "
+        f"{_percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
+        f"the first six months), how many of the {N_SELLERS} sellers look trapped? Answer in "
+        "sellers.",
         answer=float(TRAPPED),
         unit="sellers",
         abs_tol=0.0,
@@ -242,7 +250,8 @@ QUESTIONS = (
         points=6,
         prompt="Your SMB has followed the Platform Trap strategy for two years. Set the levers "
         f"for the next five years: escape the trap, invest at most {BUDGET:.0%} of sales in "
-        "total, keep at least 90 % of your revenue, and earn more than if nothing changed.",
+        f"total, keep at least {_percent(KEEP_REVENUE)} of your revenue, and earn more than if "
+        "nothing changed.",
         evaluate=evaluate_plan,
         model_answer=HYBRID_PLAN,
         answer_format="levers",
