@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from collabkit._version import __version__
+from collabkit.assess.gradebook import FORMATS
 
 
 class _UsageError(Exception):
@@ -178,11 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", help="a folder of submitted .ipynb files (searched "
                        "recursively) or one file")  # fmt: skip
     grade.add_argument("--out", required=True, metavar="DIR", help="folder for the results")
+    layouts = [f"{name} ({purpose})" for name, purpose in FORMATS.items()]
     grade.add_argument(
-        "--format", choices=("canvas", "moodle", "long"), default="canvas",
-        help="gradebook.csv layout: canvas (Canvas gradebook import; student id as SIS "
-        "Login ID), moodle (username + one column per notebook) or long (one row per "
-        "question); default canvas",
+        "--format", choices=tuple(FORMATS), default="canvas",
+        help=f"gradebook.csv layout: {', '.join(layouts[:-1])} or {layouts[-1]}; "
+        "default %(default)s",
     )  # fmt: skip
     grade.add_argument(
         "--notebook", action="append", metavar="NN",

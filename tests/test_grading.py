@@ -252,6 +252,17 @@ def test_commands_explain_every_option(command, capsys):
         assert option in text
 
 
+def test_grade_help_names_every_gradebook_layout_with_its_purpose(capsys):
+    from collabkit.assess.gradebook import FORMATS
+
+    with pytest.raises(SystemExit):
+        main(["grade", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for name, purpose in FORMATS.items():
+        assert f"{name} ({purpose})" in text
+    assert f"{{{','.join(FORMATS)}}}" in text
+
+
 def test_wrong_path_or_empty_folder_is_a_one_line_error(tmp_path, capsys):
     assert main(["grade", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
     assert capsys.readouterr().err.count("\n") == 1

@@ -191,3 +191,25 @@ def test_overspending_is_reported_with_the_overrun():
 def test_bad_plans_are_explained(plan, phrase):
     feedback = collabkit.get_question("03.escape.plan").check(plan)
     assert phrase in feedback.message and feedback.score == 0
+
+
+def test_every_lever_control_spans_exactly_what_the_model_accepts():
+    from dataclasses import fields
+
+    import ipywidgets as widgets
+
+    from collabkit.widgets.platform_economy import lever_controls
+
+    default = PlatformStrategy()
+    controls = lever_controls(default)
+    assert sorted(controls) == sorted(field.name for field in fields(PlatformStrategy))
+    for name, control in controls.items():
+        assert control.value == getattr(default, name), name  # starts at the default
+        if isinstance(control, widgets.Checkbox):
+            PlatformStrategy(**{name: not control.value})
+            continue
+        PlatformStrategy(**{name: control.min})  # every slider position runs
+        PlatformStrategy(**{name: control.max})
+        for outside in (control.min - control.step, control.max + control.step):
+            with pytest.raises(ValueError, match=f"^{name} must be"):
+                PlatformStrategy(**{name: outside})

@@ -121,10 +121,15 @@ def resilience_curve(
     for strategy in STRATEGIES:
         shares = largest_group_shares(edges, n, orders[strategy], removed).mean(axis=0)
         for k, share in zip(removed, shares, strict=True):
-            rows.append((strategy, k / n if n else 0.0, int(k), float(share)))
-    return pd.DataFrame(
-        rows, columns=["strategy", "removed_share", "removed", "largest_group_share"]
-    )
+            rows.append(
+                {
+                    "strategy": strategy,
+                    "removed_share": k / n if n else 0.0,
+                    "removed": int(k),
+                    "largest_group_share": float(share),
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def robustness(curve: pd.DataFrame) -> pd.Series:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-TRAP, SYNERGY, HYBRID = "Platform Trap", "Synergistic Growth", "Hybrid Collaboration"
+from collabkit.models.platform import HYBRID, SYNERGY, TRAP
+
 TRAJECTORIES = (SYNERGY, TRAP, HYBRID)
 WINDOW = 12
 

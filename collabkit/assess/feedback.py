@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from collabkit.core.colours import STATUS_COLOURS
+
 
 @dataclass(frozen=True)
 class Feedback:
@@ -44,9 +46,8 @@ class Feedback:
 
     def to_html(self, *, show_hint: bool = True) -> str:
         """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
-        colours = {"correct": "#1b7837", "partial": "#b35806", "incorrect": "#b2182b"}
         labels = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not yet"}
-        colour = colours[self.status]
+        colour = STATUS_COLOURS[self.status]
         parts = [
             f'<div class="collabkit-feedback-box" style="border-left:4px solid {colour};'
             'padding:4px 10px;margin:4px 0;">',

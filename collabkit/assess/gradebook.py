@@ -19,11 +19,20 @@ import csv
 import html
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from collabkit.assess.grading import GradeRun
 from collabkit.core.atomic import write_text_atomic
+from collabkit.core.colours import BORDER, CORRECT, WRONG
 
-FORMATS = ("canvas", "moodle", "long")
+if TYPE_CHECKING:  # the command line reads FORMATS without loading the grading machinery
+    from collabkit.assess.grading import GradeRun
+
+#: Layouts of ``gradebook.csv`` (``collabkit grade --format``), each with what it is for.
+FORMATS = {
+    "canvas": "Canvas gradebook import; student id as SIS Login ID",
+    "moodle": "username + one column per notebook",
+    "long": "one row per question",
+}
 LONG_COLUMNS = [
     "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
     "first_correct_attempt", "answer", "feedback",
@@ -83,8 +92,8 @@ def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | Non
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Feedback for {html.escape(graded.student_id)}</title>",
         "<style>body{font-family:sans-serif;max-width:56em;margin:2em auto}"
-        "td,th{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top}"
-        ".ok{color:#1b7837}.no{color:#b2182b}</style></head><body>",
+        f"td,th{{border-bottom:1px solid {BORDER};padding:4px 8px;vertical-align:top}}"
+        f".ok{{color:{CORRECT}}}.no{{color:{WRONG}}}</style></head><body>",
         f"<h1>Feedback for {html.escape(graded.student_id)}</h1>",
     ]
     for notebook, results in sorted(graded.results.items()):

@@ -17,14 +17,16 @@ from pathlib import Path
 
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import CodeAnswer, Question
+from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
 
 NOT_EXECUTED = "Code answer not run: the instructor grades code answers with --execute."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class QuestionResult:
-    """One question of one student, re-scored."""
+    """One question of one student, re-scored (built with keywords only, so no two of its
+    numbers can be swapped)."""
 
     question_id: str
     score: float
@@ -86,17 +88,11 @@ def score_submission(
         for question in (q for q in questions.values() if q.notebook == notebook):
             records = by_question.get(question.id, [])
             if not records:
-                rows.append(
-                    QuestionResult(question.id, 0.0, float(question.points), False, 0, None,
-                                   None, "Not answered.", question.hint)
-                )  # fmt: skip
+                rows.append(_zero(question, records, "Not answered."))
                 continue
             if question.executes and not execute:
                 graded.problems.append(f"{question.id}: code answer not run (grade with --execute)")
-                rows.append(
-                    QuestionResult(question.id, 0.0, float(question.points), False, len(records),
-                                   None, records[-1].answer, NOT_EXECUTED, question.hint)
-                )  # fmt: skip
+                rows.append(_zero(question, records, NOT_EXECUTED))
                 continue
             variant = question.variant_of(submission.student_id or "")
             if any(r.variant != variant for r in records):
@@ -111,11 +107,35 @@ def score_submission(
                           if f.correct), None)  # fmt: skip
             last = feedbacks[-1]
             rows.append(
-                QuestionResult(question.id, last.score, last.max_score, last.correct,
-                               len(records), first, records[-1].answer, last.message, last.hint)
-            )  # fmt: skip
+                QuestionResult(
+                    question_id=question.id,
+                    score=last.score,
+                    max_score=last.max_score,
+                    correct=last.correct,
+                    attempts=len(records),
+                    first_correct_attempt=first,
+                    answer=records[-1].answer,
+                    message=last.message,
+                    hint=last.hint,
+                )
+            )
         graded.results[notebook] = rows
     return graded
+
+
+def _zero(question: Question, records: Sequence[AnswerRecord], message: str) -> QuestionResult:
+    """No points for ``question``: unanswered (no ``records``) or a code answer not run."""
+    return QuestionResult(
+        question_id=question.id,
+        score=0.0,
+        max_score=float(question.points),
+        correct=False,
+        attempts=len(records),
+        first_correct_attempt=None,
+        answer=records[-1].answer if records else None,
+        message=message,
+        hint=question.hint,
+    )
 
 
 #: How a code run may end that an instructor should hear about (see sandbox.RunResult).

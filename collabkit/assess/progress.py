@@ -14,6 +14,7 @@ import pandas as pd
 
 from collabkit.assess.questions import Question
 from collabkit.assess.session import Session
+from collabkit.core.colours import CORRECT, TRACK
 
 COLUMNS = ["notebook", "section", "title", "questions", "answered", "correct", "score", "max_score"]
 
@@ -44,8 +45,8 @@ class ProgressReport:
         for row in self.table.itertuples():
             done = row.answered / row.questions if row.questions else 0
             bar = (
-                '<div style="background:#eee;width:120px;height:10px;display:inline-block">'
-                f'<div style="background:#1b7837;width:{done * 120:.0f}px;height:10px"></div>'
+                f'<div style="background:{TRACK};width:120px;height:10px;display:inline-block">'
+                f'<div style="background:{CORRECT};width:{done * 120:.0f}px;height:10px"></div>'
                 "</div>"
             )
             rows.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collabkit.analysis.sellers import seller_summary
+from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP, TRAP_SHARE
 from collabkit.assess.questions import (
     Classification,
     MultipleChoice,
@@ -10,9 +11,9 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
-from collabkit.course.platform_economy_escape import BUDGET, evaluate_plan
-from collabkit.data.sellers import load_sellers
-from collabkit.models.platform import PLATFORM_PRESETS
+from collabkit.course.platform_economy_escape import BUDGET, KEEP_REVENUE, evaluate_plan
+from collabkit.data.sellers import N_SELLERS, load_sellers
+from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket
 
 SECTIONS = {
     "03.catalysts": "Platforms as catalysts",
@@ -23,8 +24,14 @@ SECTIONS = {
     "03.escape": "Graded task: escape the platform trap",
 }
 
+
+def _percent(share: float) -> str:
+    """A share as the course writes it in prose, e.g. ``"15 %"``."""
+    return f"{share * 100:g} %"
+
+
 TRAPPED = int(seller_summary(load_sellers())["looks_trapped"].sum())
-HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS["Hybrid Collaboration"].__dict__.items()}
+HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS[HYBRID].__dict__.items()}
 
 CATALYSTS = [
     "lower transaction costs",
@@ -40,8 +47,6 @@ CHALLENGES = [
     "platform governance",
     "skill gaps",
 ]
-TRAJECTORIES = ["Synergistic Growth", "Platform Trap", "Hybrid Collaboration"]
-
 QUESTIONS = (
     Classification(
         id="03.catalysts.match",
@@ -177,7 +182,8 @@ QUESTIONS = (
             "b": "Buyers come through network effects, not through the association.",
             "c": "Sellers still compete for visibility; the association bargains on terms.",
         },
-        praise="Right: collective bargaining caps the take rate (here at 15 %).",
+        praise="Right: collective bargaining caps the take rate (here at "
+        f"{_percent(PlatformMarket.association_cap)}).",
         hint="Tick the association box in the explorer and watch the commission line.",
         explanation="Alone, a small seller has no bargaining power; together, sellers can cap "
         "the commission the operator raises as they depend on it.",
@@ -187,13 +193,13 @@ QUESTIONS = (
         prompt="Which trajectory is each SMB on?",
         items={
             "A jam maker sells 90 % through one marketplace; fees rose from 12 % to 25 % and "
-            "its margin halved": "Platform Trap",
+            "its margin halved": TRAP,
             "A bike shop uses three platforms, invests in its own web shop and data skills, "
-            "and grew 40 % with a stable margin": "Synergistic Growth",
+            "and grew 40 % with a stable margin": SYNERGY,
             "A gift shop sells a quarter through platforms, most through its own shop and a "
-            "network of local partners; sales are steady": "Hybrid Collaboration",
+            "network of local partners; sales are steady": HYBRID,
         },
-        categories=TRAJECTORIES,
+        categories=list(TRAJECTORIES),
         hint="Look at platform share, margin and growth.",
         explanation="Heavy dependence with a squeezed margin is the trap; strong growth from "
         "platforms while keeping margin and control is synergy; selective platform use beside "
@@ -227,9 +233,10 @@ QUESTIONS = (
     ),
     Numeric(
         id="03.data.trapped",
-        prompt="Using the rule in the text (last six months: platforms carry at least 55 % "
-        "of sales, and fees per € of platform sales are higher than in the first six months), "
-        "how many of the 40 sellers look trapped? Answer in sellers.",
+        prompt="Using the rule in the text (last six months: platforms carry at least "
+        f"{_percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
+        f"the first six months), how many of the {N_SELLERS} sellers look trapped? Answer in "
+        "sellers.",
         answer=float(TRAPPED),
         unit="sellers",
         abs_tol=0.0,
@@ -243,7 +250,8 @@ QUESTIONS = (
         points=6,
         prompt="Your SMB has followed the Platform Trap strategy for two years. Set the levers "
         f"for the next five years: escape the trap, invest at most {BUDGET:.0%} of sales in "
-        "total, keep at least 90 % of your revenue, and earn more than if nothing changed.",
+        f"total, keep at least {_percent(KEEP_REVENUE)} of your revenue, and earn more than if "
+        "nothing changed.",
         evaluate=evaluate_plan,
         model_answer=HYBRID_PLAN,
         answer_format="levers",

@@ -23,29 +23,34 @@ import pandas as pd
 from collabkit.analysis.trajectory import HYBRID, SYNERGY, explain_trajectory
 from collabkit.assess.questions import CriterionScore
 from collabkit.core.coerce import describe
-from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket, PlatformStrategy, simulate
+from collabkit.models.platform import (
+    LEVERS,
+    PLATFORM_PRESETS,
+    TRAP,
+    PlatformMarket,
+    PlatformStrategy,
+    simulate,
+)
 
 TRAPPED_MONTHS = 24
 PLAN_MONTHS = 60
 BUDGET = 0.10
 KEEP_REVENUE = 0.9
 LOST_REVENUE = 0.6  # at or below this share of revenue kept, the goal earns nothing
-LEVERS = (
-    "platform_share", "n_platforms", "association", "data_sharing",
-    "invest_direct", "invest_data", "invest_partners",
-)  # fmt: skip
+#: Names a plan may set: the levers of :class:`PlatformStrategy`, in its order.
+LEVER_NAMES = tuple(lever.name for lever in LEVERS)
 
 
 def run_plan(plan: PlatformStrategy) -> pd.DataFrame:
     """The trapped years followed by ``plan``; ``phase`` is "trapped" or "plan"."""
     market = PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS)
-    run = simulate(plan, market, prelude=(PLATFORM_PRESETS["Platform Trap"], TRAPPED_MONTHS))
+    run = simulate(plan, market, prelude=(PLATFORM_PRESETS[TRAP], TRAPPED_MONTHS))
     return run.assign(phase=["trapped" if t <= TRAPPED_MONTHS else "plan" for t in run["period"]])
 
 
 @cache
 def _staying_trapped() -> pd.DataFrame:
-    return run_plan(PLATFORM_PRESETS["Platform Trap"])
+    return run_plan(PLATFORM_PRESETS[TRAP])
 
 
 def read_plan(answer: object) -> PlatformStrategy | str:
@@ -53,17 +58,17 @@ def read_plan(answer: object) -> PlatformStrategy | str:
     if not isinstance(answer, Mapping):
         example = "{'platform_share': 0.4, ...}"
         return f"A plan is a set of levers, like {example}; {describe(answer)} is not."
-    unknown = sorted(describe(k) for k in answer if k not in LEVERS)
+    unknown = sorted(describe(k) for k in answer if k not in LEVER_NAMES)
     if unknown:
-        return f"Unknown levers: {', '.join(unknown[:5])}. Use: {', '.join(LEVERS)}."
+        return f"Unknown levers: {', '.join(unknown[:5])}. Use: {', '.join(LEVER_NAMES)}."
     try:
-        return PlatformStrategy(**{k: answer[k] for k in LEVERS if k in answer})
+        return PlatformStrategy(**{k: answer[k] for k in LEVER_NAMES if k in answer})
     except (ValueError, TypeError) as err:
         return f"This plan cannot run: {err}."
 
 
 def _why_revenue_fell(plan: PlatformStrategy) -> str:
-    trapped = PLATFORM_PRESETS["Platform Trap"]
+    trapped = PLATFORM_PRESETS[TRAP]
     if plan.platform_share < trapped.platform_share:
         return "leaving platforms without building your own channels and partners loses customers."
     return "the operator keeps capturing your platform demand and squeezing your sales."

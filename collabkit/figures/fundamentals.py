@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from collabkit.figures.style import PALETTE, figure
-
-Updates = list[dict[str, Any]]
+from collabkit.figures.style import PALETTE, TraceUpdates, figure
 
 
-def pooling_traces(frame: pd.DataFrame) -> Updates:
+def pooling_traces(frame: pd.DataFrame) -> TraceUpdates:
     """Asset share, coordination share and total cost per firm; the cheapest size; and, if
     the frame has a boolean ``selected`` column, the selected size."""
     best = frame.loc[frame["cost_per_firm"].idxmin()]
@@ -52,7 +48,7 @@ def pooling_figure(frame: pd.DataFrame) -> go.Figure:
     )  # fmt: skip
 
 
-def reach_traces(frame: pd.DataFrame) -> Updates:
+def reach_traces(frame: pd.DataFrame) -> TraceUpdates:
     """Audiences added up, households actually reached, and what is new for the first firm."""
     labels = [f"{n} firm{'s' if n > 1 else ''}" for n in frame["n_members"]]
     members = frame["members"]
@@ -83,7 +79,7 @@ def reach_figure(frame: pd.DataFrame) -> go.Figure:
     )  # fmt: skip
 
 
-def purchasing_traces(frame: pd.DataFrame) -> Updates:
+def purchasing_traces(frame: pd.DataFrame) -> TraceUpdates:
     """Each firm's monthly cost buying alone and buying with the group."""
     discounts_alone = [f"{d:.0%} discount" for d in frame["discount_alone"]]
     discounts_group = [f"{d:.0%} discount" for d in frame["discount_group"]]
@@ -111,7 +107,7 @@ def purchasing_figure(frame: pd.DataFrame) -> go.Figure:
     )  # fmt: skip
 
 
-def free_riding_traces(frame: pd.DataFrame) -> Updates:
+def free_riding_traces(frame: pd.DataFrame) -> TraceUpdates:
     """Average contribution per period without and with governance (``compare()`` output)."""
     updates = []
     for setting in ("no governance", "monitoring and sanctions"):

@@ -11,10 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from collabkit.core.colours import LINK
 from collabkit.figures.layout import HIDDEN_AXIS, Positions, link_segments
-from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
-
-Updates = list[dict[str, Any]]
+from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
 
 ROLE_COLOURS = {
     "hub": PALETTE["vermillion"],
@@ -46,7 +45,7 @@ def network_traces(
     positions: Positions,
     size_by: str = "betweenness",
     colour_by: str = "role",
-) -> Updates:
+) -> TraceUpdates:
     """Edges, then one marker trace per colour group: the roles (hub, broker, member,
     peripheral) or the values of a node attribute such as ``"sector"``.
 
@@ -67,7 +66,7 @@ def network_traces(
         group_of = metrics["role"]
     else:
         group_of = pd.Series(nx.get_node_attributes(graph, colour_by)).astype(str)
-    updates: Updates = [link_segments(edges[::stride], positions)]
+    updates: TraceUpdates = [link_segments(edges[::stride], positions)]
     for group, colour in groups.items():
         part = metrics[group_of.reindex(metrics.index) == group]
         updates.append(
@@ -96,7 +95,7 @@ def _hover(node: Any, name: str, row: pd.Series) -> str:
 def _network_trace_objects(groups: dict[str, str] = ROLE_COLOURS) -> list[go.Scatter]:
     edges = go.Scatter(
         name="partnership", mode="lines", hoverinfo="skip", showlegend=False,
-        line={"color": "#bbbbbb", "width": 1},
+        line={"color": LINK, "width": 1},
     )  # fmt: skip
     nodes = [
         go.Scatter(
@@ -141,7 +140,7 @@ def network_figure(
     return fig
 
 
-def resilience_traces(curve: pd.DataFrame) -> Updates:
+def resilience_traces(curve: pd.DataFrame) -> TraceUpdates:
     """One line per exit strategy: share in the largest group against share removed."""
     updates = []
     for strategy in STRATEGY_COLOURS:
@@ -183,7 +182,7 @@ def resilience_figure(curve: pd.DataFrame) -> go.Figure:
 
 def structure_traces(
     graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, curve: pd.DataFrame
-) -> Updates:
+) -> TraceUpdates:
     """Traces of :func:`structure_figure`: the network's, then the resilience curves'."""
     return network_traces(graph, metrics, positions) + resilience_traces(curve)
 
@@ -224,7 +223,7 @@ COMPARISON_MEASURES = {
 }
 
 
-def comparison_traces(table: pd.DataFrame) -> Updates:
+def comparison_traces(table: pd.DataFrame) -> TraceUpdates:
     """One bar trace per measure across the structures (``compare_structures`` output)."""
     return [
         {
@@ -257,7 +256,7 @@ def comparison_figure(table: pd.DataFrame) -> go.Figure:
     )
 
 
-def partner_traces(ranking: pd.DataFrame, top: int = 8) -> Updates:
+def partner_traces(ranking: pd.DataFrame, top: int = 8) -> TraceUpdates:
     """Best candidates' complementarity, split into new contacts and existing partners."""
     best = ranking.head(top).iloc[::-1]
     updates = []

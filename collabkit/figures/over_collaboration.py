@@ -12,10 +12,9 @@ from plotly.subplots import make_subplots
 
 from collabkit.analysis.ego import EgoRedundancy
 from collabkit.analysis.inverted_u import TurningPoint
+from collabkit.core.colours import LINK, translucent
 from collabkit.figures.layout import HIDDEN_AXIS, circle_positions, link_segments
-from collabkit.figures.style import LEGEND_BELOW, PALETTE, figure
-
-Updates = list[dict[str, Any]]
+from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
 
 #: Cost source → (legend label, colour), stacked below zero in this order.
 COST_STYLE = {
@@ -27,7 +26,7 @@ COST_STYLE = {
 }
 
 
-def net_benefit_traces(frame: pd.DataFrame) -> Updates:
+def net_benefit_traces(frame: pd.DataFrame) -> TraceUpdates:
     """Gross value above zero, the five costs below it, the net benefit and its peak."""
     n = frame["partners"]
     best = frame.loc[frame["net_benefit"].idxmax()]
@@ -69,7 +68,7 @@ def net_benefit_figure(frame: pd.DataFrame) -> go.Figure:
     )  # fmt: skip
 
 
-def partnering_traces(run: pd.DataFrame) -> Updates:
+def partnering_traces(run: pd.DataFrame) -> TraceUpdates:
     """Mean partners over time against the welfare optimum and the predicted stopping point;
     net benefit per firm against its value at the optimum. Besides the columns of
     :meth:`~collabkit.models.partnering.PartneringModel.run`, ``run`` carries the constant
@@ -122,7 +121,7 @@ def partnering_figure(run: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> Updates:
+def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> TraceUpdates:
     """Links to the partners, ties among partners, the firm, and its partners coloured by
     how much of each is non-redundant (partners on a circle, most redundant first)."""
     partners = list(redundancy.partners.index)
@@ -149,7 +148,7 @@ def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Fi
     fig = figure(
         [
             go.Scatter(name="partnership of the firm", mode="lines", hoverinfo="skip",
-                       line={"color": "#bbbbbb", "width": 1.5}),
+                       line={"color": LINK, "width": 1.5}),
             go.Scatter(name="partners who work together (redundant tie)", mode="lines",
                        hoverinfo="skip", line={"color": PALETTE["vermillion"], "width": 2}),
             go.Scatter(name="the firm", mode="markers+text", textposition="bottom center",
@@ -194,7 +193,7 @@ def inverted_u_figure(
                        line={"width": 0}, showlegend=False),
             go.Scatter(name="95 % band of the fit", mode="lines", fill="tonexty",
                        hoverinfo="skip", line={"width": 0},
-                       fillcolor="rgba(0, 114, 178, 0.2)"),
+                       fillcolor=translucent(PALETTE["blue"], 0.2)),
             go.Scatter(name="fitted quadratic", mode="lines",
                        hovertemplate="%{x:.1f} partners: %{y:.2f} %<extra></extra>",
                        line={"color": PALETTE["blue"], "width": 3}),
@@ -222,7 +221,7 @@ def inverted_u_figure(
     return fig
 
 
-def audit_traces(curve: pd.DataFrame, current: int, optimum: int) -> Updates:
+def audit_traces(curve: pd.DataFrame, current: int, optimum: int) -> TraceUpdates:
     """The firm's net-benefit curve, where the firm is, and where the curve peaks."""
     net = curve.set_index("partners")["net_benefit"] / 1_000
     return [

@@ -6,9 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from collabkit.figures.style import LEGEND_BELOW, PALETTE
-
-Updates = list[dict]
+from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, fill_traces
 
 CHANNELS = {
     "revenue_direct": ("own direct channel", PALETTE["blue"]),
@@ -25,10 +23,10 @@ MARGINS = {
 }
 
 
-def platform_traces(run: pd.DataFrame) -> Updates:
+def platform_traces(run: pd.DataFrame) -> TraceUpdates:
     """Revenue by channel (stacked), then shares, then margin and commission."""
     months = run["period"]
-    updates: Updates = [{"x": months, "y": run[column]} for column in CHANNELS]
+    updates: TraceUpdates = [{"x": months, "y": run[column]} for column in CHANNELS]
     updates += [{"x": months, "y": run[column] * 100} for column in SHARES]
     updates += [{"x": months, "y": run[column] * 100} for column in MARGINS]
     return updates
@@ -54,8 +52,7 @@ def platform_figure(run: pd.DataFrame) -> go.Figure:
                            hovertemplate="month %{x}: %{y:.0f}%<extra>" + name + "</extra>"),
                 row=1, col=col,
             )  # fmt: skip
-    for trace, data in zip(fig.data, platform_traces(run), strict=True):
-        trace.update(data)
+    fill_traces(fig, platform_traces(run))
     fig.update_layout(
         title={"text": "Your SMB month by month: where sales come from and what they leave",
                "x": 0.01},

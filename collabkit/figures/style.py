@@ -1,4 +1,5 @@
-"""The course's look: a colour-blind-safe palette and a common layout."""
+"""The course's look in figures: the colour-blind-safe palette (defined with every other colour
+in :mod:`collabkit.core.colours`), a common layout, and how trace data are passed on."""
 
 from __future__ import annotations
 
@@ -7,19 +8,11 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-#: Okabe & Ito (2008) colour-blind-safe palette.
-PALETTE = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "sky": "#56B4E9",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "grey": "#999999",
-    "black": "#000000",
-}
+from collabkit.core.colours import PALETTE as PALETTE  # the figures' palette, re-exported
 
+#: Data for each trace of a figure, in trace order (``x``, ``y``, ``text``, ...): what every
+#: ``*_traces`` function returns and what an explorer copies into its figure.
+TraceUpdates = list[dict[str, Any]]
 
 #: Legends sit under the x-axis title, so they never cover the figure's title.
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanchor": "left"}
@@ -27,7 +20,7 @@ LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanch
 
 def figure(
     traces: Iterable[go.BaseTraceType],
-    updates: list[dict[str, Any]],
+    updates: TraceUpdates,
     *,
     title: str,
     x_title: str,
@@ -48,8 +41,7 @@ def figure(
         Layout settings that add to or override the course defaults.
     """
     fig = go.Figure(list(traces))
-    for trace, data in zip(fig.data, updates, strict=True):
-        trace.update(data)
+    fill_traces(fig, updates)
     settings = {
         "title": {"text": title, "x": 0.01, "xanchor": "left"},
         "xaxis_title": x_title,
@@ -62,3 +54,17 @@ def figure(
     }
     fig.update_layout(**{**settings, **layout})
     return fig
+
+
+def fill_traces(fig: go.Figure, updates: TraceUpdates) -> None:
+    """Copy each update into the figure's trace at the same position.
+
+    Parameters
+    ----------
+    fig
+        A figure (or ``FigureWidget``) with exactly one trace per update.
+    updates
+        Data for each trace, in trace order, as returned by a ``*_traces`` function.
+    """
+    for trace, data in zip(fig.data, updates, strict=True):
+        trace.update(data)

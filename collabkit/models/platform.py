@@ -48,48 +48,149 @@ lock-in", *Handbook of Industrial Organization* 3; A. Gawer and M. A. Cusumano (
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from collabkit.core.validation import check_number
 
+#: The course's three trajectories (a run is classified by
+#: :mod:`collabkit.analysis.trajectory`).
+SYNERGY, TRAP, HYBRID = "Synergistic Growth", "Platform Trap", "Hybrid Collaboration"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lever:
+    """One strategic lever of :class:`PlatformStrategy`: what it is called, what the learner
+    reads beside its control, and the values it may take.
+
+    Attributes
+    ----------
+    name
+        The field of :class:`PlatformStrategy` it sets.
+    label
+        The text beside the lever's control.
+    unit
+        ``"share"`` (a fraction, shown in %), ``"count"`` (a whole number) or
+        ``"yes/no"`` (True or False; ``low``, ``high`` and ``step`` do not apply).
+    low, high
+        Lowest and highest allowed value, inclusive: the model rejects anything else and a
+        slider spans exactly this range.
+    default
+        The value of a strategy that does not set the lever.
+    step
+        The step of the lever's slider.
+    """
+
+    name: str
+    label: str
+    unit: Literal["share", "count", "yes/no"]
+    default: float | int | bool
+    low: float = 0
+    high: float = 1
+    step: float = 1
+
+    def check(self, value: object) -> None:
+        """Raise a ``ValueError`` naming the lever unless ``value`` is allowed."""
+        if self.unit == "yes/no":
+            if not isinstance(value, bool):
+                raise ValueError(f"{self.name} must be True or False; got {value!r}")
+            return
+        check_number(self.name, value, self.low, self.high, integer=self.unit == "count")
+
+
+#: The learner's levers, in the order of :class:`PlatformStrategy`'s fields.
+LEVERS: tuple[Lever, ...] = (
+    Lever(
+        name="platform_share",
+        label="Share of offer on platforms",
+        unit="share",
+        default=0.5,
+        low=0,
+        high=1,
+        step=0.05,
+    ),
+    Lever(
+        name="n_platforms",
+        label="Number of platforms",
+        unit="count",
+        default=1,
+        low=1,
+        high=5,
+        step=1,
+    ),
+    Lever(name="association", label="Member of an SMB association", unit="yes/no", default=False),
+    Lever(
+        name="data_sharing",
+        label="Data shared with platforms",
+        unit="share",
+        default=0.5,
+        low=0,
+        high=1,
+        step=0.05,
+    ),
+    Lever(
+        name="invest_direct",
+        label="Invest in own channel (% of sales)",
+        unit="share",
+        default=0.0,
+        low=0,
+        high=0.2,
+        step=0.01,
+    ),
+    Lever(
+        name="invest_data",
+        label="Invest in data skills (% of sales)",
+        unit="share",
+        default=0.0,
+        low=0,
+        high=0.2,
+        step=0.01,
+    ),
+    Lever(
+        name="invest_partners",
+        label="Invest in partner network (% of sales)",
+        unit="share",
+        default=0.0,
+        low=0,
+        high=0.2,
+        step=0.01,
+    ),
+)
+_LEVER = {lever.name: lever for lever in LEVERS}
+
 
 @dataclass(frozen=True)
 class PlatformStrategy:
-    """The learner's levers.
+    """The learner's levers (labels, allowed values and defaults in :data:`LEVERS`).
 
     Parameters
     ----------
     platform_share
-        Target share of the SMB's offer listed on platforms, in [0, 1].
+        Target share of the SMB's offer listed on platforms.
     n_platforms
-        Platforms used at once (multi-homing), a whole number in [1, 5].
+        Platforms used at once (multi-homing).
     association
         Member of an SMB association that bargains collectively with the operator.
     data_sharing
-        Share of its sales and customer data the SMB lets the platform use, in [0, 1].
+        Share of its sales and customer data the SMB lets the platform use.
     invest_direct, invest_data, invest_partners
         Share of revenue invested each month in the own direct channel (brand, web shop),
-        in data capability, and in a partner network, each in [0, 0.2].
+        in data capability, and in a partner network.
     """
 
-    platform_share: float = 0.5
-    n_platforms: int = 1
-    association: bool = False
-    data_sharing: float = 0.5
-    invest_direct: float = 0.0
-    invest_data: float = 0.0
-    invest_partners: float = 0.0
+    platform_share: float = _LEVER["platform_share"].default
+    n_platforms: int = _LEVER["n_platforms"].default
+    association: bool = _LEVER["association"].default
+    data_sharing: float = _LEVER["data_sharing"].default
+    invest_direct: float = _LEVER["invest_direct"].default
+    invest_data: float = _LEVER["invest_data"].default
+    invest_partners: float = _LEVER["invest_partners"].default
 
     def __post_init__(self) -> None:
-        check_number("platform_share", self.platform_share, 0, 1)
-        check_number("n_platforms", self.n_platforms, 1, 5, integer=True)
-        if not isinstance(self.association, bool):
-            raise ValueError(f"association must be True or False; got {self.association!r}")
-        check_number("data_sharing", self.data_sharing, 0, 1)
-        for name in ("invest_direct", "invest_data", "invest_partners"):
-            check_number(name, getattr(self, name), 0, 0.2)
+        for lever in LEVERS:
+            lever.check(getattr(self, lever.name))
 
 
 @dataclass(frozen=True)
@@ -170,12 +271,6 @@ EXPANSION = 1.5
 #: Share of platform buyers who would otherwise have bought through the direct channel.
 CANNIBALISED = 0.5
 
-COLUMNS = [
-    "period", "revenue_direct", "revenue_partners", "revenue_platform", "revenue",
-    "platform_share", "margin", "platform_margin", "commission", "profit",
-    "cumulative_profit", "hhi", "autonomy", "take_rate", "platform_reach",
-]  # fmt: skip
-
 
 def simulate(
     strategy: PlatformStrategy,
@@ -226,13 +321,24 @@ def simulate(
         shares = np.stack([direct, partner, *([platform / s.n_platforms] * s.n_platforms)])
         hhi = ((shares / revenue) ** 2).sum(axis=0)
         rows.append(
-            (
-                t, direct.mean(), partner.mean(), platform.mean(), revenue.mean(),
-                platform.sum() / revenue.sum(), profit.sum() / revenue.sum(),
-                margin_rate - tau - erosion, (platform * tau).mean(), profit.mean(),
-                cumulative, hhi.mean(), ((1 - dependency) / (1 + switching)).mean(), tau, reach,
-            )
-        )  # fmt: skip
+            {
+                "period": t,
+                "revenue_direct": direct.mean(),
+                "revenue_partners": partner.mean(),
+                "revenue_platform": platform.mean(),
+                "revenue": revenue.mean(),
+                "platform_share": platform.sum() / revenue.sum(),
+                "margin": profit.sum() / revenue.sum(),
+                "platform_margin": margin_rate - tau - erosion,
+                "commission": (platform * tau).mean(),
+                "profit": profit.mean(),
+                "cumulative_profit": cumulative,
+                "hhi": hhi.mean(),
+                "autonomy": ((1 - dependency) / (1 + switching)).mean(),
+                "take_rate": tau,
+                "platform_reach": reach,
+            }
+        )
         # --- dynamics for the next month ---
         mean_dependency = dependency.mean()
         switching += m.lock_in * mean_dependency
@@ -244,19 +350,19 @@ def simulate(
         brand += 0.3 * s.invest_direct * (1.5 - brand) - 0.02 * reach * listed.mean() * brand
         partners += 0.1 * (4 * s.invest_partners - partners)
         capability += 0.1 * (min(1.0, 8 * s.invest_data) - capability)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows)
 
 
 #: A strategy that produces each trajectory (checked for 20 seeds by the tests).
 PLATFORM_PRESETS: dict[str, PlatformStrategy] = {
-    "Synergistic Growth": PlatformStrategy(
+    SYNERGY: PlatformStrategy(
         platform_share=0.6, n_platforms=3, association=True, data_sharing=0.3,
         invest_direct=0.05, invest_data=0.05, invest_partners=0.03,
     ),
-    "Platform Trap": PlatformStrategy(
+    TRAP: PlatformStrategy(
         platform_share=1.0, n_platforms=1, association=False, data_sharing=1.0,
     ),
-    "Hybrid Collaboration": PlatformStrategy(
+    HYBRID: PlatformStrategy(
         platform_share=0.3, n_platforms=2, association=True, data_sharing=0.2,
         invest_direct=0.03, invest_data=0.02, invest_partners=0.05,
     ),
@@ -265,9 +371,9 @@ PLATFORM_PRESETS: dict[str, PlatformStrategy] = {
 
 def simulate_platform(
     strategy: PlatformStrategy | dict | None = None,
-    seed: int = 0,
-    periods: int = 60,
-    n_sellers: int = 200,
+    seed: int = PlatformMarket.seed,
+    periods: int = PlatformMarket.periods,
+    n_sellers: int = PlatformMarket.n_sellers,
 ) -> pd.DataFrame:
     """Public entry point: run the platform model for a strategy (or a dict of its levers)."""
     if strategy is None:

@@ -147,17 +147,16 @@ class PublicGoodsGame:
             caught = (contributions < mean) & (rng.random(n) < self.monitoring)
             fines = np.where(caught, self.fine * (mean - contributions), 0.0)
             payoff = e - contributions + self.multiplier * mean - fines
-            rows.append((period, mean, mean / e, payoff.mean(), fines.sum()))
-        return pd.DataFrame(
-            rows,
-            columns=[
-                "period",
-                "mean_contribution",
-                "share_of_endowment",
-                "mean_payoff",
-                "total_fines",
-            ],
-        )
+            rows.append(
+                {
+                    "period": period,
+                    "mean_contribution": mean,
+                    "share_of_endowment": mean / e,
+                    "mean_payoff": payoff.mean(),
+                    "total_fines": fines.sum(),
+                }
+            )
+        return pd.DataFrame(rows)
 
     def _governed(self, rule: np.ndarray, reference: float) -> np.ndarray:
         """Blend each firm's rule with giving at least ``reference``, by deterrence."""

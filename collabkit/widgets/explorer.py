@@ -17,11 +17,13 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from collabkit.core.blas import one_blas_thread
+from collabkit.core.colours import WARNING
+from collabkit.figures.style import TraceUpdates, fill_traces
 
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
 Result = Any
 Compute = Callable[..., Result]
-Traces = Callable[[Result], list[dict[str, Any]]]
+Traces = Callable[[Result], TraceUpdates]
 Summary = Callable[[Result, Mapping[str, Any]], str]
 
 
@@ -87,12 +89,24 @@ class Explorer(widgets.VBox):
             with one_blas_thread():
                 frame = self._compute(**values)
         except ValueError as err:
-            self.message.value = f'<span style="color:#b2182b">{html.escape(str(err))}</span>'
+            self.message.value = f'<span style="color:{WARNING}">{html.escape(str(err))}</span>'
             return
-        with self.figure.batch_update():
-            for trace, data in zip(self.figure.data, self._traces(frame), strict=True):
-                trace.update(data)
+        update_in_place(self.figure, self._traces(frame))
         self.message.value = self._summary(frame, values) if self._summary else ""
+
+
+def update_in_place(figure: go.FigureWidget, updates: TraceUpdates) -> None:
+    """Copy new trace data into a figure already on screen, as one message to the browser.
+
+    Parameters
+    ----------
+    figure
+        The displayed figure, with exactly one trace per update.
+    updates
+        Data for each trace, in trace order, as returned by a ``*_traces`` function.
+    """
+    with figure.batch_update():
+        fill_traces(figure, updates)
 
 
 def slider(

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from collabkit.analysis.network import node_metrics
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
+from collabkit.widgets.explorer import update_in_place
 from collabkit.widgets.questions import QuestionWidget
 
 
@@ -62,9 +63,7 @@ class PairsWidget(QuestionWidget):
     def _redraw(self) -> None:
         graph = self._graph()
         updates = fig.network_traces(graph, node_metrics(graph), self._positions, "links")
-        with self._preview.batch_update():
-            for trace, data in zip(self._preview.data, updates, strict=True):
-                trace.update(data)
+        update_in_place(self._preview, updates)
         count = len(self._links)
         self._status.value = f"{count} link{'s' if count != 1 else ''} so far."
 

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
+from collabkit.core.colours import WARNING
 from collabkit.course.over_collaboration_audit import (
     AUDIT_COLUMNS,
     AuditError,
@@ -21,6 +22,7 @@ from collabkit.course.over_collaboration_audit import (
     read_audit,
 )
 from collabkit.figures.over_collaboration import audit_figure, audit_traces
+from collabkit.widgets.explorer import update_in_place
 
 #: Blank rows offered under the starting table for new partners.
 SPARE_ROWS = 2
@@ -125,10 +127,7 @@ class AuditWidget(widgets.VBox):
             return None
         self.last = report
         self.report.value = report_html(report)
-        with self.figure.batch_update():
-            updates = audit_traces(report.curve, report.current, report.optimum)
-            for trace, data in zip(self.figure.data, updates, strict=True):
-                trace.update(data)
+        update_in_place(self.figure, audit_traces(report.curve, report.current, report.optimum))
         return report
 
     def _on_upload(self, change: Mapping[str, Any]) -> None:
@@ -162,7 +161,7 @@ def _cell_text(value: object) -> str:
 def _problems_html(problems: tuple[str, ...]) -> str:
     items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
     return (
-        '<div style="color:#b2182b"><b>The audit could not run. Please fix these cells:</b>'
+        f'<div style="color:{WARNING}"><b>The audit could not run. Please fix these cells:</b>'
         f"<ul>{items}</ul></div>"
     )
 

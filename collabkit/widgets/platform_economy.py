@@ -11,16 +11,23 @@ import ipywidgets as widgets
 import pandas as pd
 
 from collabkit.analysis.trajectory import explain_trajectory
+from collabkit.core.colours import CORRECT, PALETTE, WRONG
 from collabkit.figures import platform_economy as fig
-from collabkit.models.platform import PLATFORM_PRESETS, PlatformStrategy, simulate_platform
+from collabkit.models.platform import (
+    HYBRID,
+    LEVERS,
+    PLATFORM_PRESETS,
+    SYNERGY,
+    TRAP,
+    Lever,
+    PlatformMarket,
+    PlatformStrategy,
+    simulate_platform,
+)
 from collabkit.widgets.explorer import Explorer, slider
 from collabkit.widgets.questions import QuestionWidget
 
-VERDICT_COLOURS = {
-    "Synergistic Growth": "#1b7837",
-    "Hybrid Collaboration": "#0072B2",
-    "Platform Trap": "#b2182b",
-}
+VERDICT_COLOURS = {SYNERGY: CORRECT, HYBRID: PALETTE["blue"], TRAP: WRONG}
 
 
 def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
@@ -35,32 +42,28 @@ def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
     )
 
 
+def lever_control(lever: Lever, value: Any) -> widgets.ValueWidget:
+    """The control of one lever (see :data:`~collabkit.models.platform.LEVERS`) at ``value``:
+    a tick box for a yes/no lever, else a slider over the lever's allowed range."""
+    if lever.unit == "yes/no":
+        return widgets.Checkbox(value=value, description=lever.label, indent=False)
+    if lever.unit == "count":
+        return slider(lever.label, value, lever.low, lever.high, lever.step, integer=True)
+    return slider(lever.label, value, lever.low, lever.high, lever.step, fmt=".0%")
+
+
 def lever_controls(start: PlatformStrategy) -> dict[str, widgets.ValueWidget]:
-    """One widget per lever of :class:`PlatformStrategy`, starting at ``start``."""
-    percent = {"fmt": ".0%"}
-    return {
-        "platform_share": slider("Share of offer on platforms", start.platform_share, 0, 1,
-                                 0.05, **percent),
-        "n_platforms": slider("Number of platforms", start.n_platforms, 1, 5, 1, integer=True),
-        "data_sharing": slider("Data shared with platforms", start.data_sharing, 0, 1, 0.05,
-                               **percent),
-        "invest_direct": slider("Invest in own channel (% of sales)", start.invest_direct, 0,
-                                0.2, 0.01, **percent),
-        "invest_data": slider("Invest in data skills (% of sales)", start.invest_data, 0, 0.2,
-                              0.01, **percent),
-        "invest_partners": slider("Invest in partner network (% of sales)",
-                                  start.invest_partners, 0, 0.2, 0.01, **percent),
-        "association": widgets.Checkbox(value=start.association,
-                                        description="Member of an SMB association",
-                                        indent=False),
-    }  # fmt: skip
+    """One widget per lever of :class:`PlatformStrategy`, starting at ``start``: the sliders,
+    then the tick boxes."""
+    ordered = sorted(LEVERS, key=lambda lever: lever.unit == "yes/no")
+    return {lever.name: lever_control(lever, getattr(start, lever.name)) for lever in ordered}
 
 
 class PlanWidget(QuestionWidget):
     """A question whose answer is a strategy: the levers as sliders; answer = dict."""
 
     def _make_input(self) -> widgets.Widget:
-        self._levers = lever_controls(PLATFORM_PRESETS["Platform Trap"])
+        self._levers = lever_controls(PLATFORM_PRESETS[TRAP])
         return widgets.Box(
             list(self._levers.values()),
             layout=widgets.Layout(display="flex", flex_flow="row wrap"),
@@ -78,7 +81,9 @@ class PlanWidget(QuestionWidget):
 
 
 def platform_explorer(
-    preset: str = "Hybrid Collaboration", n_sellers: int = 200, periods: int = 60
+    preset: str = HYBRID,
+    n_sellers: int = PlatformMarket.n_sellers,
+    periods: int = PlatformMarket.periods,
 ) -> Explorer:
     """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets, starting
     from one of :data:`~collabkit.models.platform.PLATFORM_PRESETS`."""

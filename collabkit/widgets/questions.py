@@ -23,6 +23,7 @@ from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
 from collabkit.core import coerce
+from collabkit.core.colours import BORDER, MUTED, PANEL, WARNING
 from collabkit.course import get_question
 
 _live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
@@ -62,7 +63,7 @@ class QuestionWidget(widgets.VBox):
             ]
         )
         self.add_class("collabkit-question")
-        self.layout.border = "1px solid #ddd"
+        self.layout.border = f"1px solid {BORDER}"
         self.layout.padding = "6px 10px"
         self.layout.margin = "8px 0"
         self._restore()
@@ -104,12 +105,12 @@ class QuestionWidget(widgets.VBox):
     def _show(self, feedback: Feedback) -> None:
         attempts = self.session.attempts(self.question.id)
         saved = (
-            f'<div style="color:#b2182b">{html.escape(self.session.save_error)}</div>'
+            f'<div style="color:{WARNING}">{html.escape(self.session.save_error)}</div>'
             if self.session.save_error
             else "your answer is saved."
         )
         self.feedback.value = (
-            feedback.to_html() + f'<small style="color:#666">Attempt {attempts}; {saved}</small>'
+            feedback.to_html() + f'<small style="color:{MUTED}">Attempt {attempts}; {saved}</small>'
         )
 
     def _restore(self) -> None:
@@ -300,7 +301,7 @@ def answer(question_id: str, value: object) -> Feedback | None:
         feedback, _ = session.submit(question, value)
         display(bundle(question.id, session.records_for(question.id)), raw=True)
         if session.save_error:
-            display(HTML(f'<p style="color:#b2182b">{html.escape(session.save_error)}</p>'))
+            display(HTML(f'<p style="color:{WARNING}">{html.escape(session.save_error)}</p>'))
         return feedback
 
     return _with_question(question_id, submit)
@@ -323,7 +324,7 @@ def solution_html(question: qt.Question, session: Session) -> str:
         session.mark_revealed(question.id)
         text = question.explanation or "No worked solution is written for this question."
         return (
-            '<div style="background:#f4f6fb;padding:6px 10px;margin-top:4px">'
+            f'<div style="background:{PANEL};padding:6px 10px;margin-top:4px">'
             f"<b>Worked solution.</b> {_paragraphs(text)}</div>"
         )
     left = question.reveal_after - session.attempts(question.id)
