@@ -245,6 +245,7 @@ def audit(table: object, hour_value: float = 60.0, time_budget: float = 60.0) ->
 
 
 def _selection(partners: pd.DataFrame) -> Finding:
+    """Strategic network selection: partners whose fit is :data:`LOW_FIT` or less."""
     low = partners[partners["low_fit"]]
     if low.empty:
         return Finding(
@@ -272,6 +273,8 @@ def _selection(partners: pd.DataFrame) -> Finding:
 def _engagement(
     partners: pd.DataFrame, model: NetBenefit, optimum: int, time_budget: float
 ) -> Finding:
+    """Balanced engagement: hours over the budget, or a number of partners more than
+    :data:`ENGAGEMENT_TOLERANCE` away from the calibrated model's optimum."""
     current = len(partners)
     hours = partners["hours_per_month"].sum()
     over_budget = hours > time_budget
@@ -312,6 +315,7 @@ def _engagement(
 
 
 def _value_adding(partners: pd.DataFrame) -> Finding:
+    """Value-adding collaboration: partners bringing less than their hours cost."""
     losing = partners[partners["negative_net"]]
     if losing.empty:
         return Finding(
@@ -336,6 +340,8 @@ def _value_adding(partners: pd.DataFrame) -> Finding:
 
 
 def _autonomy(partners: pd.DataFrame) -> Finding:
+    """Strategic autonomy: one partner at :data:`PARTNER_DEPENDENCE` or all together at
+    :data:`TOTAL_DEPENDENCE` % of the business."""
     heavy = partners[partners["high_dependence"]]
     total = partners["dependence"].sum()
     parts = []
@@ -370,6 +376,7 @@ def _autonomy(partners: pd.DataFrame) -> Finding:
 
 
 def _evaluation(partners: pd.DataFrame) -> Finding:
+    """Regular evaluation: reviews older than :data:`REVIEW_MONTHS` months, or missing."""
     due = partners[partners["review_due"]]
     if due.empty:
         return Finding(
@@ -407,6 +414,7 @@ def _evaluation(partners: pd.DataFrame) -> Finding:
 
 
 def _summary(current: int, findings: tuple[Finding, ...]) -> str:
+    """One sentence: all five passed, or how many and which to look at first."""
     passed = sum(finding.ok for finding in findings)
     firms = f"{current} partnership{'s' if current != 1 else ''}"
     if passed == len(findings):

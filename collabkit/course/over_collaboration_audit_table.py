@@ -108,22 +108,27 @@ class _Number:
 
     low: float
     high: float
-    integer: bool
     expected: str  # completes "Enter …"
+    integer: bool = False
     optional: bool = False  # a blank cell is allowed (read as NaN)
 
 
 _NUMBERS = {
-    "hours_per_month": _Number(
-        0, 200, False, "the hours per month as a number from 0 to 200, e.g. 6"
-    ),
-    "value": _Number(0, 10_000_000, False, "the value in € per year as a number, e.g. 12000"),
+    "hours_per_month": _Number(0, 200, "the hours per month as a number from 0 to 200, e.g. 6"),
+    "value": _Number(0, 10_000_000, "the value in € per year as a number, e.g. 12000"),
     "strategic_fit": _Number(
-        1, 5, True, "a whole number from 1 (unrelated to the strategy) to 5 (core to it)"
+        1,
+        5,
+        "a whole number from 1 (unrelated to the strategy) to 5 (core to it)",
+        integer=True,
     ),
-    "dependence": _Number(0, 100, False, "a percentage from 0 to 100, e.g. 15"),
+    "dependence": _Number(0, 100, "a percentage from 0 to 100, e.g. 15"),
     "months_since_review": _Number(
-        0, math.inf, True, "a whole number of months, e.g. 8, or leave the cell blank", True
+        0,
+        math.inf,
+        "a whole number of months, e.g. 8, or leave the cell blank",
+        integer=True,
+        optional=True,
     ),
 }
 
