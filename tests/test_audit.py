@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -282,12 +283,37 @@ def test_every_input_kind_gives_the_same_frame(tmp_path):
         "records": STRING_ROWS,
         "frame of strings": pd.DataFrame(STRING_ROWS),
         "csv text": CSV_TEXT,
-        "path str": str(path),
         "Path": path,
+        "PathLike": PathLike(path),
         "excel csv": excel,
     }
     for kind, table in inputs.items():
         pd.testing.assert_frame_equal(read_audit(table), expected, obj=kind)
+
+
+class PathLike:
+    """A path object that is not a pathlib.Path (like a py.path or an upload's temp file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+
+def test_a_string_naming_an_existing_file_is_text_not_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "partners.csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in (str(path), "partners.csv"):
+        (problem,) = problems_of(name)
+        assert problem.startswith(f'The text "{name[:40]}')
+        assert "looks like the name of a file" in problem and "pathlib.Path" in problem
+    # a one-line text that is a header, not a file name, is read as a table without rows
+    (problem,) = problems_of("partner")
+    assert '"hours_per_month", "value", "strategic_fit" and "dependence" are missing' in problem
+    assert 'It has "partner".' in problem
+    pd.testing.assert_frame_equal(read_audit(Path("partners.csv")), expected_frame())
 
 
 def test_blank_rows_are_ignored_but_counted():
@@ -379,7 +405,7 @@ def test_too_many_rows():
 
 
 def test_files_that_are_not_csv_tables(tmp_path):
-    (problem,) = problems_of(str(tmp_path / "nowhere.csv"))
+    (problem,) = problems_of(tmp_path / "nowhere.csv")
     assert "no file" in problem
     (problem,) = problems_of(tmp_path)
     assert "folder" in problem

@@ -135,6 +135,17 @@ def test_audit_widget_loads_a_csv_and_rejects_a_binary_file():
     assert "not a text CSV" in widget.report.value or "could not run" in widget.report.value
 
 
+def test_an_uploaded_file_naming_another_file_is_read_as_its_own_text(tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text("partner,hours_per_month,value,strategic_fit,dependence\nA,2,5000,4,10\n")
+    widget = AuditWidget(example_audit())
+    content = memoryview(str(other).encode())
+    widget._on_upload({"new": ({"name": "firm.csv", "content": content},)})
+    assert "could not run" in widget.report.value
+    assert "looks like the name of a file" in widget.report.value
+    assert widget.rows[0][0].value == example_audit()["partner"][0]  # the table is kept
+
+
 def test_add_row_gives_an_empty_row_that_the_audit_ignores():
     widget = AuditWidget(example_audit())
     rows = len(widget.rows)

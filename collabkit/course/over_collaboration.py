@@ -19,9 +19,17 @@ from collabkit.assess.questions import (
     RubricPoint,
 )
 from collabkit.course.examples import KESTREL_PRINT
-from collabkit.course.over_collaboration_audit import audit
+from collabkit.course.over_collaboration_audit import (
+    AUTONOMY,
+    ENGAGEMENT,
+    EVALUATION,
+    SELECTION,
+    VALUE_ADDING,
+    audit,
+)
+from collabkit.course.over_collaboration_audit import RECOMMENDATIONS as AUDIT_RECOMMENDATIONS
 from collabkit.data.firm_panel import load_firm_panel
-from collabkit.models.net_benefit import NetBenefit
+from collabkit.models.net_benefit import COST_LABELS, NetBenefit
 
 SECTIONS = {
     "04.costs": "When more collaboration costs more than it brings",
@@ -34,20 +42,13 @@ SECTIONS = {
     "04.task": "Graded task: how many partners should a firm keep?",
 }
 
+#: The five costs as the question lists them (coordination first, as the notebook tells it).
 COST_SOURCES = [
-    "coordination costs",
-    "knowledge redundancy",
-    "competitive dilution",
-    "resource depletion",
-    "dependence",
+    COST_LABELS[source]
+    for source in ("coordination", "redundancy", "dilution", "depletion", "dependence")
 ]
-RECOMMENDATIONS = [
-    "strategic network selection",
-    "balanced engagement",
-    "value-adding collaboration",
-    "strategic autonomy",
-    "regular evaluation",
-]
+#: The five recommendations, in lower case as the question lists them.
+RECOMMENDATIONS = [name.lower() for name in AUDIT_RECOMMENDATIONS]
 
 #: The worked coefficients of the turning-point question: growth = b0 + 2.4 n − 0.15 n².
 B1, B2 = 2.4, -0.15
@@ -66,24 +67,25 @@ PANEL_TURN_UNCLUSTERED = turning_point(_PANEL["partners"], _PANEL["revenue_growt
 
 COST_SIGNS = [
     ("Every decision in the joint project needs a round of calls with nine firms",
-     "coordination costs"),
+     COST_LABELS["coordination"]),
     ("The fifth design agency we partner with suggests the same ideas as the other four",
-     "knowledge redundancy"),
+     COST_LABELS["redundancy"]),
     ("Customers can no longer tell our shop apart from the other members of the shared brand",
-     "competitive dilution"),
+     COST_LABELS["dilution"]),
     ("The owner spends three days a week in network meetings and product development has "
-     "stalled", "resource depletion"),
-    ("Half our orders come through one partner, who now sets the prices", "dependence"),
+     "stalled", COST_LABELS["depletion"]),
+    ("Half our orders come through one partner, who now sets the prices",
+     COST_LABELS["dependence"]),
 ]  # fmt: skip
 AUDIT_FINDINGS = [
     ("We joined a regional network because everyone did, not for a clear purpose",
-     "strategic network selection"),
+     SELECTION.lower()),
     ("Partnerships take 80 hours a month, more than the 50 the owner can spare",
-     "balanced engagement"),
+     ENGAGEMENT.lower()),
     ("A partnership takes 10 hours a month and brings 3,000 € a year",
-     "value-adding collaboration"),
-    ("One partner handles 45 % of our sales", "strategic autonomy"),
-    ("Nobody has looked at what our partnerships bring since 2021", "regular evaluation"),
+     VALUE_ADDING.lower()),
+    ("One partner handles 45 % of our sales", AUTONOMY.lower()),
+    ("Nobody has looked at what our partnerships bring since 2021", EVALUATION.lower()),
 ]  # fmt: skip
 
 

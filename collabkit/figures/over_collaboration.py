@@ -15,14 +15,21 @@ from collabkit.analysis.inverted_u import TurningPoint
 from collabkit.core.colours import LINK, translucent
 from collabkit.figures.layout import HIDDEN_AXIS, circle_positions, link_segments
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
+from collabkit.models.net_benefit import COST_LABELS, COST_SOURCES
 
-#: Cost source → (legend label, colour), stacked below zero in this order.
+_COST_COLOURS = {
+    "redundancy": PALETTE["sky"],
+    "coordination": PALETTE["vermillion"],
+    "dilution": PALETTE["purple"],
+    "depletion": PALETTE["orange"],
+    "dependence": PALETTE["grey"],
+}
+#: Cost source → (legend label, colour), stacked below zero in the model's order. The bars
+#: below zero are all costs, so the legend drops the word: "coordination", not
+#: "coordination costs".
 COST_STYLE = {
-    "redundancy": ("knowledge redundancy", PALETTE["sky"]),
-    "coordination": ("coordination", PALETTE["vermillion"]),
-    "dilution": ("competitive dilution", PALETTE["purple"]),
-    "depletion": ("resource depletion", PALETTE["orange"]),
-    "dependence": ("dependence", PALETTE["grey"]),
+    source: (COST_LABELS[source].removesuffix(" costs"), _COST_COLOURS[source])
+    for source in COST_SOURCES
 }
 
 

@@ -52,6 +52,14 @@ from collabkit.core.validation import check_number
 
 #: The five cost sources, in the order the course presents them (column names of ``run``).
 COST_SOURCES = ("redundancy", "coordination", "dilution", "depletion", "dependence")
+#: What the course calls each cost source, in questions, legends and summaries.
+COST_LABELS = {
+    "redundancy": "knowledge redundancy",
+    "coordination": "coordination costs",
+    "dilution": "competitive dilution",
+    "depletion": "resource depletion",
+    "dependence": "dependence",
+}
 #: The costs a firm bears alone whatever its partners do (all but redundancy, which lowers
 #: the value gained, and coordination, which partners may share).
 PRIVATE_SOURCES = ("dilution", "depletion", "dependence")
