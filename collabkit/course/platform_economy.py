@@ -1,17 +1,19 @@
-"""Questions of notebook 03 "Platform economy"."""
+"""Questions of notebook 03 "Platform economy".
+
+The seller-data question is built when first asked: its key needs the seller data set.
+"""
 
 from __future__ import annotations
 
-from collabkit.analysis.sellers import seller_summary
 from collabkit.assess.questions import (
     Classification,
+    DeferredQuestion,
     MultipleChoice,
     Numeric,
     NumericMisconception,
     Rubric,
 )
 from collabkit.course.platform_economy_escape import BUDGET, evaluate_plan
-from collabkit.data.sellers import load_sellers
 from collabkit.models.platform import PLATFORM_PRESETS
 
 SECTIONS = {
@@ -23,7 +25,6 @@ SECTIONS = {
     "03.escape": "Graded task: escape the platform trap",
 }
 
-TRAPPED = int(seller_summary(load_sellers())["looks_trapped"].sum())
 HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS["Hybrid Collaboration"].__dict__.items()}
 
 CATALYSTS = [
@@ -41,6 +42,27 @@ CHALLENGES = [
     "skill gaps",
 ]
 TRAJECTORIES = ["Synergistic Growth", "Platform Trap", "Hybrid Collaboration"]
+
+
+def _data_trapped(question_id: str) -> Numeric:
+    from collabkit.analysis.sellers import seller_summary
+    from collabkit.data.sellers import load_sellers
+
+    trapped = int(seller_summary(load_sellers())["looks_trapped"].sum())
+    return Numeric(
+        id=question_id,
+        prompt="Using the rule in the text (last six months: platforms carry at least 55 % "
+        "of sales, and fees per € of platform sales are higher than in the first six months), "
+        "how many of the 40 sellers look trapped? Answer in sellers.",
+        answer=float(trapped),
+        unit="sellers",
+        abs_tol=0.0,
+        rel_tol=1e-9,
+        hint="Filter the summary table on both conditions and count the rows.",
+        explanation=f"{trapped} sellers meet both conditions; run "
+        "`summary[summary.looks_trapped]` to see them.",
+    )
+
 
 QUESTIONS = (
     Classification(
@@ -225,19 +247,7 @@ QUESTIONS = (
         explanation="0.25 + 0.04 + 0.04 + 0.01 = 0.34. An index of 1 means one channel; "
         "lower means a more diversified, less dependent mix.",
     ),
-    Numeric(
-        id="03.data.trapped",
-        prompt="Using the rule in the text (last six months: platforms carry at least 55 % "
-        "of sales, and fees per € of platform sales are higher than in the first six months), "
-        "how many of the 40 sellers look trapped? Answer in sellers.",
-        answer=float(TRAPPED),
-        unit="sellers",
-        abs_tol=0.0,
-        rel_tol=1e-9,
-        hint="Filter the summary table on both conditions and count the rows.",
-        explanation=f"{TRAPPED} sellers meet both conditions; run "
-        "`summary[summary.looks_trapped]` to see them.",
-    ),
+    DeferredQuestion("03.data.trapped", _data_trapped),
     Rubric(
         id="03.escape.plan",
         points=6,
