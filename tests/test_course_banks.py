@@ -9,13 +9,15 @@ import json
 import os
 import subprocess
 import sys
+import types
 
 import pytest
 
 import collabkit
+from collabkit import course
 from collabkit.assess.questions import DeferredQuestion, Numeric
 from collabkit.cli import main
-from collabkit.course import NOTEBOOKS
+from collabkit.course import NOTEBOOKS, Notebook
 from tests.conftest import NOTEBOOKS as NOTEBOOK_DIR
 from tests.conftest import REPO
 
@@ -120,3 +122,22 @@ def test_a_deferred_question_must_be_built_under_its_own_id():
         DeferredQuestion("00.lazy.a", lambda _: _numeric("00.lazy.b")).question  # noqa: B018
     with pytest.raises(ValueError, match="question id"):
         DeferredQuestion("lazy", _numeric)
+
+
+@pytest.mark.parametrize(
+    ("ids", "sections", "problem"),
+    [
+        (("07.a.one", "07.a.one"), {"07.a": "A"}, "used twice"),
+        (("07.a.one", "06.a.two"), {"07.a": "A", "06.a": "A"}, "of notebook 07"),
+        (("07.a.one", "07.b.two"), {"07.a": "A"}, "has no title"),
+    ],
+)
+def test_a_bank_is_checked_when_its_notebook_is_first_asked(monkeypatch, ids, sections, problem):
+    bank = types.ModuleType("collabkit_test_bank")
+    bank.SECTIONS = sections
+    bank.QUESTIONS = tuple(DeferredQuestion(qid, _numeric) for qid in ids)
+    monkeypatch.setitem(sys.modules, bank.__name__, bank)
+    notebook = Notebook("07", "A test notebook", bank.__name__)
+    monkeypatch.setattr(course, "NOTEBOOKS", (*NOTEBOOKS, notebook))
+    with pytest.raises(ValueError, match=problem):
+        collabkit.get_question("07.a.one")

@@ -5,9 +5,9 @@ a number of points, a prompt, a hint offered after a failed attempt and a worked
 explanation that can be revealed. ``check(answer)`` accepts *any* Python value and returns
 a :class:`~collabkit.assess.feedback.Feedback`; it never raises.
 
-A question whose key needs a data set, a fitted model or a simulation is listed as a
-:class:`DeferredQuestion`: its id is known at once, the question itself is built on first
-use, so importing a question bank stays cheap.
+A question whose key is computed (by a model, from a data set, by a fit or an analysis) can
+be listed as a :class:`DeferredQuestion`: its id is known at once and the question itself
+is built on first use, so importing a question bank stays cheap.
 """
 
 from __future__ import annotations
@@ -140,8 +140,8 @@ class Question(_Identified):
 @dataclass(frozen=True)
 class DeferredQuestion(_Identified):
     """A question built on first use and kept: for a question whose key (and the feedback
-    written around it) comes from a data set, a fitted model, a simulation or an analysis
-    that should not run when its bank is imported.
+    written around it) comes from a model, a data set, a fit or an analysis that should not
+    run when its bank is imported.
 
     Parameters
     ----------

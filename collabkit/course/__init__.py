@@ -70,7 +70,9 @@ def _bank(notebook: Notebook) -> _Bank:
         if question.id in questions:
             raise ValueError(f"question id {question.id} is used twice")
         if question.notebook != notebook.number:
-            raise ValueError(f"{question.id} is in the bank of notebook {notebook.number}")
+            raise ValueError(
+                f"{question.id} is listed in {notebook.bank}, of notebook {notebook.number}"
+            )
         if question.section not in module.SECTIONS:
             raise ValueError(f"{question.id}: section {question.section} has no title")
         questions[question.id] = question
