@@ -4,6 +4,10 @@ Every question has a stable id of the form ``"NN.section.name"`` (e.g. ``"01.poo
 a number of points, a prompt, a hint offered after a failed attempt and a worked
 explanation that can be revealed. ``check(answer)`` accepts *any* Python value and returns
 a :class:`~collabkit.assess.feedback.Feedback`; it never raises.
+
+A question whose key is computed (by a model, from a data set, by a fit or an analysis) can
+be listed as a :class:`DeferredQuestion`: its id is known at once and the question itself
+is built on first use, so importing a question bank stays cheap.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -28,8 +33,32 @@ if TYPE_CHECKING:  # the sandbox (and its Unix-only ``resource``) loads on the f
 _ID = re.compile(r"^\d{2}\.[a-z0-9_]+\.[a-z0-9_]+$")
 
 
+def _check_id(question_id: object) -> None:
+    if not isinstance(question_id, str) or not _ID.match(question_id):
+        raise ValueError(
+            f"question id must look like '01.section.q1' (two digits, section, name); "
+            f"got {question_id!r}"
+        )
+
+
+class _Identified:
+    """The notebook and section named by an ``id`` of the form ``"NN.section.name"``."""
+
+    id: str
+
+    @property
+    def notebook(self) -> str:
+        """The two-digit notebook number, e.g. ``"01"``."""
+        return self.id.split(".")[0]
+
+    @property
+    def section(self) -> str:
+        """The section part of the id, e.g. ``"01.pooling"``."""
+        return self.id.rsplit(".", 1)[0]
+
+
 @dataclass(frozen=True, kw_only=True)
-class Question:
+class Question(_Identified):
     """Common fields and the never-raising ``check`` of every question type.
 
     Parameters
@@ -60,25 +89,11 @@ class Question:
     reveal_after: int = 2
 
     def __post_init__(self) -> None:
-        if not isinstance(self.id, str) or not _ID.match(self.id):
-            raise ValueError(
-                f"question id must look like '01.section.q1' (two digits, section, name); "
-                f"got {self.id!r}"
-            )
+        _check_id(self.id)
         if not (isinstance(self.points, (int, float)) and 0 < self.points < math.inf):
             raise ValueError(f"points of {self.id} must be a positive number; got {self.points!r}")
         if not self.prompt.strip():
             raise ValueError(f"prompt of {self.id} must not be empty")
-
-    @property
-    def notebook(self) -> str:
-        """The two-digit notebook number, e.g. ``"01"``."""
-        return self.id.split(".")[0]
-
-    @property
-    def section(self) -> str:
-        """The section part of the id, e.g. ``"01.pooling"``."""
-        return self.id.rsplit(".", 1)[0]
 
     @property
     def key(self) -> Any:
@@ -120,6 +135,35 @@ class Question:
 
     def _unreadable(self, reason: coerce.Unreadable) -> Feedback:
         return self._feedback(0.0, reason.message)
+
+
+@dataclass(frozen=True)
+class DeferredQuestion(_Identified):
+    """A question built on first use and kept: for a question whose key (and the feedback
+    written around it) comes from a model, a data set, a fit or an analysis that should not
+    run when its bank is imported.
+
+    Parameters
+    ----------
+    id
+        The question's id, known before the question is built (a course indexes it).
+    build
+        Makes the question with this id; called once, by :attr:`question`.
+    """
+
+    id: str
+    build: Callable[[str], Question]
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+
+    @cached_property
+    def question(self) -> Question:
+        """The question, built on the first access."""
+        built = self.build(self.id)
+        if built.id != self.id:
+            raise ValueError(f"the question deferred as {self.id} was built as {built.id}")
+        return built
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,70 +1,123 @@
 """The course's question banks, one module per notebook, and the course-wide views of them.
 
-Each bank module defines ``SECTIONS`` (section id → title, in notebook order) and
-``QUESTIONS`` (a tuple of :class:`collabkit.assess.questions.Question`).
+:data:`NOTEBOOKS` lists each notebook once: its number, its title and the module of its
+question bank. A bank module defines ``SECTIONS`` (section id → title, in notebook order)
+and ``QUESTIONS`` (a tuple of :class:`collabkit.assess.questions.Question`, or
+:class:`~collabkit.assess.questions.DeferredQuestion` for a question whose key needs data,
+a fitted model or a simulation). A bank is imported and checked on the first question of
+its notebook, and a deferred question is built on its own first use, so the first question
+of a notebook costs little more than importing pandas.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
 
 from collabkit.assess.progress import ProgressReport, summarize
-from collabkit.assess.questions import Question
+from collabkit.assess.questions import DeferredQuestion, Question
 from collabkit.assess.session import current_session
 
-#: Notebook number → title (used in gradebook column names).
-NOTEBOOK_TITLES = {
-    "00": "Start here",
-    "01": "Fundamentals",
-    "02": "Network design",
-    "03": "Platform economy",
-    "04": "Over-collaboration",
-}
 
-BANKS = (
-    "collabkit.course.start_here",
-    "collabkit.course.fundamentals",
-    "collabkit.course.network_design",
-    "collabkit.course.platform_economy",
-    "collabkit.course.over_collaboration",
+@dataclass(frozen=True)
+class Notebook:
+    """One notebook of the course.
+
+    Parameters
+    ----------
+    number
+        The two-digit number that starts its file name and its question ids.
+    title
+        Its title, as in gradebook column names (``"collabkit 01 Fundamentals"``).
+    bank
+        The module that holds its questions.
+    """
+
+    number: str
+    title: str
+    bank: str
+
+
+#: Every notebook, in course order.
+NOTEBOOKS = (
+    Notebook("00", "Start here", "collabkit.course.start_here"),
+    Notebook("01", "Fundamentals", "collabkit.course.fundamentals"),
+    Notebook("02", "Network design", "collabkit.course.network_design"),
+    Notebook("03", "Platform economy", "collabkit.course.platform_economy"),
+    Notebook("04", "Over-collaboration", "collabkit.course.over_collaboration"),
 )
 
+#: Notebook number → title (used in gradebook column names).
+NOTEBOOK_TITLES = {notebook.number: notebook.title for notebook in NOTEBOOKS}
+
+
+@dataclass(frozen=True)
+class _Bank:
+    """A notebook's section titles and its questions by id, in notebook order."""
+
+    sections: Mapping[str, str]
+    questions: Mapping[str, Question | DeferredQuestion]
+
 
 @cache
-def _banks() -> tuple[ModuleType, ...]:
-    return tuple(importlib.import_module(name) for name in BANKS)
+def _bank(notebook: Notebook) -> _Bank:
+    """The bank of ``notebook``, imported and checked on first use."""
+    module = importlib.import_module(notebook.bank)
+    questions: dict[str, Question | DeferredQuestion] = {}
+    for question in module.QUESTIONS:
+        if question.id in questions:
+            raise ValueError(f"question id {question.id} is used twice")
+        if question.notebook != notebook.number:
+            raise ValueError(
+                f"{question.id} is listed in {notebook.bank}, of notebook {notebook.number}"
+            )
+        if question.section not in module.SECTIONS:
+            raise ValueError(f"{question.id}: section {question.section} has no title")
+        questions[question.id] = question
+    return _Bank(module.SECTIONS, questions)
 
 
-@cache
-def _index() -> dict[str, Question]:
-    index: dict[str, Question] = {}
-    for bank in _banks():
-        for question in bank.QUESTIONS:
-            if question.id in index:
-                raise ValueError(f"question id {question.id} is used twice")
-            if question.section not in bank.SECTIONS:
-                raise ValueError(f"{question.id}: section {question.section} has no title")
-            index[question.id] = question
-    return index
+def _built(question: Question | DeferredQuestion) -> Question:
+    return question.question if isinstance(question, DeferredQuestion) else question
+
+
+def _notebooks(notebook: str | None) -> list[Notebook]:
+    """Every notebook, or the one numbered ``notebook`` (none if there is no such notebook)."""
+    return [n for n in NOTEBOOKS if notebook is None or n.number == notebook]
+
+
+def _questions(notebook: str | None = None) -> list[Question]:
+    return [_built(q) for n in _notebooks(notebook) for q in _bank(n).questions.values()]
+
+
+def _section_titles(notebook: str | None = None) -> dict[str, str]:
+    return {sid: title for n in _notebooks(notebook) for sid, title in _bank(n).sections.items()}
 
 
 def all_questions() -> list[Question]:
     """Every question of the course, in notebook order."""
-    return list(_index().values())
+    return _questions()
 
 
 def get_question(question_id: str) -> Question:
-    """The question with this id; ``KeyError`` if there is none."""
-    return _index()[question_id]
+    """The question with this id; ``KeyError`` if there is none.
+
+    Only the bank of the question's notebook is loaded.
+    """
+    number = question_id.split(".", 1)[0] if isinstance(question_id, str) else None
+    for notebook in NOTEBOOKS:
+        if notebook.number == number:
+            return _built(_bank(notebook).questions[question_id])
+    raise KeyError(question_id)
 
 
 def section_titles() -> dict[str, str]:
     """Section id (``"01.pooling"``) → title, for every notebook."""
-    return {sid: title for bank in _banks() for sid, title in bank.SECTIONS.items()}
+    return _section_titles()
 
 
 def progress(notebook: str | None = None) -> ProgressReport:
     """Your answered and correct questions per section (of one notebook, e.g. ``"01"``)."""
-    return summarize(all_questions(), section_titles(), current_session(), notebook)
+    return summarize(_questions(notebook), _section_titles(notebook), current_session(), notebook)

@@ -10,6 +10,7 @@ import numpy as np
 
 from collabkit.assess.questions import (
     Classification,
+    DeferredQuestion,
     FreeText,
     MultipleChoice,
     MultiSelect,
@@ -32,21 +33,12 @@ SECTIONS = {
     "01.task": "Graded task: the shared van on Mill Street",
 }
 
-# --- numbers the questions are built on (the notebook's explorers start from these) ---
+# --- the models the questions are built on (the notebook's explorers start from these);
+# the questions whose keys they compute are built when first asked ---
 POOLING = CostPooling()
-POOLING_TABLE = POOLING.run().set_index("n_firms")
-COST_AT_5 = float(POOLING_TABLE.loc[5, "cost_per_firm"])
-
 REACH_PAIR = MarketReach(reach=(0.30, 0.25), names=("Sweet Crumb Bakery", "Corner Coffee"))
-PAIR_UNION = float(REACH_PAIR.run()["combined_reach"].iloc[-1])
-PAIR_SUM = float(REACH_PAIR.run()["sum_of_reach"].iloc[-1])
-
 PURCHASING = GroupPurchasing()
-BAKERY_SAVING = float(PURCHASING.run().query("member == 'Sweet Crumb Bakery'")["saving"].iloc[0])
-
 TASK = CostPooling(asset_cost=40_000.0, coordination_cost=2_500.0, max_firms=12)
-TASK_SIZE = TASK.optimal_size()
-TASK_COST = float(TASK.run().set_index("n_firms").loc[TASK_SIZE, "cost_per_firm"])
 
 BENEFITS = [
     "resource pooling",
@@ -85,6 +77,137 @@ CHALLENGES = [
     "loss of autonomy",
     "knowledge leakage",
 ]
+
+
+def _pooling_cost(question_id: str) -> Numeric:
+    cost_at_5 = float(POOLING.run().set_index("n_firms").loc[5, "cost_per_firm"])
+    return Numeric(
+        id=question_id,
+        prompt="Use the cost-pooling explorer at its starting settings (van 36,000 € a year, "
+        "1,500 € a year per pair of partners). What does each firm pay per year in a network "
+        "of 5 firms? Answer in € per year.",
+        answer=cost_at_5,
+        unit="€ per year",
+        rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(
+                36_000 / 5,
+                "that is only the van's share (36,000 / 5); "
+                "each firm also carries part of the coordination cost.",
+            ),
+            NumericMisconception(
+                36_000 / 5 + 1_500 * 10,
+                "you charged each firm the "
+                "coordination cost of all 10 pairs; the pairs' cost is shared by the 5 firms.",
+            ),
+        ),
+        hint="Per firm: the van's cost divided by n, plus 1,500 × (n − 1) / 2.",
+        explanation="With n = 5 there are 5 × 4 / 2 = 10 pairs, costing 15,000 € a year in all, "
+        "or 3,000 € per firm. The van costs 36,000 / 5 = 7,200 € per firm. "
+        "Total: 7,200 + 3,000 = 10,200 € per firm per year.",
+    )
+
+
+def _reach_union(question_id: str) -> Numeric:
+    final = REACH_PAIR.run().iloc[-1]
+    return Numeric(
+        id=question_id,
+        prompt="In a town of 20,000 households the bakery reaches 30% and the café 25%, and "
+        "whether a household knows one has nothing to do with whether it knows the other. "
+        "How many households does the pair reach together? Answer in households.",
+        answer=float(final["combined_reach"]),
+        unit="households",
+        rel_tol=0.002,
+        misconceptions=(
+            NumericMisconception(
+                float(final["sum_of_reach"]),
+                "that adds the two audiences and counts the households that know both firms twice.",
+            ),
+            NumericMisconception(
+                20_000 * 0.30 * 0.25,
+                "that is only the households that "
+                "know both firms (the overlap), not everyone reached.",
+            ),
+        ),
+        hint="Start from the share of households that know neither firm: 0.70 × 0.75.",
+        explanation="The share reached by neither is 0.70 × 0.75 = 0.525, so 1 − 0.525 = 0.475 "
+        "of households are reached by at least one: 0.475 × 20,000 = 9,500. Adding the "
+        "audiences (6,000 + 5,000 = 11,000) counts the 1,500 shared households twice.",
+    )
+
+
+def _types_saving(question_id: str) -> Numeric:
+    bakery = PURCHASING.run().query("member == 'Sweet Crumb Bakery'")
+    return Numeric(
+        id=question_id,
+        prompt="In the group-purchasing explorer at its starting settings, the bakery, the café "
+        "and the courier buy their packaging together. How much does the bakery save per "
+        "month compared with buying alone? Answer in € per month.",
+        answer=float(bakery["saving"].iloc[0]),
+        unit="€ per month",
+        rel_tol=0.005,
+        hint="Find the discount tier the group's total volume reaches, then apply it to the "
+        "bakery's own purchases.",
+        explanation="Alone, the bakery's 4,000 units stay below the first discount tier. "
+        "Together the three firms buy 8,000 units, which earns 5% off every unit: "
+        "4,000 × 2 € × 5% = 400 € a month for the bakery.",
+    )
+
+
+def _task_size(question_id: str) -> Numeric:
+    return Numeric(
+        id=question_id,
+        points=2,
+        prompt="Mill Street's shops consider sharing a van that costs 40,000 € a year; each "
+        "pair of partners costs 2,500 € a year to coordinate. Which number of firms gives "
+        "the lowest cost per firm? Answer in firms (a whole number).",
+        answer=float(TASK.optimal_size()),
+        unit="firms",
+        abs_tol=0.0,
+        rel_tol=1e-9,
+        misconceptions=(
+            NumericMisconception(
+                (2 * 40_000 / 2_500) ** 0.5,
+                "that is the continuous optimum √(2F/k); a "
+                "network has a whole number of firms: compare the cost per firm at the "
+                "whole numbers on either side.",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                12,
+                "more firms share the van, but coordination grows "
+                "with every pair: the cheapest size is smaller.",
+                rel_tol=1e-9,
+            ),
+        ),
+        hint="Set the explorer to these costs, or compute F/n + k(n − 1)/2 for n = 5, 6, 7.",
+        explanation="√(2 × 40,000 / 2,500) = √32 ≈ 5.66. Compare the neighbours: 5 firms pay "
+        "8,000 + 5,000 = 13,000 € each; 6 firms pay 6,667 + 6,250 = 12,917 €; 7 firms pay "
+        "5,714 + 7,500 = 13,214 €. Six firms is cheapest.",
+    )
+
+
+def _task_cost(question_id: str) -> Numeric:
+    size = TASK.optimal_size()
+    return Numeric(
+        id=question_id,
+        points=2,
+        prompt="At that best size, what does each Mill Street firm pay per year for the van "
+        "and its coordination? Answer in € per year.",
+        answer=float(TASK.run().set_index("n_firms").loc[size, "cost_per_firm"]),
+        unit="€ per year",
+        rel_tol=0.002,
+        misconceptions=(
+            NumericMisconception(
+                40_000 / size,
+                "that is only the van's share; add each firm's share of the coordination cost.",
+            ),
+        ),
+        hint="Cost per firm = 40,000 / n + 2,500 × (n − 1) / 2.",
+        explanation="With 6 firms: 40,000 / 6 ≈ 6,667 € for the van plus 2,500 × 5 / 2 = "
+        "6,250 € of coordination: about 12,917 € per firm per year, against 40,000 € alone.",
+    )
+
 
 QUESTIONS = (
     Classification(
@@ -170,31 +293,7 @@ QUESTIONS = (
         "innovation bring know-how; efficiency streamlines work; resilience absorbs shocks; "
         "brand borrows a partner's reputation; bargaining power comes from buying as one.",
     ),
-    Numeric(
-        id="01.pooling.cost",
-        prompt="Use the cost-pooling explorer at its starting settings (van 36,000 € a year, "
-        "1,500 € a year per pair of partners). What does each firm pay per year in a network "
-        "of 5 firms? Answer in € per year.",
-        answer=COST_AT_5,
-        unit="€ per year",
-        rel_tol=0.005,
-        misconceptions=(
-            NumericMisconception(
-                36_000 / 5,
-                "that is only the van's share (36,000 / 5); "
-                "each firm also carries part of the coordination cost.",
-            ),
-            NumericMisconception(
-                36_000 / 5 + 1_500 * 10,
-                "you charged each firm the "
-                "coordination cost of all 10 pairs; the pairs' cost is shared by the 5 firms.",
-            ),
-        ),
-        hint="Per firm: the van's cost divided by n, plus 1,500 × (n − 1) / 2.",
-        explanation="With n = 5 there are 5 × 4 / 2 = 10 pairs, costing 15,000 € a year in all, "
-        "or 3,000 € per firm. The van costs 36,000 / 5 = 7,200 € per firm. "
-        "Total: 7,200 + 3,000 = 10,200 € per firm per year.",
-    ),
+    DeferredQuestion("01.pooling.cost", _pooling_cost),
     MultipleChoice(
         id="01.pooling.optimum",
         prompt="The coordination cost per pair of partners doubles (say, partners are now in "
@@ -236,30 +335,7 @@ QUESTIONS = (
         "either side, {best} firms is cheapest: {van:,} / {best} + {pair:,} × ({best} − 1) / 2 "
         "= {answer:,.0f} € per firm per year.",
     ),
-    Numeric(
-        id="01.reach.union",
-        prompt="In a town of 20,000 households the bakery reaches 30% and the café 25%, and "
-        "whether a household knows one has nothing to do with whether it knows the other. "
-        "How many households does the pair reach together? Answer in households.",
-        answer=PAIR_UNION,
-        unit="households",
-        rel_tol=0.002,
-        misconceptions=(
-            NumericMisconception(
-                PAIR_SUM,
-                "that adds the two audiences and counts the households that know both firms twice.",
-            ),
-            NumericMisconception(
-                20_000 * 0.30 * 0.25,
-                "that is only the households that "
-                "know both firms (the overlap), not everyone reached.",
-            ),
-        ),
-        hint="Start from the share of households that know neither firm: 0.70 × 0.75.",
-        explanation="The share reached by neither is 0.70 × 0.75 = 0.525, so 1 − 0.525 = 0.475 "
-        "of households are reached by at least one: 0.475 × 20,000 = 9,500. Adding the "
-        "audiences (6,000 + 5,000 = 11,000) counts the 1,500 shared households twice.",
-    ),
+    DeferredQuestion("01.reach.union", _reach_union),
     MultipleChoice(
         id="01.reach.similarity",
         prompt="In the reach explorer, push the audience similarity towards 1 (the café's "
@@ -332,20 +408,7 @@ QUESTIONS = (
         explanation="Horizontal networks join firms at the same stage (often competitors or "
         "peers); vertical networks join firms along a chain, like a bakery supplying a café.",
     ),
-    Numeric(
-        id="01.types.saving",
-        prompt="In the group-purchasing explorer at its starting settings, the bakery, the café "
-        "and the courier buy their packaging together. How much does the bakery save per "
-        "month compared with buying alone? Answer in € per month.",
-        answer=BAKERY_SAVING,
-        unit="€ per month",
-        rel_tol=0.005,
-        hint="Find the discount tier the group's total volume reaches, then apply it to the "
-        "bakery's own purchases.",
-        explanation="Alone, the bakery's 4,000 units stay below the first discount tier. "
-        "Together the three firms buy 8,000 units, which earns 5% off every unit: "
-        "4,000 × 2 € × 5% = 400 € a month for the bakery.",
-    ),
+    DeferredQuestion("01.types.saving", _types_saving),
     MultipleChoice(
         id="01.challenges.decay",
         prompt="In the free-riding explorer without governance, contributions to the shared "
@@ -440,54 +503,8 @@ QUESTIONS = (
         "complementary partners; start small and build trust; agree roles; use simple tools; "
         "talk regularly; measure results.",
     ),
-    Numeric(
-        id="01.task.size",
-        points=2,
-        prompt="Mill Street's shops consider sharing a van that costs 40,000 € a year; each "
-        "pair of partners costs 2,500 € a year to coordinate. Which number of firms gives "
-        "the lowest cost per firm? Answer in firms (a whole number).",
-        answer=float(TASK_SIZE),
-        unit="firms",
-        abs_tol=0.0,
-        rel_tol=1e-9,
-        misconceptions=(
-            NumericMisconception(
-                (2 * 40_000 / 2_500) ** 0.5,
-                "that is the continuous optimum √(2F/k); a "
-                "network has a whole number of firms: compare the cost per firm at the "
-                "whole numbers on either side.",
-                rel_tol=0.01,
-            ),
-            NumericMisconception(
-                12,
-                "more firms share the van, but coordination grows "
-                "with every pair: the cheapest size is smaller.",
-                rel_tol=1e-9,
-            ),
-        ),
-        hint="Set the explorer to these costs, or compute F/n + k(n − 1)/2 for n = 5, 6, 7.",
-        explanation="√(2 × 40,000 / 2,500) = √32 ≈ 5.66. Compare the neighbours: 5 firms pay "
-        "8,000 + 5,000 = 13,000 € each; 6 firms pay 6,667 + 6,250 = 12,917 €; 7 firms pay "
-        "5,714 + 7,500 = 13,214 €. Six firms is cheapest.",
-    ),
-    Numeric(
-        id="01.task.cost",
-        points=2,
-        prompt="At that best size, what does each Mill Street firm pay per year for the van "
-        "and its coordination? Answer in € per year.",
-        answer=TASK_COST,
-        unit="€ per year",
-        rel_tol=0.002,
-        misconceptions=(
-            NumericMisconception(
-                40_000 / TASK_SIZE,
-                "that is only the van's share; add each firm's share of the coordination cost.",
-            ),
-        ),
-        hint="Cost per firm = 40,000 / n + 2,500 × (n − 1) / 2.",
-        explanation="With 6 firms: 40,000 / 6 ≈ 6,667 € for the van plus 2,500 × 5 / 2 = "
-        "6,250 € of coordination: about 12,917 € per firm per year, against 40,000 € alone.",
-    ),
+    DeferredQuestion("01.task.size", _task_size),
+    DeferredQuestion("01.task.cost", _task_cost),
     MultipleChoice(
         id="01.task.type",
         points=2,

@@ -1,7 +1,8 @@
 """Questions of notebook 02 "Network design".
 
 Keys are computed from the course's analysis functions and example networks, so the
-answers always agree with what the notebook shows.
+answers always agree with what the notebook shows. Those questions are built when first
+asked, and import the analysis and data modules they need then.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from functools import partial
 
 import networkx as nx
 
-from collabkit.analysis.network import node_metrics
-from collabkit.analysis.partners import complementarity
 from collabkit.assess.questions import (
     Classification,
+    DeferredQuestion,
     MultipleChoice,
     MultiSelect,
     Numeric,
@@ -22,7 +22,6 @@ from collabkit.assess.questions import (
 )
 from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN, mill_street
 from collabkit.course.network_design_challenge import evaluate_design
-from collabkit.data.cluster import load_cluster
 
 SECTIONS = {
     "02.structures": "Structures",
@@ -35,13 +34,6 @@ SECTIONS = {
 }
 
 MILL = mill_street()
-MILL_METRICS = node_metrics(MILL)
-MILL_BROKER = str(MILL_METRICS["betweenness"].idxmax())
-MILL_NAMES = sorted(MILL.nodes)
-MILL_OPTIONS = {chr(ord("a") + i): name for i, name in enumerate(MILL_NAMES)}
-MILL_BROKER_KEY = next(k for k, v in MILL_OPTIONS.items() if v == MILL_BROKER)
-
-MEDICI = float(nx.betweenness_centrality(nx.florentine_families_graph())["Medici"])
 
 FRANCHISE = "A franchisor coordinates 30 independent shops, which rarely talk to each other"
 STUDIOS = "Eight design studios all share work and contacts with one another"
@@ -52,39 +44,25 @@ RETAILER = "A large retailer coordinates its 40 small suppliers"
 TOURISM = "80 tourism firms of a region fund an office with a manager for joint marketing"
 NAO = "network administrative organisation"
 
-CLUSTER = load_cluster()
-BAKERY_CAFE = float(complementarity(CLUSTER, "F01").loc["F02", "complementarity"])
 
-QUESTIONS = (
-    Classification(
-        id="02.structures.match",
-        prompt="Match each network to its structure.",
-        items={FRANCHISE: "hub-and-spoke", STUDIOS: "mesh", FARMS: "value chain", GROUPS: "hybrid"},
-        categories=["hub-and-spoke", "mesh", "value chain", "hybrid"],
-        misconceptions={
-            FRANCHISE: "One centre linked to everyone, with few links among the others, is a "
-            "hub-and-spoke structure.",
-            STUDIOS: "Everyone linked to everyone is a mesh.",
-            FARMS: "Links that follow the stages of production form a value chain.",
-            GROUPS: "Dense groups joined through their hubs are a hybrid (clustered) structure.",
-        },
-        hint="Look at who talks to whom: one centre, everybody, stage to stage, or groups.",
-        explanation="Hub-and-spoke: one centre. Mesh: everyone with everyone. Value chain: "
-        "stage to stage. Hybrid: dense groups joined by their hubs.",
-    ),
-    Numeric(
-        id="02.design.complement",
+def _design_complement(question_id: str) -> Numeric:
+    from collabkit.analysis.partners import complementarity
+    from collabkit.data.cluster import load_cluster
+
+    bakery_cafe = float(complementarity(load_cluster(), "F01").loc["F02", "complementarity"])
+    return Numeric(
+        id=question_id,
         prompt="Sweet Crumb Bakery can do baking and catering; Corner Coffee can do coffee and "
         "events. What is Corner Coffee's complementarity for the bakery (the share of the "
         "pair's joint capabilities that only the café brings)? Answer as a share between 0 "
         "and 1.",
-        answer=BAKERY_CAFE,
+        answer=bakery_cafe,
         unit="",
         abs_tol=0.01,
         rel_tol=0.0,
         misconceptions=(
             NumericMisconception(
-                BAKERY_CAFE * 100,
+                bakery_cafe * 100,
                 "that is a percentage; write the share as a number between 0 and 1.",
                 rel_tol=0.001,
             ),
@@ -99,33 +77,12 @@ QUESTIONS = (
         "two can do together.",
         explanation="The café brings coffee and events (2 new capabilities); together the pair "
         "can do 4 things. Complementarity = 2 / 4 = 0.5.",
-    ),
-    MultipleChoice(
-        id="02.design.purpose",
-        prompt="A group of craft brewers wants to win shelf space in supermarkets. Which "
-        "design choice should come first?",
-        options={
-            "a": "Pick the collaboration software",
-            "b": "Agree on the network's purpose and scope, then choose members who bring "
-            "what is missing",
-            "c": "Invite every brewer in the country",
-            "d": "Elect a chair",
-        },
-        correct="b",
-        misconceptions={
-            "a": "Technology supports a purpose; choose it once you know what the network must do.",
-            "c": "More members bring more coordination cost and more competitors; members "
-            "should be chosen for what they add.",
-            "d": "Governance matters, but its form depends on the purpose and the members.",
-        },
-        praise="Right: purpose and scope come first; they tell you whom you need.",
-        hint="Which decision do all the others depend on?",
-        explanation="Design starts with purpose and scope; member selection (complementarity, "
-        "shared values, commitment), governance, technology, incentives and adaptability "
-        "follow from it.",
-    ),
-    Numeric(
-        id="02.sna.density",
+    )
+
+
+def _sna_density(question_id: str) -> Numeric:
+    return Numeric(
+        id=question_id,
         prompt="In the Mill Street network shown above (6 firms, 7 partnerships), what share "
         "of all possible pairs of firms are partners (the density)? Answer as a share "
         "between 0 and 1.",
@@ -154,13 +111,21 @@ QUESTIONS = (
         hint="Possible pairs among n firms: n(n − 1)/2.",
         explanation="Six firms can form 6 × 5 / 2 = 15 pairs; 7 of them are partners: "
         "density = 7 / 15 ≈ 0.47.",
-    ),
-    MultipleChoice(
-        id="02.sna.broker",
+    )
+
+
+def _sna_broker(question_id: str) -> MultipleChoice:
+    from collabkit.analysis.network import node_metrics
+
+    broker = str(node_metrics(MILL)["betweenness"].idxmax())
+    options = {chr(ord("a") + i): name for i, name in enumerate(sorted(MILL.nodes))}
+    broker_key = next(k for k, v in options.items() if v == broker)
+    return MultipleChoice(
+        id=question_id,
         prompt="In the Mill Street network, which firm lies on the most shortest paths "
         "between other firms (the highest betweenness)?",
-        options=MILL_OPTIONS,
-        correct=MILL_BROKER_KEY,
+        options=options,
+        correct=broker_key,
         misconceptions={
             k: (
                 "It has as many links as others, but the paths between the two halves of "
@@ -169,21 +134,25 @@ QUESTIONS = (
                 else "Count the pairs of firms whose shortest path must pass through it; "
                 "another firm joins the triangle to the rest of the street."
             )
-            for k, v in MILL_OPTIONS.items()
-            if k != MILL_BROKER_KEY
+            for k, v in options.items()
+            if k != broker_key
         },
         praise=f"Right: every path from the triangle to the rest of the street runs through "
-        f"{MILL_BROKER}.",
+        f"{broker}.",
         hint="Which firm would split the street in two if it left?",
-        explanation=f"{MILL_BROKER} joins the bakery and the café to the deli, the florist and "
+        explanation=f"{broker} joins the bakery and the café to the deli, the florist and "
         "the bookshop: every shortest path between the two sides passes through it "
         "(betweenness 0.65; the deli and the florist share the rest).",
-    ),
-    Numeric(
-        id="02.brokerage.medici",
+    )
+
+
+def _brokerage_medici(question_id: str) -> Numeric:
+    medici = float(nx.betweenness_centrality(nx.florentine_families_graph())["Medici"])
+    return Numeric(
+        id=question_id,
         prompt="In the explorer of Florentine families, what is the Medici family's "
         "betweenness centrality (networkx's normalised value)? Answer with three decimals.",
-        answer=MEDICI,
+        answer=medici,
         unit="",
         abs_tol=0.002,
         rel_tol=0.0,
@@ -191,7 +160,54 @@ QUESTIONS = (
         explanation="The Medici lie on 52% of the shortest paths between other families "
         "(betweenness ≈ 0.522), far more than any other family (the Guadagni come next at "
         "about 0.255).",
+    )
+
+
+QUESTIONS = (
+    Classification(
+        id="02.structures.match",
+        prompt="Match each network to its structure.",
+        items={FRANCHISE: "hub-and-spoke", STUDIOS: "mesh", FARMS: "value chain", GROUPS: "hybrid"},
+        categories=["hub-and-spoke", "mesh", "value chain", "hybrid"],
+        misconceptions={
+            FRANCHISE: "One centre linked to everyone, with few links among the others, is a "
+            "hub-and-spoke structure.",
+            STUDIOS: "Everyone linked to everyone is a mesh.",
+            FARMS: "Links that follow the stages of production form a value chain.",
+            GROUPS: "Dense groups joined through their hubs are a hybrid (clustered) structure.",
+        },
+        hint="Look at who talks to whom: one centre, everybody, stage to stage, or groups.",
+        explanation="Hub-and-spoke: one centre. Mesh: everyone with everyone. Value chain: "
+        "stage to stage. Hybrid: dense groups joined by their hubs.",
     ),
+    DeferredQuestion("02.design.complement", _design_complement),
+    MultipleChoice(
+        id="02.design.purpose",
+        prompt="A group of craft brewers wants to win shelf space in supermarkets. Which "
+        "design choice should come first?",
+        options={
+            "a": "Pick the collaboration software",
+            "b": "Agree on the network's purpose and scope, then choose members who bring "
+            "what is missing",
+            "c": "Invite every brewer in the country",
+            "d": "Elect a chair",
+        },
+        correct="b",
+        misconceptions={
+            "a": "Technology supports a purpose; choose it once you know what the network must do.",
+            "c": "More members bring more coordination cost and more competitors; members "
+            "should be chosen for what they add.",
+            "d": "Governance matters, but its form depends on the purpose and the members.",
+        },
+        praise="Right: purpose and scope come first; they tell you whom you need.",
+        hint="Which decision do all the others depend on?",
+        explanation="Design starts with purpose and scope; member selection (complementarity, "
+        "shared values, commitment), governance, technology, incentives and adaptability "
+        "follow from it.",
+    ),
+    DeferredQuestion("02.sna.density", _sna_density),
+    DeferredQuestion("02.sna.broker", _sna_broker),
+    DeferredQuestion("02.brokerage.medici", _brokerage_medici),
     MultipleChoice(
         id="02.brokerage.why",
         prompt="Why did their position give the Medici power?",

@@ -1,16 +1,22 @@
-"""Questions of notebook 04 "Over-collaboration"."""
+"""Questions of notebook 04 "Over-collaboration".
+
+Questions whose keys come from a model, the firm panel's regressions, an analysis or the
+audit of Kestrel Print are built when first asked; the regressions and the audit run once.
+"""
 
 from __future__ import annotations
 
-import networkx as nx
+from functools import cache
+from typing import TYPE_CHECKING
 
-from collabkit.analysis.ego import ego_redundancy
-from collabkit.analysis.inverted_u import turning_point
-from collabkit.analysis.qca import consistency, coverage
+import networkx as nx
+import pandas as pd
+
 from collabkit.assess.questions import (
     Classification,
     CodeAnswer,
     CodeTest,
+    DeferredQuestion,
     FreeText,
     MultipleChoice,
     MultiSelect,
@@ -19,17 +25,10 @@ from collabkit.assess.questions import (
     RubricPoint,
 )
 from collabkit.course.examples import KESTREL_PRINT
-from collabkit.course.over_collaboration_audit import (
-    AUTONOMY,
-    ENGAGEMENT,
-    EVALUATION,
-    SELECTION,
-    VALUE_ADDING,
-    audit,
-)
-from collabkit.course.over_collaboration_audit import RECOMMENDATIONS as AUDIT_RECOMMENDATIONS
-from collabkit.data.firm_panel import load_firm_panel
 from collabkit.models.net_benefit import COST_LABELS, NetBenefit
+
+if TYPE_CHECKING:
+    from collabkit.analysis.inverted_u import TurningPoint
 
 SECTIONS = {
     "04.costs": "When more collaboration costs more than it brings",
@@ -48,22 +47,16 @@ COST_SOURCES = [
     for source in ("coordination", "redundancy", "dilution", "depletion", "dependence")
 ]
 #: The five recommendations, in lower case as the question lists them.
-RECOMMENDATIONS = [name.lower() for name in AUDIT_RECOMMENDATIONS]
 
 #: The worked coefficients of the turning-point question: growth = b0 + 2.4 n − 0.15 n².
 B1, B2 = 2.4, -0.15
 
 #: A firm with four partners, three ties among them (A–B, B–C, A–C), D knows nobody.
 FOUR_PARTNERS = nx.Graph([("firm", p) for p in "ABCD"] + [("A", "B"), ("B", "C"), ("A", "C")])
-FOUR_PARTNERS_EFFECTIVE = ego_redundancy(FOUR_PARTNERS, "firm").effective_size
 
 #: Memberships of four cases in "dense network" (X) and "high growth" (Y).
 QCA_X = (0.8, 0.6, 0.3, 0.9)
 QCA_Y = (0.9, 0.4, 0.2, 0.7)
-
-_PANEL = load_firm_panel()
-PANEL_TURN = turning_point(_PANEL["partners"], _PANEL["revenue_growth"], groups=_PANEL["firm_id"])
-PANEL_TURN_UNCLUSTERED = turning_point(_PANEL["partners"], _PANEL["revenue_growth"])
 
 COST_SIGNS = [
     ("Every decision in the joint project needs a round of calls with nine firms",
@@ -77,32 +70,32 @@ COST_SIGNS = [
     ("Half our orders come through one partner, who now sets the prices",
      COST_LABELS["dependence"]),
 ]  # fmt: skip
-AUDIT_FINDINGS = [
-    ("We joined a regional network because everyone did, not for a clear purpose",
-     SELECTION.lower()),
-    ("Partnerships take 80 hours a month, more than the 50 the owner can spare",
-     ENGAGEMENT.lower()),
-    ("A partnership takes 10 hours a month and brings 3,000 € a year",
-     VALUE_ADDING.lower()),
-    ("One partner handles 45 % of our sales", AUTONOMY.lower()),
-    ("Nobody has looked at what our partnerships bring since 2021", EVALUATION.lower()),
-]  # fmt: skip
 
 
-KESTREL_AUDIT = audit(KESTREL_PRINT)
-_KESTREL = KESTREL_AUDIT.partners.set_index("partner")
-#: Option letter → partner of Kestrel Print, in table order.
-KESTREL_OPTIONS = dict(zip("abcdefghijkl", _KESTREL.index, strict=True))
-#: Partners whose strategic fit is weak or whose time costs more than they bring.
-KESTREL_TO_END = frozenset(
-    letter
-    for letter, partner in KESTREL_OPTIONS.items()
-    if _KESTREL.loc[partner, "low_fit"] or _KESTREL.loc[partner, "negative_net"]
-)
+@cache
+def _panel_turns() -> tuple[TurningPoint, TurningPoint]:
+    """Where growth peaks in the firm panel, with standard errors clustered by firm and
+    without (what a student gets who forgets ``groups=``)."""
+    from collabkit.analysis.inverted_u import turning_point
+    from collabkit.data.firm_panel import load_firm_panel
+
+    panel = load_firm_panel()
+    return (
+        turning_point(panel["partners"], panel["revenue_growth"], groups=panel["firm_id"]),
+        turning_point(panel["partners"], panel["revenue_growth"]),
+    )
 
 
-def _kestrel_reason(partner: str) -> str:
-    row = _KESTREL.loc[partner]
+@cache
+def _kestrel() -> pd.DataFrame:
+    """The audit of Kestrel Print, one row per partner (indexed by partner), in table order."""
+    from collabkit.course.over_collaboration_audit import audit
+
+    return audit(KESTREL_PRINT).partners.set_index("partner")
+
+
+def _kestrel_reason(kestrel: pd.DataFrame, partner: str) -> str:
+    row = kestrel.loc[partner]
     return (
         f"{partner} brings {row['value']:,.0f} € a year for {row['hours_per_month']:.0f} hours a "
         f"month ({row['time_cost']:,.0f} € of core work; net {row['net_value']:+,.0f} €) at "
@@ -110,8 +103,304 @@ def _kestrel_reason(partner: str) -> str:
     )
 
 
-def _half_width(turn) -> float:
+def _half_width(turn: TurningPoint) -> float:
     return turn.ci_high - turn.estimate
+
+
+def _curve_coordination(question_id: str) -> MultipleChoice:
+    return MultipleChoice(
+        id=question_id,
+        prompt="In the net-benefit explorer, raise the cost of one line of coordination from "
+        "1,000 € to 3,000 € a year. What happens to the best number of partners?",
+        options={"a": "It falls", "b": "It stays the same", "c": "It rises"},
+        correct="a",
+        misconceptions={
+            "b": "Look again at the star: dearer coordination makes every extra partner cost "
+            "more, because each adds a line to all the others.",
+            "c": "Dearer coordination cannot make more partners worthwhile: costs rise, value "
+            "does not.",
+        },
+        praise=f"Right: from {NetBenefit().optimum()} to "
+        f"{NetBenefit(coordination_cost=3_000).optimum()} partners.",
+        hint="Watch the yellow star as you move the slider.",
+        explanation="The k-th partner adds k − 1 lines of coordination, so its marginal "
+        "coordination cost c(k − 1) grows with c: the peak of the curve moves left "
+        f"({NetBenefit().optimum()} → {NetBenefit(coordination_cost=3_000).optimum()} "
+        "partners).",
+    )
+
+
+def _abm_internalised(question_id: str) -> Numeric:
+    return Numeric(
+        id=question_id,
+        prompt="Set the share of coordination paid by partners to 0 and leave the other "
+        "sliders at their defaults. How many partners do firms keep on average at the end? "
+        "Round to a whole number of partners.",
+        answer=float(NetBenefit().optimum()),
+        unit="partners",
+        abs_tol=0.5,
+        rel_tol=0.0,
+        hint="Read the blue line at the last period, or the sentence under the plot.",
+        explanation=f"About {NetBenefit().optimum()}, the welfare optimum: when each firm "
+        "bears all the costs it causes, its private choice and the network's interest agree.",
+    )
+
+
+def _data_cluster(question_id: str) -> MultipleChoice:
+    turn, unclustered = _panel_turns()
+    return MultipleChoice(
+        id=question_id,
+        prompt="Why does the regression use standard errors clustered by firm?",
+        options={
+            "a": "Each firm appears in 8 years, and its years are not independent observations",
+            "b": "To make the turning point larger",
+            "c": "Because firms belong to sectors",
+        },
+        correct="a",
+        misconceptions={
+            "b": "Clustering changes the uncertainty, not the estimate itself.",
+            "c": "Sectors matter, but the repeated observations of the same firm are what "
+            "makes plain standard errors too small here.",
+        },
+        praise="Right: 960 firm-years are not 960 independent firms.",
+        hint="Compare the intervals with and without groups=.",
+        explanation="A firm that grows fast one year tends to grow fast the next: treating its "
+        "8 years as 8 independent observations overstates the evidence. Clustering by firm "
+        f"widens the interval (here from ±{_half_width(unclustered):.2f} to "
+        f"±{_half_width(turn):.2f} partners).",
+    )
+
+
+def _network_effective(question_id: str) -> Numeric:
+    from collabkit.analysis.ego import ego_redundancy
+
+    effective = ego_redundancy(FOUR_PARTNERS, "firm").effective_size
+    return Numeric(
+        id=question_id,
+        prompt="A firm has 4 partners. Three of them (A, B, C) all work with each other; the "
+        "fourth (D) knows none of them. What is the firm's effective size (Burt)? Answer in "
+        "partners.",
+        answer=effective,
+        unit="partners",
+        abs_tol=0.01,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                4, "that counts every partner as fully new; A, B and C overlap."
+            ),  # fmt: skip
+            NumericMisconception(
+                1, "redundant partners still add something: each of A, B, C is worth 1 − 2/4."
+            ),  # fmt: skip
+            NumericMisconception(
+                2.5 / 4,
+                "that is the efficiency (effective size ÷ partners); "
+                "the question asks for the effective size.",
+            ),  # fmt: skip
+        ),
+        hint="Effective size = n − 2t/n, with t the ties among the partners.",
+        explanation=f"n = 4 and t = 3: 4 − 2 × 3 / 4 = {effective:g}. A, B and C "
+        "are each worth 1 − 2/4 = 0.5 new contacts, D is worth 1.",
+    )
+
+
+def _qca_consistency(question_id: str) -> Numeric:
+    from collabkit.analysis.qca import consistency, coverage
+
+    return Numeric(
+        id=question_id,
+        prompt="Four firms have these memberships in 'dense network' (X) and 'high growth' "
+        f"(Y): X = {list(QCA_X)}, Y = {list(QCA_Y)}. How consistent is 'dense network is "
+        "sufficient for high growth'? Answer on the 0–1 scale with two decimals.",
+        answer=round(consistency(QCA_X, QCA_Y), 2),
+        unit="",
+        abs_tol=0.006,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                round(coverage(QCA_X, QCA_Y), 2),
+                "that is the coverage "
+                "(divided by the sum of Y); consistency divides by the sum "
+                "of X.",
+                0.006,
+            ),  # fmt: skip
+        ),
+        hint="Consistency = Σ min(X, Y) / Σ X.",
+        explanation="Σ min(X, Y) = 0.8 + 0.4 + 0.2 + 0.7 = 2.1 and Σ X = 2.6, so "
+        f"consistency = {consistency(QCA_X, QCA_Y):.3f}: X is mostly a subset of Y.",
+    )
+
+
+def _task_turning(question_id: str) -> Numeric:
+    turn, _ = _panel_turns()
+    return Numeric(
+        id=question_id,
+        points=2,
+        prompt="Graded. Fit the quadratic to the firm panel (growth on partners, standard "
+        "errors clustered by firm). Where does growth peak? Answer in partners, two decimals.",
+        answer=round(turn.estimate, 2),
+        unit="partners",
+        abs_tol=0.02,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                2 * turn.estimate, "you forgot the 2 in −b1/(2·b2).", 0.05
+            ),  # fmt: skip
+        ),
+        hint="collabkit.turning_point(panel.partners, panel.revenue_growth, "
+        "groups=panel.firm_id).estimate",
+        explanation=f"The estimate is {turn.estimate:.2f} partners (the data were made "
+        "with a true peak at 7).",
+    )
+
+
+def _task_upper(question_id: str) -> Numeric:
+    turn, unclustered = _panel_turns()
+    return Numeric(
+        id=question_id,
+        prompt="Graded. What is the upper end of the 95 % confidence interval of that turning "
+        "point? Answer in partners, two decimals.",
+        answer=round(turn.ci_high, 2),
+        unit="partners",
+        abs_tol=0.02,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                round(unclustered.ci_high, 2),
+                "that interval "
+                "ignores that a firm's years belong together; add "
+                "groups=panel.firm_id.",
+                0.02,
+            ),  # fmt: skip
+        ),
+        hint="Use the ci_high of the same result.",
+        explanation=f"The 95 % interval runs from {turn.ci_low:.2f} to "
+        f"{turn.ci_high:.2f} partners: beyond about {turn.ci_high:.0f} partners, "
+        "growth falls with more partners.",
+    )
+
+
+def _task_end(question_id: str) -> MultiSelect:
+    kestrel = _kestrel()
+    # option letter → partner, in table order; the partners to end fit the strategy
+    # poorly or cost more time than they bring
+    options = dict(zip("abcdefghijkl", kestrel.index, strict=True))
+    to_end = frozenset(
+        letter
+        for letter, partner in options.items()
+        if kestrel.loc[partner, "low_fit"] or kestrel.loc[partner, "negative_net"]
+    )
+    return MultiSelect(
+        id=question_id,
+        points=2,
+        prompt="Graded. Run the audit on Kestrel Print's table. Which partnerships should it "
+        "end or scale back to come back towards the peak of the curve? Tick all that apply.",
+        options=options,
+        correct=to_end,
+        misconceptions={
+            letter: _kestrel_reason(kestrel, partner)
+            + ": it earns its place."
+            + (
+                " Its high dependence calls for a second source, not for ending it."
+                if kestrel.loc[partner, "high_dependence"]
+                else ""
+            )
+            for letter, partner in options.items()
+            if letter not in to_end
+        },
+        missed={
+            letter: _kestrel_reason(kestrel, partner) + ": weak fit or a loss of time."
+            for letter, partner in options.items()
+            if letter in to_end
+        },
+        hint="Look at the flags for strategic network selection and value-adding "
+        "collaboration in the audit report.",
+        explanation="End or scale back the partnerships with a strategic fit of 1–2 or a "
+        "negative net value: "
+        + ", ".join(options[letter] for letter in sorted(to_end))
+        + ". The seven that remain fit the strategy and bring more than their hours cost.",
+    )
+
+
+def _task_advice(question_id: str) -> FreeText:
+    turn, _ = _panel_turns()
+    return FreeText(
+        id=question_id,
+        points=4,
+        instructor_graded=True,
+        prompt="Graded. Kestrel Print has the 12 partnerships in the table above. Advise its "
+        "owner (80–150 words): how many partnerships should it keep, which ones should it end "
+        "or scale back and why, and how should it check the result next year?",
+        rubric=(
+            RubricPoint(
+                "a number of partners near the turning point",
+                ("7", "seven", "8", "eight", "6", "six"),
+            ),
+            RubricPoint(
+                "the uncertainty of the estimate", ("interval", "uncertain", "confidence", "range")
+            ),
+            RubricPoint(
+                "partners that cost more time than they bring", ("time", "hours", "net value")
+            ),
+            RubricPoint(
+                "weak strategic fit or redundant partners",
+                ("fit", "strateg", "redundan", "overlap"),
+            ),
+            RubricPoint("dependence on a single partner", ("depend", "autonom", "reliance")),
+            RubricPoint("a yearly review", ("review", "evaluat", "every year", "annual")),
+        ),  # fmt: skip
+        model_answer="Kestrel Print should keep about seven partnerships, the turning point "
+        f"estimated from the panel (95 % interval {turn.ci_low:.1f} to "
+        f"{turn.ci_high:.1f}), so twelve is well past the peak. End the partnerships that "
+        "cost more hours than they bring and those with a weak strategic fit: they add "
+        "coordination without serving the strategy, and two printers overlap with each other. "
+        "Keep the partners with complementary skills. Reduce the reliance on the one "
+        "distributor that carries a large share of sales, so the firm keeps its autonomy. "
+        "Review every partnership once a year: compare hours, value and dependence, and "
+        "adjust.",
+        min_words=60,
+        hint="Cover the number, the uncertainty, which partners and why, autonomy and review.",
+        explanation="A strong answer keeps about 7 partnerships (turning point, with its "
+        "interval), ends those with negative net value or weak fit, reduces dependence on the "
+        "largest partner, and plans a yearly review.",
+    )
+
+
+def _audit_match(question_id: str) -> Classification:
+    from collabkit.course.over_collaboration_audit import (
+        AUTONOMY,
+        ENGAGEMENT,
+        EVALUATION,
+        RECOMMENDATIONS,
+        SELECTION,
+        VALUE_ADDING,
+    )
+
+    findings = [
+        (
+            "We joined a regional network because everyone did, not for a clear purpose",
+            SELECTION.lower(),
+        ),
+        (
+            "Partnerships take 80 hours a month, more than the 50 the owner can spare",
+            ENGAGEMENT.lower(),
+        ),
+        ("A partnership takes 10 hours a month and brings 3,000 € a year", VALUE_ADDING.lower()),
+        ("One partner handles 45 % of our sales", AUTONOMY.lower()),
+        ("Nobody has looked at what our partnerships bring since 2021", EVALUATION.lower()),
+    ]
+
+    return Classification(
+        id=question_id,
+        prompt="Match each audit finding to the recommendation it calls for.",
+        items=dict(findings),
+        categories=[name.lower() for name in RECOMMENDATIONS],
+        hint="Selection is about which networks; balance about how much; value about what "
+        "each brings; autonomy about reliance; evaluation about checking.",
+        explanation="Joining without purpose calls for strategic selection; too many hours "
+        "for balanced engagement; a partnership worth less than its time for value-adding "
+        "collaboration; one dominant partner for strategic autonomy; no review for regular "
+        "evaluation.",
+    )
 
 
 QUESTIONS = (
@@ -179,26 +468,7 @@ QUESTIONS = (
         "grows in a straight line but the knowledge actually gained flattens out. That gap is "
         "the knowledge-redundancy cost.",
     ),
-    MultipleChoice(
-        id="04.curve.coordination",
-        prompt="In the net-benefit explorer, raise the cost of one line of coordination from "
-        "1,000 € to 3,000 € a year. What happens to the best number of partners?",
-        options={"a": "It falls", "b": "It stays the same", "c": "It rises"},
-        correct="a",
-        misconceptions={
-            "b": "Look again at the star: dearer coordination makes every extra partner cost "
-            "more, because each adds a line to all the others.",
-            "c": "Dearer coordination cannot make more partners worthwhile: costs rise, value "
-            "does not.",
-        },
-        praise=f"Right: from {NetBenefit().optimum()} to "
-        f"{NetBenefit(coordination_cost=3_000).optimum()} partners.",
-        hint="Watch the yellow star as you move the slider.",
-        explanation="The k-th partner adds k − 1 lines of coordination, so its marginal "
-        "coordination cost c(k − 1) grows with c: the peak of the curve moves left "
-        f"({NetBenefit().optimum()} → {NetBenefit(coordination_cost=3_000).optimum()} "
-        "partners).",
-    ),
+    DeferredQuestion("04.curve.coordination", _curve_coordination),
     MultipleChoice(
         id="04.abm.spillover",
         prompt="In the simulation, when do firms end up with more partners than is best for "
@@ -224,40 +494,8 @@ QUESTIONS = (
         "for the network and adds partners past the welfare optimum: over-collaboration "
         "from individually sensible choices.",
     ),
-    Numeric(
-        id="04.abm.internalised",
-        prompt="Set the share of coordination paid by partners to 0 and leave the other "
-        "sliders at their defaults. How many partners do firms keep on average at the end? "
-        "Round to a whole number of partners.",
-        answer=float(NetBenefit().optimum()),
-        unit="partners",
-        abs_tol=0.5,
-        rel_tol=0.0,
-        hint="Read the blue line at the last period, or the sentence under the plot.",
-        explanation=f"About {NetBenefit().optimum()}, the welfare optimum: when each firm "
-        "bears all the costs it causes, its private choice and the network's interest agree.",
-    ),
-    MultipleChoice(
-        id="04.data.cluster",
-        prompt="Why does the regression use standard errors clustered by firm?",
-        options={
-            "a": "Each firm appears in 8 years, and its years are not independent observations",
-            "b": "To make the turning point larger",
-            "c": "Because firms belong to sectors",
-        },
-        correct="a",
-        misconceptions={
-            "b": "Clustering changes the uncertainty, not the estimate itself.",
-            "c": "Sectors matter, but the repeated observations of the same firm are what "
-            "makes plain standard errors too small here.",
-        },
-        praise="Right: 960 firm-years are not 960 independent firms.",
-        hint="Compare the intervals with and without groups=.",
-        explanation="A firm that grows fast one year tends to grow fast the next: treating its "
-        "8 years as 8 independent observations overstates the evidence. Clustering by firm "
-        f"widens the interval (here from ±{_half_width(PANEL_TURN_UNCLUSTERED):.2f} to "
-        f"±{_half_width(PANEL_TURN):.2f} partners).",
-    ),
+    DeferredQuestion("04.abm.internalised", _abm_internalised),
+    DeferredQuestion("04.data.cluster", _data_cluster),
     Numeric(
         id="04.data.turning",
         prompt=f"A study fits growth = b0 + {B1} × partners − {-B2} × partners². "
@@ -297,175 +535,11 @@ QUESTIONS = (
         "negative slope at the high end, with the turning point inside the data. The "
         "quadratic forces a turn even on data that only level off.",
     ),
-    Numeric(
-        id="04.network.effective",
-        prompt="A firm has 4 partners. Three of them (A, B, C) all work with each other; the "
-        "fourth (D) knows none of them. What is the firm's effective size (Burt)? Answer in "
-        "partners.",
-        answer=FOUR_PARTNERS_EFFECTIVE,
-        unit="partners",
-        abs_tol=0.01,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
-                4, "that counts every partner as fully new; A, B and C overlap."
-            ),  # fmt: skip
-            NumericMisconception(
-                1, "redundant partners still add something: each of A, B, C is worth 1 − 2/4."
-            ),  # fmt: skip
-            NumericMisconception(
-                2.5 / 4,
-                "that is the efficiency (effective size ÷ partners); "
-                "the question asks for the effective size.",
-            ),  # fmt: skip
-        ),
-        hint="Effective size = n − 2t/n, with t the ties among the partners.",
-        explanation=f"n = 4 and t = 3: 4 − 2 × 3 / 4 = {FOUR_PARTNERS_EFFECTIVE:g}. A, B and C "
-        "are each worth 1 − 2/4 = 0.5 new contacts, D is worth 1.",
-    ),
-    Numeric(
-        id="04.qca.consistency",
-        prompt="Four firms have these memberships in 'dense network' (X) and 'high growth' "
-        f"(Y): X = {list(QCA_X)}, Y = {list(QCA_Y)}. How consistent is 'dense network is "
-        "sufficient for high growth'? Answer on the 0–1 scale with two decimals.",
-        answer=round(consistency(QCA_X, QCA_Y), 2),
-        unit="",
-        abs_tol=0.006,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
-                round(coverage(QCA_X, QCA_Y), 2),
-                "that is the coverage "
-                "(divided by the sum of Y); consistency divides by the sum "
-                "of X.",
-                0.006,
-            ),  # fmt: skip
-        ),
-        hint="Consistency = Σ min(X, Y) / Σ X.",
-        explanation="Σ min(X, Y) = 0.8 + 0.4 + 0.2 + 0.7 = 2.1 and Σ X = 2.6, so "
-        f"consistency = {consistency(QCA_X, QCA_Y):.3f}: X is mostly a subset of Y.",
-    ),
-    Classification(
-        id="04.audit.match",
-        prompt="Match each audit finding to the recommendation it calls for.",
-        items=dict(AUDIT_FINDINGS),
-        categories=RECOMMENDATIONS,
-        hint="Selection is about which networks; balance about how much; value about what "
-        "each brings; autonomy about reliance; evaluation about checking.",
-        explanation="Joining without purpose calls for strategic selection; too many hours "
-        "for balanced engagement; a partnership worth less than its time for value-adding "
-        "collaboration; one dominant partner for strategic autonomy; no review for regular "
-        "evaluation.",
-    ),  # fmt: skip
-    Numeric(
-        id="04.task.turning",
-        points=2,
-        prompt="Graded. Fit the quadratic to the firm panel (growth on partners, standard "
-        "errors clustered by firm). Where does growth peak? Answer in partners, two decimals.",
-        answer=round(PANEL_TURN.estimate, 2),
-        unit="partners",
-        abs_tol=0.02,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
-                2 * PANEL_TURN.estimate, "you forgot the 2 in −b1/(2·b2).", 0.05
-            ),  # fmt: skip
-        ),
-        hint="collabkit.turning_point(panel.partners, panel.revenue_growth, "
-        "groups=panel.firm_id).estimate",
-        explanation=f"The estimate is {PANEL_TURN.estimate:.2f} partners (the data were made "
-        "with a true peak at 7).",
-    ),
-    Numeric(
-        id="04.task.upper",
-        prompt="Graded. What is the upper end of the 95 % confidence interval of that turning "
-        "point? Answer in partners, two decimals.",
-        answer=round(PANEL_TURN.ci_high, 2),
-        unit="partners",
-        abs_tol=0.02,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
-                round(PANEL_TURN_UNCLUSTERED.ci_high, 2),
-                "that interval "
-                "ignores that a firm's years belong together; add "
-                "groups=panel.firm_id.",
-                0.02,
-            ),  # fmt: skip
-        ),
-        hint="Use the ci_high of the same result.",
-        explanation=f"The 95 % interval runs from {PANEL_TURN.ci_low:.2f} to "
-        f"{PANEL_TURN.ci_high:.2f} partners: beyond about {PANEL_TURN.ci_high:.0f} partners, "
-        "growth falls with more partners.",
-    ),
-    MultiSelect(
-        id="04.task.end",
-        points=2,
-        prompt="Graded. Run the audit on Kestrel Print's table. Which partnerships should it "
-        "end or scale back to come back towards the peak of the curve? Tick all that apply.",
-        options=KESTREL_OPTIONS,
-        correct=KESTREL_TO_END,
-        misconceptions={
-            letter: _kestrel_reason(partner)
-            + ": it earns its place."
-            + (
-                " Its high dependence calls for a second source, not for ending it."
-                if _KESTREL.loc[partner, "high_dependence"]
-                else ""
-            )
-            for letter, partner in KESTREL_OPTIONS.items()
-            if letter not in KESTREL_TO_END
-        },
-        missed={
-            letter: _kestrel_reason(partner) + ": weak fit or a loss of time."
-            for letter, partner in KESTREL_OPTIONS.items()
-            if letter in KESTREL_TO_END
-        },
-        hint="Look at the flags for strategic network selection and value-adding "
-        "collaboration in the audit report.",
-        explanation="End or scale back the partnerships with a strategic fit of 1–2 or a "
-        "negative net value: "
-        + ", ".join(KESTREL_OPTIONS[letter] for letter in sorted(KESTREL_TO_END))
-        + ". The seven that remain fit the strategy and bring more than their hours cost.",
-    ),
-    FreeText(
-        id="04.task.advice",
-        points=4,
-        instructor_graded=True,
-        prompt="Graded. Kestrel Print has the 12 partnerships in the table above. Advise its "
-        "owner (80–150 words): how many partnerships should it keep, which ones should it end "
-        "or scale back and why, and how should it check the result next year?",
-        rubric=(
-            RubricPoint(
-                "a number of partners near the turning point",
-                ("7", "seven", "8", "eight", "6", "six"),
-            ),
-            RubricPoint(
-                "the uncertainty of the estimate", ("interval", "uncertain", "confidence", "range")
-            ),
-            RubricPoint(
-                "partners that cost more time than they bring", ("time", "hours", "net value")
-            ),
-            RubricPoint(
-                "weak strategic fit or redundant partners",
-                ("fit", "strateg", "redundan", "overlap"),
-            ),
-            RubricPoint("dependence on a single partner", ("depend", "autonom", "reliance")),
-            RubricPoint("a yearly review", ("review", "evaluat", "every year", "annual")),
-        ),  # fmt: skip
-        model_answer="Kestrel Print should keep about seven partnerships, the turning point "
-        f"estimated from the panel (95 % interval {PANEL_TURN.ci_low:.1f} to "
-        f"{PANEL_TURN.ci_high:.1f}), so twelve is well past the peak. End the partnerships that "
-        "cost more hours than they bring and those with a weak strategic fit: they add "
-        "coordination without serving the strategy, and two printers overlap with each other. "
-        "Keep the partners with complementary skills. Reduce the reliance on the one "
-        "distributor that carries a large share of sales, so the firm keeps its autonomy. "
-        "Review every partnership once a year: compare hours, value and dependence, and "
-        "adjust.",
-        min_words=60,
-        hint="Cover the number, the uncertainty, which partners and why, autonomy and review.",
-        explanation="A strong answer keeps about 7 partnerships (turning point, with its "
-        "interval), ends those with negative net value or weak fit, reduces dependence on the "
-        "largest partner, and plans a yearly review.",
-    ),
+    DeferredQuestion("04.network.effective", _network_effective),
+    DeferredQuestion("04.qca.consistency", _qca_consistency),
+    DeferredQuestion("04.audit.match", _audit_match),
+    DeferredQuestion("04.task.turning", _task_turning),
+    DeferredQuestion("04.task.upper", _task_upper),
+    DeferredQuestion("04.task.end", _task_end),
+    DeferredQuestion("04.task.advice", _task_advice),
 )

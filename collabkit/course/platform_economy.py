@@ -1,18 +1,20 @@
-"""Questions of notebook 03 "Platform economy"."""
+"""Questions of notebook 03 "Platform economy".
+
+The seller-data question is built when first asked: its key needs the seller data set.
+"""
 
 from __future__ import annotations
 
-from collabkit.analysis.sellers import seller_summary
 from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP, TRAP_SHARE
 from collabkit.assess.questions import (
     Classification,
+    DeferredQuestion,
     MultipleChoice,
     Numeric,
     NumericMisconception,
     Rubric,
 )
 from collabkit.course.platform_economy_escape import BUDGET, KEEP_REVENUE, evaluate_plan
-from collabkit.data.sellers import N_SELLERS, load_sellers
 from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket
 
 SECTIONS = {
@@ -30,7 +32,6 @@ def _percent(share: float) -> str:
     return f"{share * 100:g} %"
 
 
-TRAPPED = int(seller_summary(load_sellers())["looks_trapped"].sum())
 HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS[HYBRID].__dict__.items()}
 
 CATALYSTS = [
@@ -47,6 +48,29 @@ CHALLENGES = [
     "platform governance",
     "skill gaps",
 ]
+
+
+def _data_trapped(question_id: str) -> Numeric:
+    from collabkit.analysis.sellers import seller_summary
+    from collabkit.data.sellers import N_SELLERS, load_sellers
+
+    trapped = int(seller_summary(load_sellers())["looks_trapped"].sum())
+    return Numeric(
+        id=question_id,
+        prompt="Using the rule in the text (last six months: platforms carry at least "
+        f"{_percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
+        f"the first six months), how many of the {N_SELLERS} sellers look trapped? Answer in "
+        "sellers.",
+        answer=float(trapped),
+        unit="sellers",
+        abs_tol=0.0,
+        rel_tol=1e-9,
+        hint="Filter the summary table on both conditions and count the rows.",
+        explanation=f"{trapped} sellers meet both conditions; run "
+        "`summary[summary.looks_trapped]` to see them.",
+    )
+
+
 QUESTIONS = (
     Classification(
         id="03.catalysts.match",
@@ -231,20 +255,7 @@ QUESTIONS = (
         explanation="0.25 + 0.04 + 0.04 + 0.01 = 0.34. An index of 1 means one channel; "
         "lower means a more diversified, less dependent mix.",
     ),
-    Numeric(
-        id="03.data.trapped",
-        prompt="Using the rule in the text (last six months: platforms carry at least "
-        f"{_percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
-        f"the first six months), how many of the {N_SELLERS} sellers look trapped? Answer in "
-        "sellers.",
-        answer=float(TRAPPED),
-        unit="sellers",
-        abs_tol=0.0,
-        rel_tol=1e-9,
-        hint="Filter the summary table on both conditions and count the rows.",
-        explanation=f"{TRAPPED} sellers meet both conditions; run "
-        "`summary[summary.looks_trapped]` to see them.",
-    ),
+    DeferredQuestion("03.data.trapped", _data_trapped),
     Rubric(
         id="03.escape.plan",
         points=6,

@@ -1,21 +1,52 @@
 """Questions of notebook 00 "Start here": practice with the question widgets.
 
-The slider question's key comes from the cost-pooling model the notebook shows.
+The slider question's key comes from the cost-pooling model the notebook shows; it is
+computed when the question is first asked.
 """
 
 from __future__ import annotations
 
-from collabkit.assess.questions import MultipleChoice, MultiSelect, Numeric, NumericMisconception
+from collabkit.assess.questions import (
+    DeferredQuestion,
+    MultipleChoice,
+    MultiSelect,
+    Numeric,
+    NumericMisconception,
+)
 from collabkit.models.pooling import CostPooling
 
 #: The explorer of notebook 00 starts from the model's defaults; the slider question uses 4.
 POOLING = CostPooling()
-AT_FOUR = POOLING.run().set_index("n_firms").loc[4]
 
 SECTIONS = {
     "00.basics": "Running a notebook",
     "00.practice": "Practising with questions",
 }
+
+
+def _slider(question_id: str) -> Numeric:
+    at_four = POOLING.run().set_index("n_firms").loc[4]
+    return Numeric(
+        id=question_id,
+        prompt="Move the 'Number of firms' slider in the explorer above to 4. "
+        "What does the cost per firm become, in euros per year? Type the number only.",
+        answer=float(at_four["cost_per_firm"]),
+        unit="€ per year",
+        rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(
+                float(at_four["asset_share"]),
+                "that is only the van's share; add the coordination cost.",
+            ),
+            NumericMisconception(
+                POOLING.asset_cost, "that is the cost of a firm that runs the van alone."
+            ),
+        ),
+        hint="Hover over the line at 4 firms: the label shows the cost per firm.",
+        explanation="With 4 firms the van costs 36,000 / 4 = 9,000 € each, and each firm "
+        "carries 1,500 × (4 − 1) / 2 = 2,250 € of coordination: 11,250 € per firm.",
+    )
+
 
 QUESTIONS = (
     MultipleChoice(
@@ -38,26 +69,7 @@ QUESTIONS = (
         explanation="Shift + Enter runs the cell and selects the next one. Ctrl + Enter runs "
         "it and stays on it. Enter alone only starts a new line.",
     ),
-    Numeric(
-        id="00.practice.slider",
-        prompt="Move the 'Number of firms' slider in the explorer above to 4. "
-        "What does the cost per firm become, in euros per year? Type the number only.",
-        answer=float(AT_FOUR["cost_per_firm"]),
-        unit="€ per year",
-        rel_tol=0.005,
-        misconceptions=(
-            NumericMisconception(
-                float(AT_FOUR["asset_share"]),
-                "that is only the van's share; add the coordination cost.",
-            ),
-            NumericMisconception(
-                POOLING.asset_cost, "that is the cost of a firm that runs the van alone."
-            ),
-        ),
-        hint="Hover over the line at 4 firms: the label shows the cost per firm.",
-        explanation="With 4 firms the van costs 36,000 / 4 = 9,000 € each, and each firm "
-        "carries 1,500 × (4 − 1) / 2 = 2,250 € of coordination: 11,250 € per firm.",
-    ),
+    DeferredQuestion("00.practice.slider", _slider),
     MultiSelect(
         id="00.practice.help",
         prompt="Where can you get help when you are stuck? Tick every option that works.",
