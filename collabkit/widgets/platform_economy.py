@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
 from collabkit.figures import platform_economy as fig
 from collabkit.models.platform import PLATFORM_PRESETS, PlatformStrategy, simulate_platform
@@ -77,7 +78,7 @@ class PlanWidget(QuestionWidget):
                     control.value = answer[name]
 
 
-def platform_explorer(
+def platform_trajectory(
     preset: str = "Hybrid Collaboration", n_sellers: int = 200, periods: int = 60
 ) -> Explorer:
     """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets, starting
@@ -95,3 +96,7 @@ def platform_explorer(
         figure=fig.platform_figure,
         summary=_summary,
     )
+
+
+# Old names (collabkit 0.1), kept for one release: see collabkit._compat.
+__getattr__ = renamed(__name__, {"platform_explorer": "platform_trajectory"})
