@@ -20,6 +20,9 @@ node_metrics(G), network_metrics(G)
     Social network analysis of a networkx graph of firms (see ``collabkit.analysis``).
 turning_point(x, y), u_test(x, y)
     Where an inverted U turns, with a confidence interval, and the Lind–Mehlum U-test.
+collabkit.chapters.<chapter>
+    What one notebook's cells use (explorers, data, analysis), e.g.
+    ``from collabkit.chapters import fundamentals as chapter``.
 """
 
 from __future__ import annotations
