@@ -20,49 +20,30 @@ node_metrics(G), network_metrics(G)
     Social network analysis of a networkx graph of firms (see ``collabkit.analysis``).
 turning_point(x, y), u_test(x, y)
     Where an inverted U turns, with a confidence interval, and the Lind–Mehlum U-test.
+collabkit.chapters.<chapter>
+    What one notebook's cells use (explorers, data, analysis), e.g.
+    ``from collabkit.chapters import fundamentals as chapter``.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from collabkit import _compat
 from collabkit._version import __version__
+from collabkit.core.lazy import lazy_exports
 
 _compat.install()  # old module paths of notebooks already handed out
 
-_LAZY: dict[str, str] = {
-    "Feedback": "collabkit.assess.feedback",
-    "start": "collabkit.assess.session",
-    "progress": "collabkit.course",
-    "answer": "collabkit.widgets.questions",
-    "ask": "collabkit.widgets.questions",
-    "solution": "collabkit.widgets.questions",
-    "all_questions": "collabkit.course",
-    "get_question": "collabkit.course",
-    "node_metrics": "collabkit.analysis.network",
-    "network_metrics": "collabkit.analysis.network",
-    "simulate_platform": "collabkit.models.platform",
-    "PLATFORM_PRESETS": "collabkit.models.platform",
-    "classify_trajectory": "collabkit.analysis.trajectory",
-    "explain_trajectory": "collabkit.analysis.trajectory",
-    "turning_point": "collabkit.analysis.inverted_u",
-    "u_test": "collabkit.analysis.inverted_u",
-}
-
-__all__ = ["__version__", *sorted(_LAZY)]
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = importlib.import_module(_LAZY[name])
-    except KeyError:
-        raise AttributeError(f"module 'collabkit' has no attribute {name!r}") from None
-    value = getattr(module, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+_PUBLIC, __getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "collabkit.assess.feedback": ("Feedback",),
+        "collabkit.assess.session": ("start",),
+        "collabkit.course": ("all_questions", "get_question", "progress"),
+        "collabkit.widgets.questions": ("answer", "ask", "solution"),
+        "collabkit.analysis.network": ("network_metrics", "node_metrics"),
+        "collabkit.models.platform": ("PLATFORM_PRESETS", "simulate_platform"),
+        "collabkit.analysis.trajectory": ("classify_trajectory", "explain_trajectory"),
+        "collabkit.analysis.inverted_u": ("turning_point", "u_test"),
+    },
+)
+__all__ = ["__version__", *_PUBLIC]

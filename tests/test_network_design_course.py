@@ -151,8 +151,8 @@ def test_a_brief_must_be_satisfiable():
 
 
 # --- explorers --------------------------------------------------------------------------
-def test_structure_explorer_updates_in_place_and_lets_the_hub_leave():
-    explorer = explore.structure_explorer()
+def test_network_structure_updates_in_place_and_lets_the_hub_leave():
+    explorer = explore.network_structure()
     figure = explorer.figure
     before = [tuple(t.x) if t.x is not None else () for t in figure.data]
     explorer.set(remove=explore.BEST_CONNECTED)
@@ -164,8 +164,8 @@ def test_structure_explorer_updates_in_place_and_lets_the_hub_leave():
     assert [tuple(t.x) if t.x is not None else () for t in figure.data] != before
 
 
-def test_structure_explorer_firm_list_follows_the_size():
-    explorer = explore.structure_explorer()
+def test_network_structure_firm_list_follows_the_size():
+    explorer = explore.network_structure()
     explorer.set(remove="Firm 12")
     explorer.set(n_firms=8)
     assert explorer.controls["remove"].value == explore.NOBODY
@@ -186,7 +186,7 @@ def test_comparison_and_partner_explorers_respond():
 
 
 def test_a_huge_full_mesh_is_explained_not_drawn():
-    explorer = explore.structure_explorer()
+    explorer = explore.network_structure()
     explorer.set(structure="mesh", n_firms=explore.MESH_LIMIT + 1)
     assert "needs 1,830 partnerships" in explorer.message.value
     assert "sparse mesh" in explorer.message.value

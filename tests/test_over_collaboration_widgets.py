@@ -19,7 +19,7 @@ from collabkit.widgets.over_collaboration_audit import AuditWidget
 
 def test_decomposition_plot_shows_every_cost_source_and_moves_its_star():
     assert set(COST_STYLE) == set(COST_SOURCES)
-    explorer = explore.net_benefit_explorer()
+    explorer = explore.net_benefit()
     figure = explorer.figure
     star = figure.data[-1]
     assert list(star.x) == [NetBenefit().optimum()]
@@ -39,7 +39,7 @@ def test_decomposition_plot_shows_every_cost_source_and_moves_its_star():
 
 
 def test_spillover_slider_turns_a_stop_at_the_optimum_into_an_overshoot():
-    explorer = explore.partnering_explorer()
+    explorer = explore.partnering_simulation()
     explorer.set(cost_spillover=0.0)
     assert "stop close to it" in explorer.message.value
     line = explorer.figure.data[0]
@@ -85,7 +85,7 @@ def test_a_newcomer_who_knows_more_partners_adds_less():
 
 
 def test_ego_explorer_redraws_the_chosen_firm():
-    explorer = explore.ego_network_explorer()
+    explorer = explore.ego_network()
     partners = explorer.figure.data[3]
     n_before = len(partners.x)
     explorer.set(knows=4)

@@ -13,11 +13,12 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from collabkit._compat import renamed
 from collabkit.analysis.network import CoordinationCost, network_metrics, node_metrics
 from collabkit.analysis.partners import complementarity
 from collabkit.analysis.resilience import resilience_curve
 from collabkit.analysis.structures import compare_structures
-from collabkit.course.examples import mill_street
+from collabkit.course import examples
 from collabkit.data.cluster import load_cluster
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
@@ -158,8 +159,9 @@ class StructureExplorer(Explorer):
         self.update()
 
 
-def structure_explorer(structure: str = "hub-and-spoke", n_firms: int = 12) -> Explorer:
-    """The structure explorer (see :class:`StructureExplorer`)."""
+def network_structure(structure: str = "hub-and-spoke", n_firms: int = 12) -> Explorer:
+    """A network of the chosen structure and size, with a firm to take out (see
+    :class:`StructureExplorer`)."""
     return StructureExplorer(structure, n_firms)
 
 
@@ -246,9 +248,9 @@ def partner_selection() -> Explorer:
     )
 
 
-def mill_street_view() -> go.Figure:
+def mill_street() -> go.Figure:
     """The six-firm Mill Street example as a static picture (names shown)."""
-    graph = mill_street()
+    graph = examples.mill_street()
     metrics = node_metrics(graph)
     figure = fig.network_figure(
         graph, metrics, layout.layout_positions(graph), title="Mill Street: who works with whom"
@@ -257,7 +259,7 @@ def mill_street_view() -> go.Figure:
     return figure
 
 
-def cluster_view() -> go.Figure:
+def valley_cluster() -> go.Figure:
     """The valley cluster as a static picture: colour by sector, size by partnerships."""
     graph = load_cluster()
     return fig.network_figure(
@@ -321,3 +323,14 @@ def florentine_families() -> Explorer:
         ),
         summary=summary,
     )
+
+
+# Old names (collabkit 0.1), kept for one release: see collabkit._compat.
+__getattr__ = renamed(
+    __name__,
+    {
+        "structure_explorer": "network_structure",
+        "mill_street_view": "mill_street",
+        "cluster_view": "valley_cluster",
+    },
+)

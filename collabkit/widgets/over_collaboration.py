@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from collabkit._compat import renamed
 from collabkit.analysis.ego import NEW_PARTNER, EgoRedundancy, ego_redundancy, with_new_partner
 from collabkit.analysis.inverted_u import fit_quadratic, quadratic_curve, turning_point
 from collabkit.data.cluster import load_cluster
@@ -23,7 +24,7 @@ from collabkit.widgets.explorer import Explorer, slider
 _COST_LABELS = {source: label for source, (label, _) in fig.COST_STYLE.items()}
 
 
-def net_benefit_explorer() -> Explorer:
+def net_benefit() -> Explorer:
     """The five cost sources against the value of partners, with the best number marked."""
     default = NetBenefit()
 
@@ -89,7 +90,7 @@ def partnering_run(
     )
 
 
-def partnering_explorer() -> Explorer:
+def partnering_simulation() -> Explorer:
     """Firms adding and dropping partners for themselves, against the welfare optimum."""
     default = PartneringModel()
     payoff = default.payoff
@@ -145,7 +146,7 @@ class EgoView:
     after: EgoRedundancy
 
 
-def ego_network_explorer(min_partners: int = 4) -> Explorer:
+def ego_network(min_partners: int = 4) -> Explorer:
     """Pick a firm of the valley cluster and add a partner who knows some of its partners."""
     cluster = load_cluster()
     firms = sorted(
@@ -186,9 +187,21 @@ def ego_network_explorer(min_partners: int = 4) -> Explorer:
     )  # fmt: skip
 
 
-def inverted_u_view(data: pd.DataFrame, title: str) -> go.Figure:
+def inverted_u(data: pd.DataFrame, title: str) -> go.Figure:
     """Growth against partners in a firm-year panel, with the quadratic fitted with
     standard errors clustered by firm and its turning point (a static figure)."""
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
     return fig.inverted_u_figure(data, curve, turning_point(x, y, groups=firms), title=title)
+
+
+# Old names (collabkit 0.1), kept for one release: see collabkit._compat.
+__getattr__ = renamed(
+    __name__,
+    {
+        "net_benefit_explorer": "net_benefit",
+        "partnering_explorer": "partnering_simulation",
+        "ego_network_explorer": "ego_network",
+        "inverted_u_view": "inverted_u",
+    },
+)

@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
 from collabkit.core.colours import CORRECT, PALETTE, WRONG
 from collabkit.figures import platform_economy as fig
@@ -80,7 +81,7 @@ class PlanWidget(QuestionWidget):
                     control.value = answer[name]
 
 
-def platform_explorer(
+def platform_trajectory(
     preset: str = HYBRID,
     n_sellers: int = PlatformMarket.n_sellers,
     periods: int = PlatformMarket.periods,
@@ -100,3 +101,7 @@ def platform_explorer(
         figure=fig.platform_figure,
         summary=_summary,
     )
+
+
+# Old names (collabkit 0.1), kept for one release: see collabkit._compat.
+__getattr__ = renamed(__name__, {"platform_explorer": "platform_trajectory"})

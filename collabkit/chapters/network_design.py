@@ -1,0 +1,36 @@
+"""What notebook 02 "Network design" uses: structures, the valley cluster, network analysis.
+
+Explorers and figures
+---------------------
+network_structure(structure="hub-and-spoke", n_firms=12)
+    Explorer: a network of the chosen structure and size, with a firm to take out, and
+    how much of it stays connected.
+valley_cluster()
+    Figure: the valley cluster's 60 firms and their partnerships.
+partner_selection()
+    Explorer: the cluster's firms ranked as partners for a chosen firm.
+mill_street()
+    Figure: the six firms of Mill Street and who works with whom.
+florentine_families()
+    Explorer: Padgett's Florentine marriage network, families sized by a chosen measure.
+structure_comparison()
+    Explorer: cost, reach, resilience and power concentration of every structure.
+"""
+
+from __future__ import annotations
+
+from collabkit.core.lazy import lazy_exports
+
+__all__, __getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "collabkit.widgets.network_design": (
+            "network_structure",
+            "valley_cluster",
+            "partner_selection",
+            "mill_street",
+            "florentine_families",
+            "structure_comparison",
+        ),
+    },
+)

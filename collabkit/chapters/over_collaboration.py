@@ -1,0 +1,66 @@
+"""What notebook 04 "Over-collaboration" uses: the inverted U in models and data, QCA and
+the collaboration audit.
+
+Explorers and figures
+---------------------
+net_benefit()
+    Explorer: the five costs of partners against their value, with the best number marked.
+partnering_simulation()
+    Explorer: firms adding and dropping partners for themselves, against the optimum.
+inverted_u(data, title)
+    Figure: growth against partners in a firm-year panel, with the fitted quadratic and
+    its turning point.
+ego_network()
+    Explorer: a cluster firm's own network and what a new partner adds to it.
+
+Data
+----
+load_firm_panel()
+    120 firms over 8 years (``datasets/firm_panel.csv``).
+monotone_concave_sample()
+    A panel whose growth only levels off: a quadratic still draws a peak in it.
+load_network_cases(), calibrated_cases(cases)
+    30 firms' networks (``datasets/network_cases.csv``) and their fuzzy-set memberships.
+
+Analysis
+--------
+fit_quadratic(x, y, groups)
+    The quadratic regression, with standard errors clustered by ``groups``.
+two_lines(x, y, groups)
+    Simonsohn's two-lines test of an inverted U.
+truth_table(members, outcome), minimize(table), solution_fit(members, outcome, solution)
+    Qualitative comparative analysis: the truth table, its Boolean minimisation and the
+    consistency and coverage of the solution.
+
+The collaboration audit
+-----------------------
+AuditWidget(table)
+    Enter a firm's partnerships (or load a CSV), then run the audit.
+example_audit()
+    A small bakery's six partnerships, to start the audit from.
+KESTREL_PRINT
+    Kestrel Print's twelve partnerships (the graded task).
+"""
+
+from __future__ import annotations
+
+from collabkit.core.lazy import lazy_exports
+
+__all__, __getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "collabkit.widgets.over_collaboration": (
+            "net_benefit",
+            "partnering_simulation",
+            "inverted_u",
+            "ego_network",
+        ),
+        "collabkit.data.firm_panel": ("load_firm_panel", "monotone_concave_sample"),
+        "collabkit.data.network_cases": ("load_network_cases", "calibrated_cases"),
+        "collabkit.analysis.inverted_u": ("fit_quadratic", "two_lines"),
+        "collabkit.analysis.qca": ("truth_table", "minimize", "solution_fit"),
+        "collabkit.widgets.over_collaboration_audit": ("AuditWidget",),
+        "collabkit.course.over_collaboration_audit": ("example_audit",),
+        "collabkit.course.examples": ("KESTREL_PRINT",),
+    },
+)

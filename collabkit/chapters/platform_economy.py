@@ -1,0 +1,31 @@
+"""What notebook 03 "Platform economy" uses: the platform model and the seller data.
+
+Explorer
+--------
+platform_trajectory(preset="Hybrid Collaboration", n_sellers=200, periods=60)
+    The learner's strategic levers drive the platform model; the plots and the
+    trajectory (Synergistic Growth, Platform Trap, Hybrid Collaboration) follow.
+
+Data
+----
+load_sellers()
+    The panel of 40 online sellers over 24 months (``datasets/platform_sellers.csv``).
+
+Analysis
+--------
+seller_summary(panel)
+    Each seller's first and last months compared: platform share, fee rate, trapped or not.
+"""
+
+from __future__ import annotations
+
+from collabkit.core.lazy import lazy_exports
+
+__all__, __getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "collabkit.widgets.platform_economy": ("platform_trajectory",),
+        "collabkit.data.sellers": ("load_sellers",),
+        "collabkit.analysis.sellers": ("seller_summary",),
+    },
+)
