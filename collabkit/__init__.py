@@ -20,6 +20,12 @@ node_metrics(G), network_metrics(G)
     Social network analysis of a networkx graph of firms (see ``collabkit.analysis``).
 turning_point(x, y), u_test(x, y)
     Where an inverted U turns, with a confidence interval, and the Lind–Mehlum U-test.
+
+Examples
+--------
+>>> import collabkit
+>>> collabkit.get_question("00.practice.slider").check("11250").correct
+True
 """
 
 from __future__ import annotations

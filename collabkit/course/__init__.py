@@ -51,12 +51,35 @@ def _index() -> dict[str, Question]:
 
 
 def all_questions() -> list[Question]:
-    """Every question of the course, in notebook order."""
+    """Every question of the course, in notebook order.
+
+    Examples
+    --------
+    >>> questions = all_questions()
+    >>> questions[0].id
+    '00.basics.run'
+    >>> sorted({question.notebook for question in questions})
+    ['00', '01', '02', '03', '04']
+    """
     return list(_index().values())
 
 
 def get_question(question_id: str) -> Question:
-    """The question with this id; ``KeyError`` if there is none."""
+    """The question with this id; ``KeyError`` if there is none.
+
+    Examples
+    --------
+    ``check`` scores any answer and never raises; a wrong answer hears what it suggests:
+
+    >>> question = get_question("00.basics.run")
+    >>> question.check("b").correct
+    True
+    >>> feedback = question.check("a")
+    >>> feedback.score, feedback.message
+    (0.0, 'You chose (a). Enter on its own adds a new line inside the cell; it does not run it.')
+    >>> question.check(None).message
+    'No answer yet: pick one of the options (a, b, c, d).'
+    """
     return _index()[question_id]
 
 
