@@ -1,6 +1,6 @@
 """Every question of the course scores any answer without raising (hypothesis).
 
-DESIGN principle 4: ``check`` never raises on any answer; each answer gets a clear message.
+One scoring path: ``check`` never raises on any answer; each answer gets a clear message.
 A scoring bug would surface as the catch-all "internal error" message, so that message
 counts as a failure here.
 """
