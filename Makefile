@@ -1,7 +1,8 @@
 # collabkit: two commands for a fresh machine with Python 3.11+ and make.
 #   make lab    set up .venv and open the course in JupyterLab
 #   make test   set up .venv with the test extras and run every test
-# Also: make bench (benchmarks), make lint, make format, make clean.
+# Also: make test-fast (lint and the tests not marked slow or browser, under a minute),
+# make bench (benchmarks), make lint, make format, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,8 +11,15 @@ LAB_PORT ?= 8888
 LAB_ARGS ?=
 # JupyterLab refuses to run as root without --allow-root (containers, Binder-like boxes).
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# The modules whose docstring examples pytest runs (the public names of collabkit/__init__.py).
+# Only these: collecting widgets or notebooks as doctests would need a kernel.
+DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
+	collabkit/course/__init__.py collabkit/analysis/network.py \
+	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
+	collabkit/models/platform.py
+PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab test bench lint format clean
+.PHONY: lab test test-fast bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -38,7 +46,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 test: $(VENV)/.installed-test lint
-	$(BIN)/python -m pytest tests --nbval-lax notebooks
+	$(PYTEST) tests $(DOCTEST_MODULES) --nbval-lax notebooks
+
+test-fast: $(VENV)/.installed-test lint
+	$(PYTEST) -m "not slow and not browser" tests $(DOCTEST_MODULES)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks

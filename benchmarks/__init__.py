@@ -1,2 +1,2 @@
 """Performance benchmarks for collabkit (``make bench``); they print a report, they assert
-nothing. Targets are in the design document: see the README."""
+nothing. Each row of the report shows its target next to the measured value."""

@@ -23,6 +23,12 @@ turning_point(x, y), u_test(x, y)
 collabkit.chapters.<chapter>
     What one notebook's cells use (explorers, data, analysis), e.g.
     ``from collabkit.chapters import fundamentals as chapter``.
+
+Examples
+--------
+>>> import collabkit
+>>> collabkit.get_question("00.practice.slider").check("11250").correct
+True
 """
 
 from __future__ import annotations

@@ -70,6 +70,7 @@ def test_an_old_module_path_hands_on_the_new_module_with_a_warning(old):
     assert all(getattr(stand_in, name) is getattr(new, name) for name in public)
 
 
+@pytest.mark.slow  # a fresh interpreter imports the widgets and the audit
 def test_a_notebook_handed_out_before_the_move_still_runs_its_imports():
     code = (
         "import warnings; warnings.simplefilter('ignore')\n"

@@ -1,6 +1,6 @@
 """Every question of the course scores any answer without raising (hypothesis).
 
-DESIGN principle 4: ``check`` never raises on any answer; each answer gets a clear message.
+One scoring path: ``check`` never raises on any answer; each answer gets a clear message.
 A scoring bug would surface as the catch-all "internal error" message, so that message
 counts as a failure here.
 """
@@ -245,9 +245,14 @@ def design_fraction(links) -> float:
 #: tests/test_platform.py instead of a generated strategy.
 MODEL_SCORED = {"03.escape.plan"}
 SCORABLE = [q for q in QUESTIONS if q.id not in MODEL_SCORED]
+#: A code answer is checked in a fresh Python process: a hundred examples take seconds.
+SCORABLE_PARAMS = [
+    pytest.param(q, id=q.id, marks=pytest.mark.slow) if q.executes else pytest.param(q, id=q.id)
+    for q in SCORABLE
+]
 
 
-@pytest.mark.parametrize("question", SCORABLE, ids=[q.id for q in SCORABLE])
+@pytest.mark.parametrize("question", SCORABLE_PARAMS)
 @SETTINGS
 @given(data=st.data())
 def test_well_formed_answers_earn_their_share_of_the_points(question, data):

@@ -126,6 +126,7 @@ def graded(tmp_path_factory):
     return run, expected, problems, out
 
 
+@pytest.mark.slow  # the graded batch: 200 notebooks on two worker processes
 def test_every_gradebook_score_equals_the_expected_score(graded):
     run, expected, _, out = graded
     with (out / "gradebook.csv").open(encoding="utf-8") as handle:
@@ -137,6 +138,7 @@ def test_every_gradebook_score_equals_the_expected_score(graded):
     assert got == pytest.approx(expected)
 
 
+@pytest.mark.slow  # the graded batch: 200 notebooks on two worker processes
 def test_every_bad_submission_is_listed_with_its_reason(graded):
     _, _, problems, out = graded
     with (out / "problems.csv").open(encoding="utf-8") as handle:
@@ -146,6 +148,7 @@ def test_every_bad_submission_is_listed_with_its_reason(graded):
         assert any(reason in r for r in reasons), (name, reasons)
 
 
+@pytest.mark.slow  # the graded batch: 200 notebooks on two worker processes
 def test_long_scores_and_feedback_pages(graded):
     run, expected, _, out = graded
     with (out / "scores_long.csv").open(encoding="utf-8") as handle:
@@ -159,6 +162,7 @@ def test_long_scores_and_feedback_pages(graded):
     assert len(list((out / "feedback").glob("*.html"))) == len(expected)
 
 
+@pytest.mark.slow  # the graded batch: 200 notebooks on two worker processes
 def test_grading_twice_gives_identical_files(graded, tmp_path):
     run, _, _, out = graded
     from collabkit.assess.gradebook import write_outputs
@@ -193,6 +197,7 @@ def test_dask_scheduler_without_dask_is_a_clear_error(tmp_path, capsys):
         pytest.skip("dask is installed here")
 
 
+@pytest.mark.slow  # the graded batch: 200 notebooks on two worker processes
 def test_item_analysis_report(graded, tmp_path):
     import pandas as pd
 

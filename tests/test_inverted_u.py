@@ -238,22 +238,3 @@ Y = (X - 4) ** 2
 def test_invalid_input_is_refused_with_the_argument_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()
-
-
-# --- the data set on disk -------------------------------------------------------------------
-def test_regenerating_the_panel_gives_the_shipped_bytes():
-    for name, text in firm_panel.csv_texts().items():
-        assert (REPO / "datasets" / name).read_bytes() == text.encode("utf-8"), name
-
-
-def test_every_panel_column_is_in_the_data_dictionary(panel):
-    readme = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
-    for name in firm_panel.FILES:
-        assert f"`{name}`" in readme
-    for column in panel.columns:
-        assert f"`{column}`" in readme, column
-
-
-def test_the_loader_generates_the_panel_when_the_file_is_missing(tmp_path, panel):
-    pd.testing.assert_frame_equal(firm_panel.load_firm_panel(tmp_path), panel)
-    pd.testing.assert_frame_equal(firm_panel.load_firm_panel(), panel)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 import collabkit
 from collabkit.assess.records import MIME_TYPE
+
+pytestmark = pytest.mark.slow  # each test starts two Jupyter kernels (about 5 s)
 
 
 def run_cells(sources: list[str], workdir) -> nbformat.NotebookNode:

@@ -1,4 +1,4 @@
-"""Notebook 02's data set, partner ranking, design rubric and explorers."""
+"""Notebook 02's partner ranking, design rubric and explorers."""
 
 from __future__ import annotations
 
@@ -7,60 +7,10 @@ import pytest
 
 from collabkit.analysis.partners import complementarity
 from collabkit.analysis.structures import compare_structures
-from collabkit.cli import main
 from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN
 from collabkit.course.network_design_challenge import DesignBrief, evaluate_design, read_links
 from collabkit.data import cluster
 from collabkit.widgets import network_design as explore
-from tests.conftest import REPO
-
-
-# --- data -------------------------------------------------------------------------------
-def test_regenerating_the_data_sets_gives_the_same_bytes():
-    for name, text in cluster.csv_texts().items():
-        assert (REPO / "datasets" / name).read_bytes() == text.encode("utf-8"), name
-    assert main(["datasets", "--check"]) == 0
-
-
-def test_datasets_check_reports_a_stale_file(tmp_path, capsys):
-    main(["datasets", "--out", str(tmp_path)])
-    (tmp_path / "cluster_firms.csv").write_text("firm_id\n", encoding="utf-8")
-    assert main(["datasets", "--check", "--out", str(tmp_path)]) == 1
-    assert "cluster_firms.csv" in capsys.readouterr().err
-
-
-def test_every_data_set_has_a_data_dictionary_entry():
-    readme = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
-    firms, links = cluster.generate()
-    for name in cluster.FILES:
-        assert f"`{name}`" in readme
-    for column in [*firms.columns, *links.columns]:
-        assert f"`{column}`" in readme, column
-
-
-def test_cluster_graph_matches_the_files():
-    graph = cluster.load_cluster()
-    firms, links = cluster.generate()
-    assert graph.number_of_nodes() == len(firms) == cluster.N_FIRMS
-    assert graph.number_of_edges() == len(links)
-    assert graph.nodes["F01"]["name"] == "Sweet Crumb Bakery"
-    assert graph.nodes["F01"]["capabilities"] == ["baking", "catering"]
-    assert nx.is_connected(graph.subgraph(["F01", "F02", "F03"]))  # the running example
-    assert set(firms["town"]) <= set(cluster.TOWNS)
-    assert firms["firm_id"].is_unique and firms["name"].is_unique
-
-
-def test_loader_generates_the_data_when_the_files_are_missing(tmp_path):
-    assert nx.utils.graphs_equal(cluster.load_cluster(tmp_path), cluster.load_cluster())
-
-
-def test_same_town_and_trading_sectors_partner_more_often():
-    graph = cluster.load_cluster()
-    nodes = graph.nodes
-    same = [nodes[a]["town"] == nodes[b]["town"] for a, b in graph.edges]
-    pairs = [(a, b) for a in graph for b in graph if a < b]
-    base = sum(nodes[a]["town"] == nodes[b]["town"] for a, b in pairs) / len(pairs)
-    assert sum(same) / len(same) > base
 
 
 # --- partner selection ------------------------------------------------------------------

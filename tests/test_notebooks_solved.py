@@ -14,6 +14,8 @@ import collabkit
 from collabkit.assess.records import MIME_TYPE
 from tests.conftest import NOTEBOOKS
 
+pytestmark = pytest.mark.slow  # executes every notebook in a kernel (about 7 s each)
+
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 SOLVE = """

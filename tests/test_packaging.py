@@ -103,6 +103,7 @@ def test_the_installed_command_runs():
     assert version.stdout.strip() == f"collabkit {collabkit.__version__}"
 
 
+@pytest.mark.slow  # two fresh interpreters load every question bank
 def test_cli_lists_every_question_with_type_and_points():
     listing = cli("questions")
     assert listing.returncode == 0
@@ -118,6 +119,7 @@ def test_cli_lists_every_question_with_type_and_points():
     ]
 
 
+@pytest.mark.slow  # a fresh interpreter loads every question bank
 def test_cli_rejects_an_unknown_prefix_with_one_line():
     missing = cli("questions", "99")
     assert missing.returncode == 2
@@ -127,6 +129,7 @@ def test_cli_rejects_an_unknown_prefix_with_one_line():
     assert "Traceback" not in missing.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter loads every question bank
 def test_import_collabkit_loads_no_heavy_dependency():
     code = (
         "import sys, collabkit\n"

@@ -71,6 +71,7 @@ def _mesa_degrees(params: PartneringModel) -> np.ndarray:
     return np.array([firm.degree for firm in model.agents])
 
 
+@pytest.mark.slow  # 24 runs of 200 firms per case, half of them agent by agent in Mesa
 @pytest.mark.parametrize("spillover", [0.0, 1.0])
 def test_same_final_mean_partners_in_distribution(spillover):
     def final(run, seed):

@@ -22,7 +22,6 @@ from collabkit.analysis.qca import (
     truth_table,
 )
 from collabkit.data import network_cases
-from tests.conftest import REPO
 
 FULL_IN = math.exp(3) / (1 + math.exp(3))  # 0.9526
 
@@ -343,22 +342,3 @@ def test_no_case_sits_on_a_condition_crossover(cases):
     conditions = cases[list(network_cases.CONDITIONS)]
     assert (conditions != 0.5).all().all()
     assert truth_table(cases, network_cases.OUTCOME)["n"].sum() == network_cases.N_CASES
-
-
-def test_regenerating_the_cases_gives_the_same_bytes(tmp_path):
-    for name, text in network_cases.csv_texts().items():
-        assert (REPO / "datasets" / name).read_bytes() == text.encode("utf-8"), name
-    shipped = network_cases.load_network_cases()
-    pd.testing.assert_frame_equal(network_cases.load_network_cases(tmp_path), shipped)
-
-
-def test_the_cases_have_a_data_dictionary_entry():
-    readme = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
-    assert "## Network cases for QCA (notebook 04)" in readme
-    for name in network_cases.FILES:
-        assert f"`{name}`" in readme
-    for column in network_cases.generate().columns:
-        assert f"`{column}`" in readme, column
-    for name, anchors in network_cases.CALIBRATION.items():
-        row = f"| `{name}` | `{anchors.column}` | {anchors.full_non:g} | "
-        assert f"{row}{anchors.crossover:g} | {anchors.full_in:g} |" in readme, name

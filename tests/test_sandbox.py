@@ -39,8 +39,8 @@ def test_an_error_in_one_test_is_reported_for_that_test():
 @pytest.mark.parametrize(
     ("code", "status"),
     [
-        ("while True:\n    pass", "timeout"),
-        ("import time\ntime.sleep(60)", "timeout"),
+        pytest.param("while True:\n    pass", "timeout", marks=pytest.mark.slow),
+        pytest.param("import time\ntime.sleep(60)", "timeout", marks=pytest.mark.slow),
         ("x = bytearray(10**10)", "memory"),
         ("x = []\nwhile True:\n    x.append('a' * 10**6)", "memory"),
         ("def channels(n) return", "error"),
@@ -57,6 +57,7 @@ def test_hostile_code_comes_back_as_a_result_within_the_limits(code, status):
     assert result.message  # every failure says what happened
 
 
+@pytest.mark.slow  # writes a gigabyte through a pipe
 def test_a_gigabyte_of_printing_costs_time_not_memory():
     code = "import sys\nfor _ in range(1024):\n    sys.stdout.write('x' * 2**20)\n" + RIGHT
     result = run_code(code, ["channels(4)"], Limits(seconds=20, memory_mb=256))
@@ -80,6 +81,7 @@ def test_the_network_is_out_of_reach():
         assert "error" not in outcome
 
 
+@pytest.mark.slow  # one answer runs into the 5 s limit
 def test_the_code_question_scores_passes_and_explains_failures():
     question = collabkit.get_question(CODE_QUESTION)
     assert question.check(RIGHT).correct
@@ -129,6 +131,7 @@ def test_without_execute_code_answers_score_zero_and_are_reported(code_submissio
     assert len(reported) == len(answers)
 
 
+@pytest.mark.slow  # runs five answers, two up to their limits
 def test_with_execute_every_answer_is_scored_and_stopped_runs_are_reported(code_submissions):
     folder, answers = code_submissions
     started = time.monotonic()
@@ -144,6 +147,7 @@ def test_with_execute_every_answer_is_scored_and_stopped_runs_are_reported(code_
             assert not any("stopped" in p for p in reasons), reasons
 
 
+@pytest.mark.slow  # runs five answers, two up to their limits
 def test_command_line_execute_option(code_submissions, tmp_path, capsys):
     folder, _ = code_submissions
     assert (

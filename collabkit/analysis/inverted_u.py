@@ -262,6 +262,17 @@ def turning_point(
     ValueError
         For invalid data (see :func:`fit_quadratic`), ``level`` outside (0, 1) or an unknown
         ``method``.
+
+    Examples
+    --------
+    Growth that peaks at five partners, ``2x − 0.2x²``, with a little alternating noise:
+
+    >>> import numpy as np
+    >>> partners = np.arange(13)
+    >>> growth = 2 * partners - 0.2 * partners**2 + 0.3 * (-1) ** partners
+    >>> tp = turning_point(partners, growth)
+    >>> round(float(tp.estimate), 2), bool(tp.ci_low < 5 < tp.ci_high), tp.within_data
+    (4.98, True, True)
     """
     _check_level(level)
     if method not in ("delta", "fieller"):
@@ -324,6 +335,19 @@ def u_test(
     ------
     ValueError
         For invalid data, an unknown ``shape``, or ``x_low`` not below ``x_high``.
+
+    Examples
+    --------
+    The same curve as in :func:`turning_point`: over 0–12 partners it rises and then falls;
+    over 0–4 it only rises, so the test finds no inverted U there.
+
+    >>> import numpy as np
+    >>> partners = np.arange(13)
+    >>> growth = 2 * partners - 0.2 * partners**2 + 0.3 * (-1) ** partners
+    >>> bool(u_test(partners, growth).p_value < 0.001)
+    True
+    >>> bool(u_test(partners, growth, x_high=4).p_value > 0.5)
+    True
     """
     _check_shape(shape)
     fit = fit_quadratic(x, y, groups)

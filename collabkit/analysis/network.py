@@ -89,6 +89,18 @@ def node_metrics(graph: nx.Graph) -> pd.DataFrame:
     Computed with dense matrices (numpy, scipy) on one BLAS thread (see
     :mod:`collabkit.core.blas`) so that a network of 200 firms takes milliseconds; the tests
     check every column against networkx.
+
+    Examples
+    --------
+    In the marriage network of Florence's leading families in the 1430s (Padgett and
+    Ansell 1993), the Medici lie on about half of the shortest paths between the others:
+
+    >>> import networkx as nx
+    >>> metrics = node_metrics(nx.florentine_families_graph())
+    >>> metrics["betweenness"].idxmax()
+    'Medici'
+    >>> round(float(metrics.loc["Medici", "betweenness"]), 3)
+    0.522
     """
     nodes = list(graph.nodes)
     n = len(nodes)
@@ -294,6 +306,15 @@ def network_metrics(
         must leave to split the network; 0 if already split), ``single_points_of_failure``
         (firms whose exit splits their group), ``coordination_cost`` (€ per year) and
         ``reach`` (share of firm pairs within ``steps`` links).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> summary = network_metrics(nx.florentine_families_graph())
+    >>> summary["firms"], summary["links"], round(summary["density"], 2)
+    (15, 20, 0.19)
+    >>> summary["single_points_of_failure"]  # families whose exit splits the network
+    4
     """
     cost = cost or CoordinationCost()
     n = graph.number_of_nodes()

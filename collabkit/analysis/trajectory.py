@@ -56,7 +56,17 @@ def indicators(run: pd.DataFrame) -> dict[str, float]:
 
 
 def explain_trajectory(run: pd.DataFrame) -> Verdict:
-    """Classify a run of :func:`collabkit.models.platform.simulate` and say why."""
+    """Classify a run of :func:`collabkit.models.platform.simulate` and say why.
+
+    Examples
+    --------
+    >>> from collabkit.models.platform import PLATFORM_PRESETS, simulate_platform
+    >>> verdict = explain_trajectory(simulate_platform(PLATFORM_PRESETS["Platform Trap"]))
+    >>> verdict.trajectory
+    'Platform Trap'
+    >>> verdict.reason.startswith("Platform Trap: platforms carry 65% of sales")
+    True
+    """
     x = indicators(run)
     share, autonomy = x["platform_share"], x["autonomy"]
     growth, margin = x["revenue_growth"], x["margin_ratio"]
@@ -98,5 +108,12 @@ def explain_trajectory(run: pd.DataFrame) -> Verdict:
 
 
 def classify_trajectory(run: pd.DataFrame) -> str:
-    """The trajectory's name: "Synergistic Growth", "Platform Trap" or "Hybrid Collaboration"."""
+    """The trajectory's name: "Synergistic Growth", "Platform Trap" or "Hybrid Collaboration".
+
+    Examples
+    --------
+    >>> from collabkit.models.platform import PLATFORM_PRESETS, simulate_platform
+    >>> classify_trajectory(simulate_platform(PLATFORM_PRESETS["Hybrid Collaboration"]))
+    'Hybrid Collaboration'
+    """
     return explain_trajectory(run).trajectory

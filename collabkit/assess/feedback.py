@@ -24,6 +24,12 @@ class Feedback:
         Why the answer earned what it did; names the misconception behind a wrong answer.
     hint
         A nudge for the next attempt (empty when the answer is correct).
+
+    Examples
+    --------
+    >>> feedback = Feedback(score=0.5, max_score=2.0, correct=False, message="One of four.")
+    >>> feedback.fraction, feedback.status
+    (0.25, 'partial')
     """
 
     score: float

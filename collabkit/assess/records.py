@@ -1,7 +1,8 @@
 """Answer records: what a student submitted, when, and at which attempt.
 
-A record never stores a score: graders re-score the answer with the key (DESIGN
-principle 5), so a score edited into a submitted notebook changes nothing.
+A record never stores a score: grading scores the recorded answer again with the key, so
+a score edited into a submitted notebook changes nothing (principle 5 and "Answer
+records" in ``docs/architecture.md``).
 
 Records travel two ways:
 

@@ -97,7 +97,16 @@ def _section_titles(notebook: str | None = None) -> dict[str, str]:
 
 
 def all_questions() -> list[Question]:
-    """Every question of the course, in notebook order."""
+    """Every question of the course, in notebook order.
+
+    Examples
+    --------
+    >>> questions = all_questions()
+    >>> questions[0].id
+    '00.basics.run'
+    >>> sorted({question.notebook for question in questions})
+    ['00', '01', '02', '03', '04']
+    """
     return _questions()
 
 
@@ -105,6 +114,19 @@ def get_question(question_id: str) -> Question:
     """The question with this id; ``KeyError`` if there is none.
 
     Only the bank of the question's notebook is loaded.
+
+    Examples
+    --------
+    ``check`` scores any answer and never raises; a wrong answer hears what it suggests:
+
+    >>> question = get_question("00.basics.run")
+    >>> question.check("b").correct
+    True
+    >>> feedback = question.check("a")
+    >>> feedback.score, feedback.message
+    (0.0, 'You chose (a). Enter on its own adds a new line inside the cell; it does not run it.')
+    >>> question.check(None).message
+    'No answer yet: pick one of the options (a, b, c, d).'
     """
     number = question_id.split(".", 1)[0] if isinstance(question_id, str) else None
     for notebook in NOTEBOOKS:

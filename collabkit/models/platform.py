@@ -375,7 +375,23 @@ def simulate_platform(
     periods: int = PlatformMarket.periods,
     n_sellers: int = PlatformMarket.n_sellers,
 ) -> pd.DataFrame:
-    """Public entry point: run the platform model for a strategy (or a dict of its levers)."""
+    """Public entry point: run the platform model for a strategy (or a dict of its levers).
+
+    Examples
+    --------
+    One row per month, the means over ``n_sellers`` sellers:
+
+    >>> run = simulate_platform(PLATFORM_PRESETS["Platform Trap"], seed=0)
+    >>> len(run), "platform_share" in run.columns
+    (60, True)
+
+    A lever outside its range is named with the range it must lie in:
+
+    >>> simulate_platform({"platform_share": 1.5})
+    Traceback (most recent call last):
+    ...
+    ValueError: platform_share must be a number in [0, 1]; got 1.5
+    """
     if strategy is None:
         strategy = PlatformStrategy()
     elif isinstance(strategy, dict):

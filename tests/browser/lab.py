@@ -1,8 +1,9 @@
 """Drive JupyterLab in headless Chromium: start a server, open and run notebooks.
 
-The recipe (flags, selectors, pitfalls) is in ``../shared/BROWSER_TESTING.md``. Everything
-here works on a *copy* of the notebooks with every Jupyter folder redirected to a temporary
-directory, so a test never writes into the repository or the user's home.
+Chromium's launch flags and JupyterLab's selectors are kept here, next to the code that
+uses them. Everything here works on a *copy* of the notebooks with every Jupyter folder
+redirected to a temporary directory, so a test never writes into the repository or the
+user's home.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 ARTIFACTS = REPO / "test-artifacts"  # screenshots of failed tests (git-ignored)
 
-# Selectors (see BROWSER_TESTING.md).
+# Selectors of the JupyterLab page elements the browser tests read or click.
 CELL = ".jp-Notebook .jp-Cell"
 PLOT = ".js-plotly-plot"
 LINE = ".js-plotly-plot .scatterlayer path.js-line"
