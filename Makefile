@@ -44,6 +44,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(VENV)/.installed-test lint
 	$(PYTEST) tests $(DOCTEST_MODULES) --nbval-lax notebooks

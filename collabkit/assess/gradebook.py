@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ LONG_COLUMNS = [
 ]  # fmt: skip
 
 
-def _csv(rows: list[list[object]]) -> str:
+def _csv(rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
@@ -58,7 +59,7 @@ def gradebook_rows(run: GradeRun, fmt: str, titles: dict[str, str], maxima: dict
         return [f"{graded.total(n):g}" if n in graded.results else "" for n in notebooks]
 
     if fmt == "canvas":
-        rows = [
+        rows: list[list[object]] = [
             ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *columns],
             ["Points Possible", "", "", "", "", *(f"{maxima[n]:g}" for n in notebooks)],
         ]
@@ -72,7 +73,7 @@ def gradebook_rows(run: GradeRun, fmt: str, titles: dict[str, str], maxima: dict
 
 
 def long_rows(run: GradeRun) -> list[list[object]]:
-    rows: list[list[object]] = [LONG_COLUMNS]
+    rows: list[list[object]] = [list(LONG_COLUMNS)]
     for g in run.graded:
         for notebook, results in sorted(g.results.items()):
             for r in results:
@@ -137,7 +138,8 @@ def write_outputs(
     }
     for graded in run.graded:
         page = feedback_page(graded, titles, sections)
-        files[f"feedback/{safe_name(graded.student_id)}.html"] = page
+        # a graded run holds only submissions with a student id
+        files[f"feedback/{safe_name(graded.student_id or '')}.html"] = page
     for name, text in files.items():
         write_text_atomic(out / name, text)
         written.append(out / name)

@@ -50,11 +50,12 @@ def jsonable(value: object, depth: int = 0) -> Any:
         items = list(value.items())[:200]
         return {_text(k, str)[:200]: jsonable(v, depth + 1) for k, v in items}
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=_text) if isinstance(value, (set, frozenset)) else value
-        return [jsonable(v, depth + 1) for v in list(items)[:200]]
+        members = sorted(value, key=_text) if isinstance(value, (set, frozenset)) else value
+        return [jsonable(v, depth + 1) for v in list(members)[:200]]
     try:
-        if callable(getattr(value, "item", None)):  # numpy scalars
-            return jsonable(value.item(), depth + 1)
+        item = getattr(value, "item", None)
+        if callable(item):  # numpy scalars
+            return jsonable(item(), depth + 1)
     except Exception:
         pass
     return jsonable(_text(value)[:500], depth + 1)

@@ -139,7 +139,8 @@ def run_code(code: str, tests: Sequence[str], limits: Limits = Limits()) -> RunR
     Never raises for anything the code does; returns a :class:`RunResult`.
     """
     isolated = network_isolated()
-    prefix = [shutil.which("unshare"), "--user", "--map-root-user", "--net"] if isolated else []
+    unshare = shutil.which("unshare") if isolated else None  # found, when isolated is True
+    prefix = [unshare, "--user", "--map-root-user", "--net"] if unshare else []
     read_end, write_end = os.pipe()
     child = _CHILD.replace("NETWORK_ISOLATED", str(isolated), 1)
     child = child.replace("RESULT_FD", str(write_end), 1)

@@ -180,5 +180,5 @@ def read_text(
 
 
 def _kind(value: object) -> str:
-    names = {dict: "a dictionary", list: "a list", tuple: "a list", set: "a set"}
+    names: dict[type, str] = {dict: "a dictionary", list: "a list", tuple: "a list", set: "a set"}
     return names.get(type(value), describe(value))

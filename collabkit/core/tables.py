@@ -189,12 +189,13 @@ def _read_records(records: Sequence[object], spec: TableSpec) -> RawTable:
             f"A list of rows must hold one dictionary per row, like {spec.example_row}; "
             f"item(s) {shown} are not."
         )
+    mappings = [row for row in records if isinstance(row, Mapping)]  # all of them, by now
     keys: dict[object, str] = {}
-    for row in records:
-        for key in row:  # type: ignore[union-attr]
+    for row in mappings:
+        for key in row:
             if key not in keys:
                 keys[key] = key if isinstance(key, str) else describe(key)
-    rows = [[row.get(key) for key in keys] for row in records]  # type: ignore[union-attr]
+    rows = [[row.get(key) for key in keys] for row in mappings]
     return RawTable(list(keys.values()), rows, [])
 
 
@@ -283,5 +284,7 @@ def _read_csv(text: str) -> RawTable:
                 "columns. A number written with a comma (1,200 or 12,5) splits the cell in "
                 "two: write it without the comma, or put the cell in quotes."
             )
-    padded = [row[: len(headers)] + [None] * (len(headers) - len(row)) for row in rows]
+    padded: list[list[object]] = [
+        row[: len(headers)] + [None] * (len(headers) - len(row)) for row in rows
+    ]
     return RawTable(headers, padded, problems)

@@ -296,8 +296,10 @@ def _read_name(cell: object) -> tuple[str, str]:
         name = " ".join(cell.split())
     else:  # a number used as a name ("7" read from a spreadsheet as 7.0)
         number = read_number(cell)
-        whole = isinstance(number, float) and number.is_integer()
-        name = str(int(number)) if whole else show_cell(cell).strip('"')
+        if isinstance(number, float) and number.is_integer():
+            name = str(int(number))
+        else:
+            name = show_cell(cell).strip('"')
     if len(name) > MAX_NAME:
         return name[:40] + "…", (
             f"the name has {len(name)} characters; shorten it to at most {MAX_NAME}."

@@ -200,7 +200,7 @@ class DegreeTables:
         coordination = costs["coordination"]
         private = sum(costs[source] for source in PRIVATE_SOURCES)
         return cls(
-            gain=per_value.knowledge_gained(k),
+            gain=np.asarray(per_value.knowledge_gained(k)),  # an array for an array k
             own_costs=private + (1 - cost_spillover) * coordination,
             welfare_costs=private + coordination,
         )

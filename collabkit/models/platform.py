@@ -181,8 +181,8 @@ class PlatformStrategy:
     """
 
     platform_share: float = _LEVER["platform_share"].default
-    n_platforms: int = _LEVER["n_platforms"].default
-    association: bool = _LEVER["association"].default
+    n_platforms: int = int(_LEVER["n_platforms"].default)
+    association: bool = bool(_LEVER["association"].default)
     data_sharing: float = _LEVER["data_sharing"].default
     invest_direct: float = _LEVER["invest_direct"].default
     invest_data: float = _LEVER["invest_data"].default

@@ -69,13 +69,13 @@ def market_reach() -> Explorer:
             f"The bakery gains <b>{last['new_for_first']:,.0f}</b> new households."
         )
 
-    percent = {"fmt": ".0%"}
+    percent = ".0%"
     return Explorer(
         controls={
             "bakery": slider("Bakery's reach (share of households)", default.reach[0], 0, 1,
-                             0.05, **percent),
-            "cafe": slider("Café's reach", default.reach[1], 0, 1, 0.05, **percent),
-            "courier": slider("Courier's reach", default.reach[2], 0, 1, 0.05, **percent),
+                             0.05, fmt=percent),
+            "cafe": slider("Café's reach", default.reach[1], 0, 1, 0.05, fmt=percent),
+            "courier": slider("Courier's reach", default.reach[2], 0, 1, 0.05, fmt=percent),
             "similarity": slider("Audience similarity (0 unrelated, 1 same people)",
                                  default.similarity, 0, 1, 0.1, fmt=".1f"),
         },
@@ -103,14 +103,14 @@ def group_purchasing() -> Explorer:
             f"<b>{frame['saving'].sum():,.0f} €</b> a month."
         )
 
-    units = {"fmt": ",.0f"}
+    units = ",.0f"
     return Explorer(
         controls={
             "bakery": slider("Bakery (units per month)", default.demand[0], 0, 12_000, 250,
-                             **units),
-            "cafe": slider("Café (units per month)", default.demand[1], 0, 12_000, 250, **units),
+                             fmt=units),
+            "cafe": slider("Café (units per month)", default.demand[1], 0, 12_000, 250, fmt=units),
             "courier": slider("Courier (units per month)", default.demand[2], 0, 12_000, 250,
-                              **units),
+                              fmt=units),
         },
         compute=compute,
         traces=fig.purchasing_traces,

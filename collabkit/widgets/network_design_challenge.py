@@ -10,6 +10,7 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from collabkit.analysis.network import node_metrics
+from collabkit.assess import questions as qt
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
 from collabkit.widgets.explorer import update_in_place
@@ -18,6 +19,8 @@ from collabkit.widgets.questions import QuestionWidget
 
 class PairsWidget(QuestionWidget):
     """Build a set of links between the question's ``choices``; answer = list of pairs."""
+
+    question: qt.Rubric
 
     def _make_input(self) -> widgets.Widget:
         names = list(self.question.choices)

@@ -28,8 +28,22 @@ def net_benefit() -> Explorer:
     """The five cost sources against the value of partners, with the best number marked."""
     default = NetBenefit()
 
-    def compute(**values: float) -> pd.DataFrame:
-        return NetBenefit(**values).run()
+    def compute(
+        value_per_partner: float,
+        redundancy: float,
+        coordination_cost: float,
+        competitor_share: float,
+        hours_per_partner: float,
+        reliance_per_partner: float,
+    ) -> pd.DataFrame:
+        return NetBenefit(
+            value_per_partner=value_per_partner,
+            redundancy=redundancy,
+            coordination_cost=coordination_cost,
+            competitor_share=competitor_share,
+            hours_per_partner=hours_per_partner,
+            reliance_per_partner=reliance_per_partner,
+        ).run()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
         best = frame.loc[frame["net_benefit"].idxmax()]
@@ -47,15 +61,15 @@ def net_benefit() -> Explorer:
             f"{last['net_benefit']:,.0f} €."
         )
 
-    money = {"fmt": ",.0f"}
+    money = ",.0f"
     return Explorer(
         controls={
             "value_per_partner": slider("Value one partner brings (€ per year)",
-                                        default.value_per_partner, 0, 30_000, 500, **money),
+                                        default.value_per_partner, 0, 30_000, 500, fmt=money),
             "redundancy": slider("Overlap with earlier partners (share)", default.redundancy,
                                  0, 0.5, 0.01),
             "coordination_cost": slider("Cost of one line of coordination (€ per year)",
-                                        default.coordination_cost, 0, 5_000, 100, **money),
+                                        default.coordination_cost, 0, 5_000, 100, fmt=money),
             "competitor_share": slider("Share of partners who are competitors",
                                        default.competitor_share, 0, 1, 0.05),
             "hours_per_partner": slider("Hours a month per partnership",

@@ -209,7 +209,7 @@ class ClassifyWidget(QuestionWidget):
 
 
 class TextWidget(QuestionWidget):
-    question: qt.FreeText
+    question: qt.FreeText | qt.Rubric | qt.CodeAnswer  # a rubric's text too; code below
 
     def _make_input(self) -> widgets.Widget:
         return widgets.Textarea(
