@@ -242,7 +242,7 @@ def design_fraction(links) -> float:
 
 
 #: Rubrics scored by running a model are checked against hand-worked plans in
-#: tests/test_platform.py instead of a generated strategy.
+#: tests/models/test_platform.py instead of a generated strategy.
 MODEL_SCORED = {"03.escape.plan"}
 SCORABLE = [q for q in QUESTIONS if q.id not in MODEL_SCORED]
 #: A code answer is checked in a fresh Python process: a hundred examples take seconds.

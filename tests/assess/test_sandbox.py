@@ -17,7 +17,7 @@ import collabkit
 from collabkit.assess.grading import NOT_EXECUTED, grade
 from collabkit.assess.sandbox import Limits, network_isolated, run_code
 from collabkit.cli import main
-from tests.test_grading import submission
+from tests.assess.test_grading import submission
 
 LIMITS = Limits(seconds=2, memory_mb=256)
 CODE_QUESTION = "04.costs.code"

@@ -3,11 +3,11 @@
 The batch covers every question of every notebook: each student answers each question with
 one of a seeded mix of the own-variant key, a wrong value, a blank, a value of the wrong
 type, a wrong-then-right pair of attempts and no answer at all; one file is corrupt. Each
-notebook's folder is graded on its own. ``tests/golden/grading.sha256`` holds the digest of
+notebook's folder is graded on its own. ``tests/assess/golden/grading.sha256`` holds the digest of
 every file written; it was made by the kit before a refactoring and pins what instructors
 receive: totals, per-question scores, feedback messages and pages, problems, the item
 analysis. A deliberate change of grading behaviour rewrites them with
-``COLLABKIT_WRITE_GOLDEN=1 pytest tests/test_golden_grading.py`` and says so in the
+``COLLABKIT_WRITE_GOLDEN=1 pytest tests/assess/test_golden_grading.py`` and says so in the
 CHANGELOG; a refactoring never does.
 """
 
