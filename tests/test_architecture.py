@@ -86,3 +86,20 @@ def test_a_notebook_handed_out_before_the_move_still_runs_its_imports():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "AuditWidget"]
+
+
+def test_a_student_running_an_old_import_in_ipython_sees_no_warning():
+    code = (
+        "from IPython.testing.globalipapp import start_ipython\n"
+        "ip = start_ipython()\n"
+        "ip.run_cell('from collabkit.widgets import network as explore')\n"
+        "ip.run_cell('explore.structure_explorer')\n"
+        'ip.run_cell(\'import warnings; print("shown" if any(f[0] == "default" and '
+        'f[2] is DeprecationWarning for f in warnings.filters) else "hidden")\')\n'
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shown" in result.stdout  # IPython does show deprecations raised in a cell ...
+    assert "DeprecationWarning" not in result.stdout + result.stderr  # ... but not ours
