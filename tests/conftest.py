@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,21 @@ os.environ["COLLABKIT_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="collabkit-answers
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
+
+
+def run_python(code: str, *, cwd: Path = REPO, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh interpreter that imports this checkout's collabkit, as a new
+    kernel or command would; the test fails, showing the error output, if it exits non-zero."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 @pytest.fixture(autouse=True)

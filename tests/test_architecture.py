@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from collabkit._compat import MOVED_MODULES
-from tests.conftest import REPO
+from tests.conftest import REPO, run_python
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
@@ -81,13 +81,11 @@ def test_a_notebook_handed_out_before_the_move_still_runs_its_imports():
         "print(callable(explore.partner_selection), callable(explore3.platform_explorer),\n"
         "      len(example_audit()) > 0, AuditWidget.__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_python(code)
     assert result.stdout.split() == ["True", "True", "True", "AuditWidget"]
 
 
+@pytest.mark.slow  # a fresh interpreter starts IPython and imports the widgets
 def test_a_student_running_an_old_import_in_ipython_sees_no_warning():
     code = (
         "from IPython.testing.globalipapp import start_ipython\n"
@@ -97,9 +95,6 @@ def test_a_student_running_an_old_import_in_ipython_sees_no_warning():
         'ip.run_cell(\'import warnings; print("shown" if any(f[0] == "default" and '
         'f[2] is DeprecationWarning for f in warnings.filters) else "hidden")\')\n'
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_python(code)
     assert "shown" in result.stdout  # IPython does show deprecations raised in a cell ...
     assert "DeprecationWarning" not in result.stdout + result.stderr  # ... but not ours

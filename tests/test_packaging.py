@@ -15,8 +15,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
 import collabkit
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO, run_python
 
 
 def normalise(name: str) -> str:
@@ -137,9 +136,7 @@ def test_import_collabkit_loads_no_heavy_dependency():
         "collabkit.all_questions()\n"
         "print(sorted(m for m in ('plotly', 'ipywidgets', 'IPython') if m in sys.modules))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
+    out = run_python(code, timeout=60)
     on_import, after_questions = out.stdout.splitlines()
     assert on_import == "[]"
     assert after_questions == "[]"  # grading needs no widgets or plotting

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import subprocess
 import sys
 import types
 
@@ -19,7 +17,7 @@ from collabkit.assess.questions import DeferredQuestion, Numeric
 from collabkit.cli import main
 from collabkit.course import NOTEBOOKS, Notebook
 from tests.conftest import NOTEBOOKS as NOTEBOOK_DIR
-from tests.conftest import REPO
+from tests.conftest import run_python
 
 #: Modules too heavy for the first question of a notebook that does not use them.
 HEAVY = ("statsmodels", "scipy", "networkx", "collabkit.data")
@@ -28,15 +26,7 @@ HEAVY = ("statsmodels", "scipy", "networkx", "collabkit.data")
 def _modules_after(code: str, tmp_path) -> list[str]:
     """The modules a fresh interpreter has loaded after running ``code``."""
     script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    out = run_python(script, cwd=tmp_path)
     assert "There is no question" not in out.stdout
     return json.loads(out.stdout.splitlines()[-1])
 

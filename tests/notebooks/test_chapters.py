@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import importlib
 import re
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -15,7 +14,7 @@ import nbformat
 import pytest
 
 from collabkit.core.lazy import lazy_exports
-from tests.conftest import NOTEBOOKS, REPO
+from tests.conftest import NOTEBOOKS, run_python
 
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 #: The name every notebook gives its chapter.
@@ -91,10 +90,7 @@ def test_importing_every_chapter_loads_no_data_plotting_or_widget_library():
         + "heavy = ('numpy', 'pandas', 'networkx', 'plotly', 'ipywidgets', 'statsmodels')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_python(code)
     assert result.stdout.strip() == "[]"
 
 
