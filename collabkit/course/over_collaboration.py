@@ -108,6 +108,7 @@ def _half_width(turn: TurningPoint) -> float:
 
 
 def _curve_coordination(question_id: str) -> MultipleChoice:
+    cheap, dear = NetBenefit().optimum(), NetBenefit(coordination_cost=3_000).optimum()
     return MultipleChoice(
         id=question_id,
         prompt="In the net-benefit explorer, raise the cost of one line of coordination from "
@@ -120,28 +121,27 @@ def _curve_coordination(question_id: str) -> MultipleChoice:
             "c": "Dearer coordination cannot make more partners worthwhile: costs rise, value "
             "does not.",
         },
-        praise=f"Right: from {NetBenefit().optimum()} to "
-        f"{NetBenefit(coordination_cost=3_000).optimum()} partners.",
+        praise=f"Right: from {cheap} to {dear} partners.",
         hint="Watch the yellow star as you move the slider.",
         explanation="The k-th partner adds k − 1 lines of coordination, so its marginal "
         "coordination cost c(k − 1) grows with c: the peak of the curve moves left "
-        f"({NetBenefit().optimum()} → {NetBenefit(coordination_cost=3_000).optimum()} "
-        "partners).",
+        f"({cheap} → {dear} partners).",
     )
 
 
 def _abm_internalised(question_id: str) -> Numeric:
+    optimum = NetBenefit().optimum()
     return Numeric(
         id=question_id,
         prompt="Set the share of coordination paid by partners to 0 and leave the other "
         "sliders at their defaults. How many partners do firms keep on average at the end? "
         "Round to a whole number of partners.",
-        answer=float(NetBenefit().optimum()),
+        answer=float(optimum),
         unit="partners",
         abs_tol=0.5,
         rel_tol=0.0,
         hint="Read the blue line at the last period, or the sentence under the plot.",
-        explanation=f"About {NetBenefit().optimum()}, the welfare optimum: when each firm "
+        explanation=f"About {optimum}, the welfare optimum: when each firm "
         "bears all the costs it causes, its private choice and the network's interest agree.",
     )
 
