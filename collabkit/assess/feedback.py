@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from collabkit.core.colours import STATUS_COLOURS
+from collabkit.core.colours import NEUTRAL, STATUS_COLOURS
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,12 @@ class Feedback:
         Why the answer earned what it did; names the misconception behind a wrong answer.
     hint
         A nudge for the next attempt (empty when the answer is correct).
+    readable
+        False when the answer was blank or could not be read: it is not an attempt and is
+        not recorded.
+    recorded
+        True for a graded item of an assessed release: the answer was recorded and only
+        its format was checked; its score comes when the instructor publishes feedback.
 
     Examples
     --------
@@ -37,6 +43,8 @@ class Feedback:
     correct: bool
     message: str
     hint: str = ""
+    readable: bool = True
+    recorded: bool = False
 
     @property
     def fraction(self) -> float:
@@ -52,6 +60,12 @@ class Feedback:
 
     def to_html(self, *, show_hint: bool = True) -> str:
         """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
+        if self.recorded:
+            return (
+                f'<div class="collabkit-feedback-box" style="border-left:4px solid {NEUTRAL};'
+                f'padding:4px 10px;margin:4px 0;"><b>Recorded.</b> '
+                f"{html.escape(self.message).replace(chr(10), '<br>')}</div>"
+            )
         labels = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not yet"}
         colour = STATUS_COLOURS[self.status]
         parts = [

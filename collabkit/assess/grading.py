@@ -5,6 +5,16 @@ the latest attempt of each question counts, as in the student's own progress tab
 Scores written in a file are never read. No student code runs, except for code answers
 when ``execute`` is set: each is run in a separate, limited process
 (:mod:`collabkit.assess.sandbox`); without ``execute`` they score 0 and are reported.
+
+The graded-item policy (:class:`Policy`):
+
+* everywhere, a blank or unreadable answer is not an attempt: it neither counts nor
+  replaces an earlier answer;
+* practice: a graded item whose counted answer was given after its worked solution was
+  revealed scores 0 and is reported;
+* assessed (graded with the course secret): the graded items' keys come from the secret;
+  only answers given in the release count, and only the first ``attempts`` of them (the
+  limit signed into the release); the rest are reported.
 """
 
 from __future__ import annotations
@@ -13,8 +23,10 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, release_id
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import CodeAnswer, Question
 from collabkit.assess.records import AnswerRecord
@@ -37,6 +49,27 @@ class QuestionResult:
     answer: object
     message: str
     hint: str
+    after_solution: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How graded items are graded.
+
+    Parameters
+    ----------
+    graded
+        Ids of the questions of graded tasks.
+    secret
+        The course secret of an assessed release (None: practice).
+    """
+
+    graded: frozenset[str] = frozenset()
+    secret: bytes | None = None
+
+    @property
+    def release_id(self) -> str | None:
+        return release_id(self.secret) if self.secret else None
 
 
 @dataclass
@@ -48,6 +81,8 @@ class GradedSubmission:
     problems: list[str]
     newest: str = ""
     results: dict[str, list[QuestionResult]] = field(default_factory=dict)
+    #: Release ids the file's answers or token name (to tell a wrong secret).
+    release_ids: frozenset[str] = frozenset()
 
     def total(self, notebook: str) -> float:
         return sum(r.score for r in self.results.get(notebook, []))
@@ -58,13 +93,18 @@ def score_submission(
     questions: Mapping[str, Question],
     notebooks: Iterable[str] | None,
     execute: bool = False,
+    policy: Policy = Policy(),
 ) -> GradedSubmission:
     """Re-score a submission's records for every question of the notebooks it answered
     (or of ``notebooks``); unanswered questions score 0, and so do code answers unless
-    ``execute`` is set."""
+    ``execute`` is set. Graded items follow ``policy``."""
     graded = GradedSubmission(
         submission.path, submission.student_id, list(submission.problems), submission.newest
     )
+    token = Release.read(submission.release_token) if _is_token(submission) else None
+    named = {r.release for r in submission.records if r.release}
+    graded.release_ids = frozenset(named | ({token.release_id} if token else set()))
+    attempts = _attempt_limit(submission, policy, graded.problems)
     by_question: dict[str, list] = {}
     unknown = set()
     for record in submission.records:
@@ -87,6 +127,8 @@ def score_submission(
         rows = []
         for question in (q for q in questions.values() if q.notebook == notebook):
             records = by_question.get(question.id, [])
+            if question.id in policy.graded and policy.secret is not None:
+                records = _assessed_records(question, records, policy, attempts, graded.problems)
             if not records:
                 rows.append(_zero(question, records, "Not answered."))
                 continue
@@ -103,24 +145,85 @@ def score_submission(
             own = question.for_variant(variant)
             feedbacks = [own.check(r.answer) for r in records[:-1]]
             feedbacks.append(_check_latest(own, records[-1].answer, graded.problems))
-            first = next((r.attempt for r, f in zip(records, feedbacks, strict=True)
-                          if f.correct), None)  # fmt: skip
-            last = feedbacks[-1]
+            readable = [(r, f) for r, f in zip(records, feedbacks, strict=True) if f.readable]
+            if not readable:  # only blank or unreadable answers: none was an attempt
+                rows.append(_zero(question, [], "Not answered."))
+                continue
+            first = next((n for n, (_, f) in enumerate(readable, 1) if f.correct), None)
+            counted, last = readable[-1]
+            after_solution = question.id in policy.graded and counted.revealed_solution
+            if after_solution:
+                graded.problems.append(
+                    f"{question.id}: answered after its worked solution was revealed; scored 0"
+                )
             rows.append(
                 QuestionResult(
                     question_id=question.id,
-                    score=last.score,
+                    score=0.0 if after_solution else last.score,
                     max_score=last.max_score,
-                    correct=last.correct,
-                    attempts=len(records),
+                    correct=last.correct and not after_solution,
+                    attempts=len(readable),
                     first_correct_attempt=first,
-                    answer=records[-1].answer,
-                    message=last.message,
+                    answer=counted.answer,
+                    message=(
+                        "Answered after the worked solution was shown, so it earns no points. "
+                        if after_solution
+                        else ""
+                    )
+                    + last.message,
                     hint=last.hint,
+                    after_solution=after_solution,
                 )
             )
         graded.results[notebook] = rows
     return graded
+
+
+def _is_token(submission: Submission) -> bool:
+    try:
+        Release.read(submission.release_token)
+    except ValueError:
+        return False
+    return True
+
+
+def _attempt_limit(submission: Submission, policy: Policy, problems: list[str]) -> int:
+    """The attempt limit the release signed into this file (the default if it was altered)."""
+    if policy.secret is None:
+        return DEFAULT_ATTEMPTS
+    release = Release.verify(submission.release_token, policy.secret)
+    if release is not None:
+        return release.attempts
+    if submission.records:
+        problems.append(
+            "the assessed-release stamp of this notebook is missing or was altered; "
+            f"graded with the default limit of {DEFAULT_ATTEMPTS} attempts"
+        )
+    return DEFAULT_ATTEMPTS
+
+
+def _assessed_records(
+    question: Question,
+    records: list[AnswerRecord],
+    policy: Policy,
+    attempts: int,
+    problems: list[str],
+) -> list[AnswerRecord]:
+    """The records of a graded item that count in an assessed release: given in the
+    release, and the first ``attempts`` readable ones."""
+    inside = [r for r in records if r.release == policy.release_id]
+    if len(inside) < len(records):
+        problems.append(
+            f"{question.id}: {len(records) - len(inside)} answer(s) given outside the assessed "
+            "release were ignored"
+        )
+    readable = [r for r in inside if question.check(r.answer).readable]
+    if len(readable) > attempts:
+        problems.append(
+            f"{question.id}: {len(readable) - attempts} attempt(s) beyond the limit of "
+            f"{attempts} were ignored"
+        )
+    return readable[:attempts]
 
 
 def _zero(question: Question, records: Sequence[AnswerRecord], message: str) -> QuestionResult:
@@ -153,12 +256,27 @@ def _check_latest(question: Question, answer: object, problems: list[str]) -> Fe
 
 
 def _grade_one(
-    path: str, bank: str, notebooks: Sequence[str] | None, max_bytes: int, execute: bool
+    path: str,
+    bank: str,
+    notebooks: Sequence[str] | None,
+    max_bytes: int,
+    execute: bool,
+    secret: bytes | None = None,
 ):
     """Worker: read and score one file (module-level so process pools can pickle it)."""
-    questions = {q.id: q for q in importlib.import_module(bank).all_questions()}
+    questions, policy = _key(bank, secret)
     submission = read_submission(Path(path), max_bytes)
-    return score_submission(submission, questions, notebooks, execute)
+    return score_submission(submission, questions, notebooks, execute, policy)
+
+
+@cache
+def _key(bank: str, secret: bytes | None) -> tuple[dict[str, Question], Policy]:
+    """The questions of ``bank`` (graded ones keyed with ``secret``) and the grading policy."""
+    module = importlib.import_module(bank)
+    questions = {q.id: q for q in module.all_questions()}
+    if secret is not None:
+        questions.update({q.id: q for q in module.assessed_questions(secret)})
+    return questions, Policy(graded=module.graded_question_ids(), secret=secret)
 
 
 @dataclass
@@ -182,6 +300,7 @@ def grade(
     scheduler: str | None = None,
     max_bytes: int = MAX_BYTES,
     execute: bool = False,
+    secret: bytes | None = None,
     progress: Callable[[Iterable], Iterable] = iter,
 ) -> GradeRun:
     """Grade every file; one submission per student is kept (the newest answers).
@@ -202,11 +321,15 @@ def grade(
     execute
         Run code answers, each in a separate process with its question's time and memory
         limits and no network (see :mod:`collabkit.assess.sandbox`).
+    secret
+        The course secret of an assessed release: graded items are keyed with it.
+        Raises :class:`~collabkit.assess.assessed.SecretError` when the files were
+        released with another secret, or are assessed and no secret is given.
     progress
         Wraps the stream of results (e.g. a tqdm progress bar).
     """
     wanted = list(notebooks) if notebooks else None
-    args = [(str(p), bank, wanted, max_bytes, execute) for p in paths]
+    args = [(str(p), bank, wanted, max_bytes, execute, secret) for p in paths]
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:
@@ -214,7 +337,26 @@ def grade(
             results = list(progress(pool.map(_grade_one, *zip(*args, strict=True), chunksize=8)))
     else:
         results = list(progress(_grade_one(*a) for a in args))
+    _check_secret(results, secret)
     return _one_per_student(results)
+
+
+def _check_secret(results: list[GradedSubmission], secret: bytes | None) -> None:
+    """Refuse to grade with no secret, or the wrong one, rather than give silent zeros."""
+    found = sorted({rid for graded in results for rid in graded.release_ids})
+    if not found:
+        return
+    if secret is None:
+        raise SecretError(
+            f"these notebooks are an assessed release (release {', '.join(found)}): grade "
+            "them with --secret-file and the course secret they were released with"
+        )
+    if release_id(secret) not in found:
+        raise SecretError(
+            f"the course secret given is not the one these notebooks were released with "
+            f"(the notebooks name release {', '.join(found)}; this secret is release "
+            f"{release_id(secret)}). Nothing was graded."
+        )
 
 
 def _on_dask(scheduler: str, args: list[tuple]) -> list[GradedSubmission]:

@@ -17,7 +17,7 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -133,8 +133,10 @@ class Question(_Identified):
             hint="" if correct else self.hint,
         )
 
-    def _unreadable(self, reason: coerce.Unreadable) -> Feedback:
-        return self._feedback(0.0, reason.message)
+    def _unreadable(self, reason: coerce.Unreadable | str) -> Feedback:
+        """No points and not an attempt: the answer is blank or cannot be read."""
+        message = reason if isinstance(reason, str) else reason.message
+        return replace(self._feedback(0.0, message), readable=False)
 
 
 @dataclass(frozen=True)
@@ -336,10 +338,7 @@ class Classification(Question):
 
     def category_of(self, value: object) -> str | None:
         """The category ``value`` names (any letter case), or None."""
-        if not isinstance(value, str):
-            return None
-        wanted = value.strip().casefold()
-        return next((c for c in self.categories if c.casefold() == wanted), None)
+        return category_named(value, self.categories)
 
     def _check(self, answer: object) -> Feedback:
         mapping = coerce.read_mapping(answer)
@@ -371,6 +370,14 @@ class Classification(Question):
                 f"{'were' if extra > 1 else 'was'} ignored."
             )
         return self._feedback(right / total, " ".join([summary, *notes]))
+
+
+def category_named(value: object, categories: Sequence[str]) -> str | None:
+    """The one of ``categories`` that ``value`` names (any letter case), or None."""
+    if not isinstance(value, str):
+        return None
+    wanted = value.strip().casefold()
+    return next((c for c in categories if c.casefold() == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -480,10 +487,10 @@ class Rubric(Question):
 
     def _check(self, answer: object) -> Feedback:
         if coerce.is_blank(answer):
-            return self._feedback(0.0, "No answer yet: build your answer, then check it.")
+            return self._unreadable("No answer yet: build your answer, then check it.")
         scores = self.evaluate(answer)
         if isinstance(scores, str):
-            return self._feedback(0.0, scores)
+            return self._unreadable(scores)
         met = sum(s.fraction >= 1 for s in scores)
         lines = [f"{met} of {len(scores)} goals met."]
         lines += [f"{'✓' if s.fraction >= 1 else '✗'} {s.criterion}: {s.message}" for s in scores]

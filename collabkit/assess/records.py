@@ -85,6 +85,8 @@ class AnswerRecord:
     student_id: str
     variant: str | None = None
     revealed_solution: bool = False
+    #: The id of the assessed release the answer was given in (None: practice).
+    release: str | None = None
     kit_version: str = __version__
     schema: int = SCHEMA
 
@@ -103,7 +105,8 @@ class AnswerRecord:
         ):
             return None  # e.g. a missing id, or an attempt of 1.5, "2", true or Infinity
         variant, version = data.get("variant"), data.get("kit_version", "")
-        if variant is not None and not isinstance(variant, str):
+        release = data.get("release")
+        if any(v is not None and not isinstance(v, str) for v in (variant, release)):
             return None
         record = cls(
             question_id=data["question_id"],
@@ -113,6 +116,7 @@ class AnswerRecord:
             student_id=data["student_id"],
             variant=variant,
             revealed_solution=bool(data.get("revealed_solution", False)),
+            release=release,
             kit_version=version if isinstance(version, str) else "",
             schema=data.get("schema", SCHEMA),
         )

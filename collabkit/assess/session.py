@@ -1,7 +1,10 @@
-"""Who is answering, and where their answers are kept.
+"""Who is answering, in which mode, and where their answers are kept.
 
 A student's id comes from ``start(student_id=...)``, else from the ``JUPYTERHUB_USER``
-environment variable that JupyterHub sets, else ``"anonymous"``. Answers are kept in
+environment variable that JupyterHub sets, else ``"anonymous"``. A notebook released for
+assessment starts with ``start(release=...)``: the kernel then stays in assessed mode (a
+later ``start()`` cannot leave it) and graded items record answers without marking them,
+with a limited number of attempts (:mod:`collabkit.assess.assessed`). Answers are kept in
 ``COLLABKIT_ANSWERS_DIR`` if set, else in ``.collabkit/`` beside the notebook (the
 kernel's working folder): a folder the course never ships, so re-pulling the course with
 nbgitpuller never touches it.
@@ -14,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collabkit.assess.assessed import Release, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
@@ -28,6 +32,7 @@ class Session:
     student_id: str
     answers_dir: Path
     self_study: bool = False
+    release: Release | None = None
     save_error: str | None = field(default=None, repr=False)
     _files: dict[str, SidecarFile] = field(default_factory=dict, repr=False)
     _revealed: set[str] = field(default_factory=set, repr=False)
@@ -68,17 +73,40 @@ class Session:
         return len(self.records_for(question_id))
 
     def may_reveal(self, question: Question) -> bool:
-        """Self-learners may always see the worked explanation; others after N attempts."""
+        """Self-learners may always see the worked explanation; others after N attempts.
+        A graded item of an assessed release never shows one."""
+        if isinstance(question, SealedQuestion):
+            return False
         return self.self_study or self.attempts(question.id) >= question.reveal_after
+
+    def attempt_limit(self, question: Question) -> int | None:
+        """How many attempts ``question`` allows (None: unlimited)."""
+        if isinstance(question, SealedQuestion) and self.release is not None:
+            return self.release.attempts
+        return None
 
     def mark_revealed(self, question_id: str) -> None:
         self._revealed.add(question_id)
 
-    def submit(self, question: Question, answer: object) -> tuple[Feedback, AnswerRecord]:
+    def submit(self, question: Question, answer: object) -> tuple[Feedback, AnswerRecord | None]:
         """Score an answer (for this student's variant), record it in the sidecar file, and
-        return both."""
+        return both. A blank or unreadable answer, or one past the attempt limit, is not
+        recorded (the record is None) and the feedback says why."""
         variant = question.variant_of(self.student_id)
         feedback = question.for_variant(variant).check(answer)
+        if not feedback.readable:
+            return feedback, None
+        limit = self.attempt_limit(question)
+        if limit is not None and self.attempts(question.id) >= limit:
+            return Feedback(
+                score=0.0,
+                max_score=feedback.max_score,
+                correct=False,
+                message=f"You have used all {limit} attempts; this answer was not recorded. "
+                f"Attempt {limit}, your last recorded answer, is the one that counts.",
+                readable=False,
+                recorded=True,
+            ), None
         record = AnswerRecord(
             question_id=question.id,
             answer=jsonable(answer),
@@ -87,6 +115,7 @@ class Session:
             student_id=self.student_id,
             variant=variant,
             revealed_solution=question.id in self._revealed,
+            release=self.release.release_id if self.release else None,
         )
         file = self._file(question.notebook)
         try:
@@ -103,14 +132,36 @@ class Session:
     def _repr_html_(self) -> str:
         restored = len(self.records)
         mode = " (self-study: worked solutions available on request)" if self.self_study else ""
-        return (
+        text = (
             f"<p>Answering as <b>{html.escape(self.student_id)}</b>{mode}. "
             f"Your answers are saved as you go; {restored} earlier answer"
             f"{'' if restored == 1 else 's'} restored.</p>"
         )
+        if self.release is not None:
+            text += f"<p>{html.escape(assessed_notice(self.release, self.self_study))}</p>"
+        return text
+
+
+def assessed_notice(release: Release, self_study: bool) -> str:
+    """What an assessed release tells the student when the session starts."""
+    notice = (
+        f"This is an assessed release of notebook {release.notebook}. The graded task "
+        "records your answers without marking them: you have "
+        f"{release.attempts} attempt{'' if release.attempts == 1 else 's'} per graded "
+        "question, and your last recorded attempt counts. Your instructor publishes the "
+        "feedback after grading. Practice questions give instant feedback as usual."
+    )
+    if self_study:
+        notice += (
+            " Self-study opens the worked solutions of practice questions only: solutions "
+            "are closed for graded tasks."
+        )
+    return notice
 
 
 _current: Session | None = None
+#: The assessed release this kernel runs, once a cell started it (never switched off).
+_release: Release | None = None
 
 
 def start(
@@ -118,6 +169,7 @@ def start(
     *,
     self_study: bool = False,
     answers_dir: str | os.PathLike[str] | None = None,
+    release: str | None = None,
 ) -> Session:
     """Begin (or switch) the answering session and restore earlier answers.
 
@@ -131,15 +183,33 @@ def start(
     answers_dir
         Folder for the answer files; defaults to ``$COLLABKIT_ANSWERS_DIR`` or
         ``.collabkit`` in the current folder.
+    release
+        Written by ``collabkit release --assessed`` into the first cell of an assessed
+        notebook; do not edit it. Once given, the kernel stays in assessed mode.
     """
-    global _current
+    global _current, _release
+    if release is not None:
+        try:
+            _release = Release.read(release)
+        except ValueError as err:
+            raise ValueError(
+                "The release line of this notebook was changed, so the graded task cannot "
+                "start. Ask your instructor for a fresh copy of the notebook."
+            ) from err
     if isinstance(student_id, int) and not isinstance(student_id, bool):
         student_id = str(student_id)  # a student number typed without quotes
     sid = student_id if isinstance(student_id, str) and student_id.strip() else None
     sid = sid or os.environ.get("JUPYTERHUB_USER") or "anonymous"
     folder = answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit"
-    _current = Session(student_id=sid.strip(), answers_dir=Path(folder), self_study=self_study)
+    _current = Session(
+        student_id=sid.strip(), answers_dir=Path(folder), self_study=self_study, release=_release
+    )
     return _current
+
+
+def active_release() -> Release | None:
+    """The assessed release this kernel runs (None: practice mode)."""
+    return _release
 
 
 def current_session() -> Session:

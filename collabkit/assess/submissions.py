@@ -29,6 +29,8 @@ class Submission:
     records: list[AnswerRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     newest: str = ""
+    #: The assessed-release token in the notebook's metadata ("" if there is none).
+    release_token: str = ""
 
 
 def read_submission(path: Path, max_bytes: int = MAX_BYTES) -> Submission:
@@ -48,6 +50,10 @@ def read_submission(path: Path, max_bytes: int = MAX_BYTES) -> Submission:
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         submission.problems.append("not a Jupyter notebook (no list of cells)")
         return submission
+    metadata = notebook.get("metadata")
+    stamp = metadata.get("collabkit") if isinstance(metadata, dict) else None
+    token = stamp.get("release") if isinstance(stamp, dict) else None
+    submission.release_token = token if isinstance(token, str) else ""
     raw, forged = _bundles(notebook)
     if forged:
         submission.problems.append("score fields written in the file were ignored (re-scored)")

@@ -28,6 +28,8 @@ PARTIAL = "#b35806"
 WRONG = "#b2182b"
 #: Something the learner must fix: impossible settings, an answer that was not saved.
 WARNING = WRONG
+#: An answer recorded without a verdict (a graded item of an assessed release).
+NEUTRAL = PALETTE["blue"]
 #: Colour of each answer status (see ``Feedback.status``).
 STATUS_COLOURS = {"correct": CORRECT, "partial": PARTIAL, "incorrect": WRONG}
 

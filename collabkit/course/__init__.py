@@ -7,18 +7,26 @@ and ``QUESTIONS`` (a tuple of :class:`collabkit.assess.questions.Question`, or
 a fitted model or a simulation). A bank is imported and checked on the first question of
 its notebook, and a deferred question is built on its own first use, so the first question
 of a notebook costs little more than importing pandas.
+
+A bank with a graded task also defines ``GRADED_TASK``, a
+:class:`~collabkit.assess.assessed.GradedTask`. In a kernel that runs an assessed release,
+the task's questions are the release's sealed ones (no key, no solution); with the course
+secret, :func:`assessed_questions` builds their keys for grading.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
+from collabkit.assess.assessed import GradedTask, seal
 from collabkit.assess.progress import ProgressReport, summarize
 from collabkit.assess.questions import DeferredQuestion, Question
-from collabkit.assess.session import current_session
+from collabkit.assess.session import active_release, current_session
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class _Bank:
 
     sections: Mapping[str, str]
     questions: Mapping[str, Question | DeferredQuestion]
+    task: GradedTask | None
 
 
 @cache
@@ -76,11 +85,62 @@ def _bank(notebook: Notebook) -> _Bank:
         if question.section not in module.SECTIONS:
             raise ValueError(f"{question.id}: section {question.section} has no title")
         questions[question.id] = question
-    return _Bank(module.SECTIONS, questions)
+    task = getattr(module, "GRADED_TASK", None)
+    if task is not None and not set(task.question_ids) <= set(questions):
+        raise ValueError(f"{notebook.bank}: the graded task's questions are not all listed")
+    return _Bank(module.SECTIONS, questions, task)
 
 
-def _built(question: Question | DeferredQuestion) -> Question:
+def _built(notebook: Notebook, question: Question | DeferredQuestion) -> Question:
+    """The question as this kernel shows it: sealed if an assessed release grades it."""
+    release = active_release()
+    task = _bank(notebook).task
+    sealed = task is not None and question.id in task.question_ids
+    if release is not None and sealed and release.notebook == notebook.number:
+        return _sealed(notebook, question.id, _frozen(release.parameters))
     return question.question if isinstance(question, DeferredQuestion) else question
+
+
+def _frozen(parameters: Mapping[str, Any]) -> str:
+    return json.dumps(parameters, sort_keys=True)
+
+
+@lru_cache(maxsize=64)
+def _sealed(notebook: Notebook, question_id: str, parameters: str) -> Question:
+    task = _bank(notebook).task
+    assert task is not None
+    return seal(task.question(json.loads(parameters), question_id))
+
+
+def graded_task(notebook: str) -> GradedTask | None:
+    """The graded task of notebook ``notebook`` (e.g. ``"01"``), or None if it has none."""
+    return next((_bank(n).task for n in _notebooks(notebook)), None)
+
+
+def graded_question_ids() -> frozenset[str]:
+    """The ids of every graded task's questions."""
+    return frozenset(qid for n in NOTEBOOKS if (t := _bank(n).task) for qid in t.question_ids)
+
+
+def task_parameters(notebook: str) -> Mapping[str, Any]:
+    """The parameters of ``notebook``'s graded task this kernel works with: the assessed
+    release's, or the open practice ones."""
+    task = graded_task(notebook)
+    if task is None:
+        raise KeyError(f"notebook {notebook} has no graded task")
+    release = active_release()
+    return release.parameters if release and release.notebook == notebook else task.practice
+
+
+def assessed_questions(secret: bytes) -> list[Question]:
+    """The keyed graded questions of an assessed release made with ``secret``."""
+    return [
+        task.question(parameters, qid)
+        for n in NOTEBOOKS
+        if (task := _bank(n).task)
+        for parameters in [task.course_parameters(secret)]
+        for qid in task.question_ids
+    ]
 
 
 def _notebooks(notebook: str | None) -> list[Notebook]:
@@ -89,7 +149,7 @@ def _notebooks(notebook: str | None) -> list[Notebook]:
 
 
 def _questions(notebook: str | None = None) -> list[Question]:
-    return [_built(q) for n in _notebooks(notebook) for q in _bank(n).questions.values()]
+    return [_built(n, q) for n in _notebooks(notebook) for q in _bank(n).questions.values()]
 
 
 def _section_titles(notebook: str | None = None) -> dict[str, str]:
@@ -131,7 +191,7 @@ def get_question(question_id: str) -> Question:
     number = question_id.split(".", 1)[0] if isinstance(question_id, str) else None
     for notebook in NOTEBOOKS:
         if notebook.number == number:
-            return _built(_bank(notebook).questions[question_id])
+            return _built(notebook, _bank(notebook).questions[question_id])
     raise KeyError(question_id)
 
 

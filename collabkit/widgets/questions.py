@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from collabkit.assess import questions as qt
+from collabkit.assess.assessed import SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
@@ -47,6 +48,8 @@ class QuestionWidget(widgets.VBox):
         self.feedback = widgets.HTML()
         self.feedback.add_class("collabkit-feedback")
         self.solution = widgets.HTML()
+        if isinstance(self.question, SealedQuestion):  # graded: no solution to reveal
+            self.solution_button.layout.display = "none"
         self.check_button.on_click(lambda _: self.submit())
         self.solution_button.on_click(lambda _: self.reveal())
         header = widgets.HTML(
@@ -104,14 +107,22 @@ class QuestionWidget(widgets.VBox):
 
     def _show(self, feedback: Feedback) -> None:
         attempts = self.session.attempts(self.question.id)
-        saved = (
-            f'<div style="color:{WARNING}">{html.escape(self.session.save_error)}</div>'
-            if self.session.save_error
-            else "your answer is saved."
-        )
-        self.feedback.value = (
-            feedback.to_html() + f'<small style="color:{MUTED}">Attempt {attempts}; {saved}</small>'
-        )
+        limit = self.session.attempt_limit(self.question)
+        counted = f"Attempt {attempts}" + (f" of {limit}" if limit else "")
+        if not feedback.readable:
+            status = "not recorded, so it does not count as an attempt"
+            if attempts:
+                status += f" ({counted.lower()} is your last recorded answer)"
+            status += "."
+        elif self.session.save_error:
+            status = f'<div style="color:{WARNING}">{html.escape(self.session.save_error)}</div>'
+        else:
+            status = "your answer is saved."
+        if feedback.readable:
+            status = f"{counted}; {status}"
+        else:
+            status = status[0].upper() + status[1:]
+        self.feedback.value = feedback.to_html() + f'<small style="color:{MUTED}">{status}</small>'
 
     def _restore(self) -> None:
         records = self.session.records_for(self.question.id)
@@ -254,12 +265,22 @@ _RUBRIC_WIDGETS = {
 }
 
 
+#: A sealed graded item's answer form → the widget of the question type it seals.
+_SEALED_WIDGETS = {
+    "choice": ChoiceWidget, "multi": MultiWidget, "numeric": NumericWidget,
+    "classify": ClassifyWidget, "text": TextWidget, "rubric": TextWidget, "code": CodeWidget,
+}  # fmt: skip
+
+
 def question_widget(question: qt.Question, session: Session | None = None) -> QuestionWidget:
     """The widget for ``question`` (not yet displayed)."""
-    if isinstance(question, qt.Rubric) and question.answer_format in _RUBRIC_WIDGETS:
-        module, name = _RUBRIC_WIDGETS[question.answer_format]
+    answer_format = getattr(question, "answer_format", "text")
+    if isinstance(question, (qt.Rubric, SealedQuestion)) and answer_format in _RUBRIC_WIDGETS:
+        module, name = _RUBRIC_WIDGETS[answer_format]
         widget_class = getattr(importlib.import_module(module), name)  # loaded on demand
         return widget_class(question, session or current_session())
+    if isinstance(question, SealedQuestion):
+        return _SEALED_WIDGETS[question.shape](question, session or current_session())
     return _WIDGETS[type(question)](question, session or current_session())
 
 
@@ -320,6 +341,11 @@ def solution(question_id: str) -> None:
 
 def solution_html(question: qt.Question, session: Session) -> str:
     """The worked explanation if ``session`` may see it (and mark it seen), else when it opens."""
+    if isinstance(question, SealedQuestion):
+        return (
+            "<i>This is a graded question of an assessed assignment: its worked solution "
+            "stays closed. Your instructor publishes the feedback after grading.</i>"
+        )
     if session.may_reveal(question):
         session.mark_revealed(question.id)
         text = question.explanation or "No worked solution is written for this question."
