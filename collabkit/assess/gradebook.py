@@ -36,7 +36,7 @@ FORMATS = {
 }
 LONG_COLUMNS = [
     "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
-    "first_correct_attempt", "answer", "feedback",
+    "first_correct_attempt", "answer", "feedback", "after_solution",
 ]  # fmt: skip
 
 
@@ -81,6 +81,7 @@ def long_rows(run: GradeRun) -> list[list[object]]:
                     g.student_id, notebook, r.question_id, f"{r.score:g}", f"{r.max_score:g}",
                     r.correct, r.attempts, r.first_correct_attempt or "",
                     "" if r.answer is None else str(r.answer)[:500], r.message[:500],
+                    r.after_solution,
                 ])  # fmt: skip
     return rows
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -147,7 +147,7 @@ def score_submission(
             feedbacks.append(_check_latest(own, records[-1].answer, graded.problems))
             readable = [(r, f) for r, f in zip(records, feedbacks, strict=True) if f.readable]
             if not readable:  # only blank or unreadable answers: none was an attempt
-                rows.append(_zero(question, [], "Not answered."))
+                rows.append(replace(_zero(question, records, last_message(feedbacks)), attempts=0))
                 continue
             first = next((n for n, (_, f) in enumerate(readable, 1) if f.correct), None)
             counted, last = readable[-1]
@@ -177,6 +177,11 @@ def score_submission(
             )
         graded.results[notebook] = rows
     return graded
+
+
+def last_message(feedbacks: Sequence[Feedback]) -> str:
+    """What the last of ``feedbacks`` said, marked as not counted."""
+    return f"Not an attempt: {feedbacks[-1].message}"
 
 
 def _is_token(submission: Submission) -> bool:

@@ -9,6 +9,8 @@ Per question:
   separates strong from weak students; near 0 or negative = look at the item);
 * ``attempts_before_correct``: mean number of failed attempts before the first correct one,
   among students who got there;
+* ``answered_after_solution``: students whose counted answer came after they opened the
+  worked solution of a graded item (scored 0);
 * the most common wrong answers, with the feedback they received (which names the
   misconception).
 
@@ -22,7 +24,7 @@ import pandas as pd
 
 COLUMNS = [
     "notebook", "question_id", "students", "difficulty", "discrimination",
-    "attempts_before_correct", "common_wrong_answers",
+    "attempts_before_correct", "answered_after_solution", "common_wrong_answers",
 ]  # fmt: skip
 
 
@@ -48,8 +50,10 @@ def item_analysis(scores: pd.DataFrame) -> pd.DataFrame:
             f"{answer!s:.40} ×{row['size']}: {row['first']:.120}"
             for answer, row in common.iterrows()
         )
+        after = item.get("after_solution", pd.Series(dtype=str)).astype(str) == "True"
         rows.append(
             [notebook, qid, len(item), float(fraction.mean()), discrimination,
-             float((firsts - 1).mean()) if len(firsts) else float("nan"), described]
+             float((firsts - 1).mean()) if len(firsts) else float("nan"), int(after.sum()),
+             described]
         )  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)
