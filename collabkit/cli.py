@@ -61,6 +61,7 @@ def _notebook_files(target: Path) -> list[Path]:
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
+    from collabkit.assess.assessed import SecretError
     from collabkit.assess.gradebook import write_outputs
     from collabkit.assess.grading import grade
     from collabkit.course import NOTEBOOK_TITLES, all_questions, section_titles
@@ -76,9 +77,10 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     try:
         run = grade(
             files, notebooks=args.notebook, workers=args.workers, scheduler=args.scheduler,
-            max_bytes=int(args.max_size * 1e6), execute=args.execute, progress=progress,
+            max_bytes=int(args.max_size * 1e6), execute=args.execute,
+            secret=_secret(args.secret_file), progress=progress,
         )  # fmt: skip
-    except RuntimeError as err:
+    except (RuntimeError, SecretError) as err:
         raise _UsageError(str(err)) from err
     maxima: dict[str, float] = {}
     for question in all_questions():
@@ -91,6 +93,47 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _secret(path: str | None) -> bytes | None:
+    """The course secret in ``path`` (None without a path); a one-line error if unusable."""
+    from collabkit.assess.assessed import SecretError, read_secret
+
+    if path is None:
+        return None
+    try:
+        return read_secret(path)
+    except SecretError as err:
+        raise _UsageError(str(err)) from err
+
+
+def _cmd_secret(args: argparse.Namespace) -> int:
+    from collabkit.assess.assessed import SecretError, new_secret, read_secret, release_id
+
+    try:
+        path = new_secret(args.file)
+    except SecretError as err:
+        raise _UsageError(str(err)) from err
+    print(
+        f"wrote a new course secret to {path} (release id {release_id(read_secret(path))}).\n"
+        "Keep it private and back it up: never commit it or share it with students; without "
+        "it the graded tasks of releases made with it cannot be graded."
+    )
+    return 0
+
+
+def _release_token(notebook: str, secret: bytes, attempts: int) -> tuple[str | None, list]:
+    """The signed release token of ``notebook`` and its keyed graded questions."""
+    from collabkit.assess.assessed import Release, release_id
+    from collabkit.course import graded_task
+
+    task = graded_task(notebook)
+    if task is None:
+        return None, []
+    parameters = task.course_parameters(secret)
+    release = Release(notebook, release_id(secret), attempts, parameters)
+    keyed = [task.question(parameters, qid) for qid in task.question_ids]
+    return release.token(secret), keyed
+
+
 def _cmd_release(args: argparse.Namespace) -> int:
     import json
 
@@ -98,22 +141,45 @@ def _cmd_release(args: argparse.Namespace) -> int:
     from collabkit.core.atomic import write_text_atomic
     from collabkit.course import all_questions
 
-    source = Path(args.source)
+    source, out = Path(args.source), Path(args.out)
     files = _notebook_files(source)
-    out = Path(args.out)
-    found = []
+    if args.assessed and args.secret_file is None:
+        raise _UsageError("--assessed needs --secret-file (make one with `collabkit secret`)")
+    if not 1 <= args.attempts <= 20:
+        raise _UsageError(f"--attempts must be from 1 to 20; got {args.attempts}")
+    if out.resolve() == (source if source.is_dir() else source.parent).resolve():
+        raise _UsageError("OUT must not be the source folder: a release would overwrite it")
+    secret = _secret(args.secret_file) if args.assessed else None
+    practice = all_questions()
+    releases, found = {}, []
     for path in files:
         try:
             notebook = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise _UsageError(f"cannot read {path}: {err}") from err
-        released = release_notebook(notebook, assignment=path.name[:2])
-        found += [f"{path.name}: {leak}" for leak in leaks(released, all_questions())]
-        target = out / path.relative_to(source if source.is_dir() else source.parent)
+        token, keyed = (
+            _release_token(path.name[:2], secret, args.attempts) if secret else (None, [])
+        )
+        try:
+            released = release_notebook(notebook, assignment=path.name[:2], token=token)
+        except ValueError as err:
+            raise _UsageError(f"{path}: {err}") from err
+        leaked = [f"{path.name}: {leak}" for leak in leaks(released, practice, keyed)]
+        found += leaked
+        if not leaked:
+            releases[out / path.relative_to(source if source.is_dir() else source.parent)] = (
+                released
+            )
+    for target, released in releases.items():
         write_text_atomic(target, json.dumps(released, indent=1, ensure_ascii=False) + "\n")
         print(f"released {target}")
     if found:
-        print("collabkit: the release gives answers away:", *found, sep="\n  ", file=sys.stderr)
+        print(
+            "collabkit: not released, these notebooks give answers away:",
+            *found,
+            sep="\n  ",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -203,16 +269,41 @@ def build_parser() -> argparse.ArgumentParser:
         "process with the question's time and memory limits and no network; without it "
         "they score 0 and are listed in problems.csv",
     )  # fmt: skip
+    grade.add_argument(
+        "--secret-file", metavar="FILE",
+        help="the course secret an assessed release was made with: graded tasks are keyed "
+        "with it (required for assessed notebooks; a wrong secret stops the run)",
+    )  # fmt: skip
     grade.set_defaults(handler=_cmd_grade)
+    secret = sub.add_parser(
+        "secret",
+        help="make a new course secret for assessed releases",
+        description="Write a new random course secret to FILE (readable by you only). "
+        "Assessed releases draw the numbers of their graded tasks from it, and grading "
+        "needs it to compute the keys. Make it once per course, keep a backup, never "
+        "commit it. Refuses to overwrite an existing file.",
+    )
+    secret.add_argument("file", help="where to write the secret, e.g. course.key")
+    secret.set_defaults(handler=_cmd_secret)
     release = sub.add_parser(
         "release",
         help="make the student versions of notebooks and check they leak no answers",
         description="Copy notebooks from SOURCE to OUT with outputs cleared, cells tagged "
         "'solution' removed, and the assignment and kit version stamped in the metadata. "
-        "Exits 1 with a list if any answer key text or solution cell remains.",
+        "With --assessed, graded tasks use numbers drawn from the course secret, record "
+        "answers without marking them, allow --attempts attempts and show no solutions. "
+        "A notebook in which any answer key text, graded key or solution cell remains is "
+        "not written, and the command exits 1 with a list.",
     )
     release.add_argument("source", help="a notebook or a folder of notebooks")
-    release.add_argument("out", help="folder for the student versions")
+    release.add_argument("out", help="folder for the student versions (not the source)")
+    release.add_argument("--assessed", action="store_true",
+                         help="release for grades (needs --secret-file)")  # fmt: skip
+    release.add_argument("--secret-file", metavar="FILE",
+                         help="the course secret, made once with `collabkit secret`")  # fmt: skip
+    release.add_argument("--attempts", type=int, default=3, metavar="N",
+                         help="attempts per graded question in an assessed release; the "
+                         "last one counts (default %(default)s)")  # fmt: skip
     release.set_defaults(handler=_cmd_release)
     report = sub.add_parser(
         "report",
