@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from collabkit._version import __version__
+from collabkit.assess.assessed import DEFAULT_ATTEMPTS, MAX_ATTEMPTS
 from collabkit.assess.gradebook import FORMATS
 
 
@@ -145,8 +146,8 @@ def _cmd_release(args: argparse.Namespace) -> int:
     files = _notebook_files(source)
     if args.assessed and args.secret_file is None:
         raise _UsageError("--assessed needs --secret-file (make one with `collabkit secret`)")
-    if not 1 <= args.attempts <= 20:
-        raise _UsageError(f"--attempts must be from 1 to 20; got {args.attempts}")
+    if not 1 <= args.attempts <= MAX_ATTEMPTS:
+        raise _UsageError(f"--attempts must be from 1 to {MAX_ATTEMPTS}; got {args.attempts}")
     if out.resolve() == (source if source.is_dir() else source.parent).resolve():
         raise _UsageError("OUT must not be the source folder: a release would overwrite it")
     secret = _secret(args.secret_file) if args.assessed else None
@@ -301,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="release for grades (needs --secret-file)")  # fmt: skip
     release.add_argument("--secret-file", metavar="FILE",
                          help="the course secret, made once with `collabkit secret`")  # fmt: skip
-    release.add_argument("--attempts", type=int, default=3, metavar="N",
+    release.add_argument("--attempts", type=int, default=DEFAULT_ATTEMPTS, metavar="N",
                          help="attempts per graded question in an assessed release; the "
                          "last one counts (default %(default)s)")  # fmt: skip
     release.set_defaults(handler=_cmd_release)
