@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from collabkit.assess.assessed import SealedQuestion
 from collabkit.assess.questions import Question
 from collabkit.assess.session import Session
 from collabkit.core.colours import CORRECT, TRACK
@@ -25,6 +26,9 @@ class ProgressReport:
 
     table: pd.DataFrame
     student_id: str
+    #: Graded items of an assessed release: answered ones are recorded, scored after
+    #: grading, and left out of the points here.
+    graded_later: int = 0
 
     @property
     def score(self) -> float:
@@ -57,15 +61,23 @@ class ProgressReport:
             )
         return (
             f"<p><b>Progress of {html.escape(self.student_id)}</b>: "
-            f"{self.score:g} of {self.max_score:g} points.</p>"
+            f"{self.score:g} of {self.max_score:g} points.{self._later_note()}</p>"
             '<table style="text-align:left"><tr><th>Notebook</th><th>Section</th>'
             "<th>Answered</th><th>Correct</th><th>Points</th></tr>" + "".join(rows) + "</table>"
         )
 
+    def _later_note(self) -> str:
+        if not self.graded_later:
+            return ""
+        return (
+            f" The {self.graded_later} graded-task questions are not in these points: your "
+            "instructor scores them after the deadline."
+        )
+
     def __repr__(self) -> str:
         return (
-            f"Progress of {self.student_id}: {self.score:g} of {self.max_score:g} points\n"
-            + self.table.to_string(index=False)
+            f"Progress of {self.student_id}: {self.score:g} of {self.max_score:g} points."
+            f"{self._later_note()}\n" + self.table.to_string(index=False)
         )
 
 
@@ -96,6 +108,7 @@ def summarize(
         record = latest.get(q.id)
         own = q.for_variant(q.variant_of(session.student_id))
         feedback = own.check(record.answer) if record else None
+        later = isinstance(q, SealedQuestion)
         rows.append(
             {
                 "notebook": q.notebook,
@@ -105,7 +118,7 @@ def summarize(
                 "answered": int(record is not None),
                 "correct": int(bool(feedback and feedback.correct)),
                 "score": feedback.score if feedback else 0.0,
-                "max_score": float(q.points),
+                "max_score": 0.0 if later else float(q.points),
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
@@ -114,4 +127,6 @@ def summarize(
         .sum()
         .reindex(columns=COLUMNS)
     )
-    return ProgressReport(table=table, student_id=session.student_id)
+    graded_later = sum(isinstance(q, SealedQuestion) for q in questions
+                       if notebook is None or q.notebook == notebook)  # fmt: skip
+    return ProgressReport(table=table, student_id=session.student_id, graded_later=graded_later)
