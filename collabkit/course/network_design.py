@@ -3,6 +3,12 @@
 Keys are computed from the course's analysis functions and example networks, so the
 answers always agree with what the notebook shows. Those questions are built when first
 asked, and import the analysis and data modules they need then.
+
+The graded task of section 7 (:data:`GRADED_TASK`) builds its two questions from
+parameters: the governance situations shown, and the design brief (firms, logistics
+providers, link budget, links per firm). Practice mode uses today's situations and
+``DESIGN_BRIEF``; a course secret draws its own, and the model design is computed from the
+brief (:func:`~collabkit.course.network_design_challenge.model_design`).
 """
 
 from __future__ import annotations
