@@ -15,6 +15,8 @@ florentine_families()
     Explorer: Padgett's Florentine marriage network, families sized by a chosen measure.
 structure_comparison()
     Explorer: cost, reach, resilience and power concentration of every structure.
+design_brief()
+    Text: the brief of the graded design task (your course's firms and limits).
 """
 
 from __future__ import annotations
@@ -32,5 +34,6 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "florentine_families",
             "structure_comparison",
         ),
+        "collabkit.widgets.network_design_challenge": ("design_brief",),
     },
 )

@@ -29,7 +29,40 @@ def mill_street() -> nx.Graph:
     return graph
 
 
-#: The design challenge of notebook 02: ten Millbrook firms of the valley cluster.
+#: The Millbrook firms of the valley cluster (``datasets/cluster_firms.csv``) that a course's
+#: design challenge (notebook 02) draws its logistics providers from, in data set order.
+MILLBROOK_LOGISTICS = (
+    "QuickHop Delivery",
+    "Willow Couriers",
+    "Rowan Logistics",
+    "Dale Freight",
+    "Maple Freight",
+    "Dale Couriers",
+)
+
+#: The other Millbrook firms of the valley cluster, which the challenge draws the rest from.
+MILLBROOK_FIRMS = (
+    "Sweet Crumb Bakery",
+    "Corner Coffee",
+    "Copper Bistro",
+    "Sorrel Joinery",
+    "Oak Agency",
+    "Yarrow Inn",
+    "Elm Store",
+    "Rowan Brewery",
+    "Vale Shop",
+    "Hazel Forge",
+    "Birch Shop",
+    "Copper Inn",
+    "Elm Joinery",
+    "Pine Store",
+    "Juniper Store",
+    "Dale Market",
+    "Oak Store",
+    "Alder Dairy",
+)
+
+#: The design challenge of notebook 02 in practice mode: ten Millbrook firms.
 DESIGN_BRIEF = DesignBrief(
     firms=(
         "QuickHop Delivery",
@@ -46,10 +79,4 @@ DESIGN_BRIEF = DesignBrief(
     logistics=frozenset({"QuickHop Delivery", "Willow Couriers"}),
     max_links=13,
     max_links_per_firm=4,
-)
-
-#: A design meeting every goal: a ring with the two logistics firms opposite each other.
-MODEL_DESIGN = tuple(
-    (DESIGN_BRIEF.firms[i], DESIGN_BRIEF.firms[(i + 1) % len(DESIGN_BRIEF.firms)])
-    for i in range(len(DESIGN_BRIEF.firms))
 )

@@ -3,14 +3,24 @@
 Keys are computed from the course's analysis functions and example networks, so the
 answers always agree with what the notebook shows. Those questions are built when first
 asked, and import the analysis and data modules they need then.
+
+The graded task of section 7 (:data:`GRADED_TASK`) builds its two questions from
+parameters: the governance situations shown, and the design brief (firms, logistics
+providers, link budget, links per firm). Practice mode uses today's situations and
+``DESIGN_BRIEF``; a course secret draws its own, and the model design is computed from the
+brief (:func:`~collabkit.course.network_design_challenge.model_design`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import partial
+from typing import Any
 
 import networkx as nx
+import numpy as np
 
+from collabkit.assess.assessed import GradedTask
 from collabkit.assess.questions import (
     Classification,
     DeferredQuestion,
@@ -20,8 +30,13 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
-from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN, mill_street
-from collabkit.course.network_design_challenge import evaluate_design
+from collabkit.course.examples import (
+    DESIGN_BRIEF,
+    MILLBROOK_FIRMS,
+    MILLBROOK_LOGISTICS,
+    mill_street,
+)
+from collabkit.course.network_design_challenge import DesignBrief, evaluate_design, model_design
 
 SECTIONS = {
     "02.structures": "Structures",
@@ -39,10 +54,34 @@ FRANCHISE = "A franchisor coordinates 30 independent shops, which rarely talk to
 STUDIOS = "Eight design studios all share work and contacts with one another"
 FARMS = "Farms sell to a mill, the mill to bakeries, bakeries to cafés"
 GROUPS = "Three tight groups of firms, each with a lead firm that talks to the other leads"
+SHARED = "shared governance"
+LEAD = "lead organisation"
+NAO = "network administrative organisation"
 VAN = "Five neighbouring shops of similar size who trust each other share a van"
 RETAILER = "A large retailer coordinates its 40 small suppliers"
 TOURISM = "80 tourism firms of a region fund an office with a manager for joint marketing"
-NAO = "network administrative organisation"
+
+#: Situations of the graded governance question and the form that suits each best; a
+#: course shows one of each form and one more, in a drawn order.
+GOVERNANCE_SITUATIONS = {
+    VAN: SHARED,
+    "Four family farms that have worked together for years buy seed and fuel jointly": SHARED,
+    "Six craft brewers who know each other well take turns at a shared market stall": SHARED,
+    RETAILER: LEAD,
+    "A car maker steers the 25 small workshops that make parts for it": LEAD,
+    "A large hotel sets the rules for the 15 local laundries and caterers that serve it": LEAD,
+    TOURISM: NAO,
+    "120 wine growers pay a small agency with staff to run their joint brand": NAO,
+    "60 engineering firms of similar size set up a secretariat to prepare joint bids": NAO,
+}
+
+#: Why each governance form suits its situations (the feedback on a misplaced situation).
+GOVERNANCE_REASONS = {
+    SHARED: "Few members with high trust can govern themselves together: shared governance.",
+    LEAD: "One powerful member steering the others is a lead organisation.",
+    NAO: "Many members and a need for skills call for a separate body: a network "
+    "administrative organisation.",
+}
 
 
 def _design_complement(question_id: str) -> Numeric:
@@ -161,6 +200,161 @@ def _brokerage_medici(question_id: str) -> Numeric:
         "(betweenness ≈ 0.522), far more than any other family (the Guadagni come next at "
         "about 0.255).",
     )
+
+
+# -- graded task: governance forms and the Millbrook delivery network ---------------------
+#: Firms in a course's design brief, two of them logistics providers.
+FIRMS_DRAWN = (9, 11)
+#: Links a course's budget allows beyond the fewest a design meeting every goal needs.
+SPARE_LINKS = (1, 3)
+#: Links per firm a course's brief allows (at least what the model design needs).
+LINKS_PER_FIRM = (3, 4)
+
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def _words(number: int) -> str:
+    return _WORDS[number] if number < len(_WORDS) else str(number)
+
+
+def design_brief(parameters: Mapping[str, Any]) -> DesignBrief:
+    """The design brief of the graded task with these parameters."""
+    return DesignBrief(
+        firms=tuple(parameters["firms"]),
+        logistics=frozenset(parameters["logistics"]),
+        max_links=int(parameters["max_links"]),
+        max_links_per_firm=int(parameters["max_links_per_firm"]),
+    )
+
+
+def _draw_governance(rng: np.random.Generator) -> list[str]:
+    """One situation of each governance form and one more, in a drawn order."""
+    picked = [
+        str(rng.choice([s for s, form in GOVERNANCE_SITUATIONS.items() if form == f]))
+        for f in GOVERNANCE_REASONS
+    ]
+    rest = [s for s in GOVERNANCE_SITUATIONS if s not in picked]
+    picked.append(str(rng.choice(rest)))
+    return [picked[i] for i in rng.permutation(len(picked))]
+
+
+def _draw_design(rng: np.random.Generator) -> dict[str, Any]:
+    """Firms, logistics providers and limits of a brief that the model design meets."""
+    size = int(rng.integers(FIRMS_DRAWN[0], FIRMS_DRAWN[1] + 1))
+    providers = [str(f) for f in rng.choice(MILLBROOK_LOGISTICS, 2, replace=False)]
+    others = [str(f) for f in rng.choice(MILLBROOK_FIRMS, size - 2, replace=False)]
+    firms = [(providers + others)[i] for i in rng.permutation(size)]
+    unlimited = DesignBrief(tuple(firms), frozenset(providers), size * size, size)
+    model = nx.Graph(model_design(unlimited))
+    busiest = max(degree for _, degree in model.degree)
+    return {
+        "firms": firms,
+        "logistics": [firm for firm in firms if firm in providers],
+        "max_links": model.number_of_edges()
+        + int(rng.integers(SPARE_LINKS[0], SPARE_LINKS[1] + 1)),
+        "max_links_per_firm": max(
+            busiest, int(rng.integers(LINKS_PER_FIRM[0], LINKS_PER_FIRM[1] + 1))
+        ),
+    }
+
+
+def _draw(rng: np.random.Generator) -> dict[str, Any]:
+    return {"governance": _draw_governance(rng), **_draw_design(rng)}
+
+
+def _governance(parameters: Mapping[str, Any]) -> Classification:
+    shown = list(parameters["governance"])
+    return Classification(
+        id="02.challenge.governance",
+        points=2,
+        prompt="Match each situation to the governance form that suits it best (Provan and "
+        "Kenis 2008).",
+        items={situation: GOVERNANCE_SITUATIONS[situation] for situation in shown},
+        categories=list(GOVERNANCE_REASONS),
+        misconceptions={s: GOVERNANCE_REASONS[GOVERNANCE_SITUATIONS[s]] for s in shown},
+        hint="Think of the number of members, trust among them, and whether one member dominates.",
+        explanation="Provan and Kenis (2008): shared governance suits few members with high "
+        "trust; a lead organisation suits networks with one dominant member; a network "
+        "administrative organisation suits many members that need coordination skills.",
+    )
+
+
+def _joined(names: Sequence[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
+def _design_explanation(brief: DesignBrief, model: Sequence[tuple[str, str]]) -> str:
+    """Why the model design meets every goal, in words."""
+    size = len(brief.firms)
+    providers = [firm for firm in brief.firms if firm in brief.logistics]
+    ring = [a for a, _ in model[:size]]
+    gap = abs(ring.index(providers[-1]) - ring.index(providers[0]))
+    apart = min(gap, size - gap)
+    placed = (
+        f"opposite each other ({_words(apart)} steps apart)"
+        if 2 * apart == size
+        else f"as far apart as the ring allows ({_words(apart)} steps one way, "
+        f"{_words(size - apart)} the other)"
+    )
+    text = (
+        f"A ring of all {_words(size)} firms uses {size} links, gives every firm 2 links and "
+        f"survives any single exit. Put {_joined(providers)} {placed}: every other firm is "
+    )
+    extra = model[size:]
+    if not extra:
+        return text + f"then at most {brief.reach_steps} links from one of them."
+    graph = nx.Graph(model)
+    busiest = max(degree for _, degree in graph.degree)
+    far = [firm for _, firm in extra]
+    return text + (
+        f"then at most {brief.reach_steps} links from one of them, except {_joined(far)}. "
+        f"Add {'a link' if len(extra) == 1 else 'links'} "
+        f"{_joined([f'{a}–{b}' for a, b in extra])}: {len(model)} links in all, and no firm "
+        f"has more than {busiest}."
+    )
+
+
+def _design(parameters: Mapping[str, Any]) -> Rubric:
+    brief = design_brief(parameters)
+    model = model_design(brief)
+    return Rubric(
+        id="02.challenge.design",
+        points=6,
+        prompt=f"Design the delivery network of {_words(len(brief.firms))} Millbrook firms. "
+        f"{_joined(parameters['logistics'])} provide logistics. Goals: every firm within "
+        f"{brief.reach_steps} links of a logistics provider; the network stays connected "
+        f"whichever single firm leaves; at most {brief.max_links} links; no firm with more "
+        f"than {brief.max_links_per_firm} links. Add links with the two menus, then check.",
+        evaluate=partial(evaluate_design, brief),
+        model_answer=[list(pair) for pair in model],
+        answer_format="pairs",
+        choices=brief.firms,
+        hint="Take the goals one at a time: which firm's exit would split your network, and "
+        f"which firms are more than {brief.reach_steps} links from every logistics firm? "
+        "Check often: the feedback names them.",
+        explanation=_design_explanation(brief, model),
+    )
+
+
+def _build(parameters: Mapping[str, Any], question_id: str) -> Classification | Rubric:
+    builders = {"02.challenge.governance": _governance, "02.challenge.design": _design}
+    return builders[question_id](parameters)
+
+
+#: The graded task of section 7; practice mode shows the open brief of ``DESIGN_BRIEF``.
+GRADED_TASK = GradedTask(
+    notebook="02",
+    question_ids=("02.challenge.governance", "02.challenge.design"),
+    practice={
+        "governance": [VAN, RETAILER, TOURISM],
+        "firms": list(DESIGN_BRIEF.firms),
+        "logistics": [firm for firm in DESIGN_BRIEF.firms if firm in DESIGN_BRIEF.logistics],
+        "max_links": DESIGN_BRIEF.max_links,
+        "max_links_per_firm": DESIGN_BRIEF.max_links_per_firm,
+    },
+    draw=_draw,
+    build=_build,
+)
 
 
 QUESTIONS = (
@@ -302,40 +496,5 @@ QUESTIONS = (
         explanation="Track efficiency, market results, innovation and member engagement; "
         "review them regularly and adapt the network.",
     ),
-    Classification(
-        id="02.challenge.governance",
-        points=2,
-        prompt="Match each situation to the governance form that suits it best (Provan and "
-        "Kenis 2008).",
-        items={VAN: "shared governance", RETAILER: "lead organisation", TOURISM: NAO},
-        categories=["shared governance", "lead organisation", NAO],
-        misconceptions={
-            VAN: "Few members with high trust can govern themselves together: shared governance.",
-            RETAILER: "One powerful member steering the others is a lead organisation.",
-            TOURISM: "Many members and a need for skills call for a separate body: a network "
-            "administrative organisation.",
-        },
-        hint="Think of the number of members, trust among them, and whether one member dominates.",
-        explanation="Provan and Kenis (2008): shared governance suits few members with high "
-        "trust; a lead organisation suits networks with one dominant member; a network "
-        "administrative organisation suits many members that need coordination skills.",
-    ),
-    Rubric(
-        id="02.challenge.design",
-        points=6,
-        prompt="Design the delivery network of ten Millbrook firms. QuickHop Delivery and "
-        "Willow Couriers provide logistics. Goals: every firm within 2 links of a logistics "
-        "provider; the network stays connected whichever single firm leaves; at most "
-        f"{DESIGN_BRIEF.max_links} links; no firm with more than "
-        f"{DESIGN_BRIEF.max_links_per_firm} links. Add links with the two menus, then check.",
-        evaluate=partial(evaluate_design, DESIGN_BRIEF),
-        model_answer=[list(pair) for pair in MODEL_DESIGN],
-        answer_format="pairs",
-        choices=DESIGN_BRIEF.firms,
-        hint="A ring meets the connectivity goal with few links; place the two logistics "
-        "firms so no firm is far from both.",
-        explanation="A ring of all ten firms uses 10 links, gives every firm 2 links and "
-        "survives any single exit. Put QuickHop and Willow Couriers opposite each other "
-        "(five steps apart): every other firm is then at most 2 links from one of them.",
-    ),
+    *GRADED_TASK.practice_questions(),
 )

@@ -149,11 +149,38 @@ def evaluate_design(brief: DesignBrief, answer: object) -> Sequence[CriterionSco
     return scores
 
 
-def _reach(brief: DesignBrief, graph: nx.Graph) -> CriterionScore:
+def out_of_reach(brief: DesignBrief, graph: nx.Graph) -> list[str]:
+    """The firms more than ``brief.reach_steps`` links from every logistics provider."""
     near = set()
     for provider in brief.logistics:
         near |= set(nx.single_source_shortest_path_length(graph, provider, brief.reach_steps))
-    far = [firm for firm in brief.firms if firm not in near]
+    return [firm for firm in brief.firms if firm not in near]
+
+
+def model_design(brief: DesignBrief) -> tuple[tuple[str, str], ...]:
+    """A design meeting the brief's reach and no-single-point-of-failure goals with few links.
+
+    A ring of all firms, the logistics providers spread evenly around it (the other firms
+    keep the brief's order); then each firm still out of reach gets one link to the
+    provider with the fewest links. Whether it keeps the budget and the load limit depends
+    on the brief: :func:`evaluate_design` tells.
+    """
+    providers = [firm for firm in brief.firms if firm in brief.logistics]
+    others = iter(firm for firm in brief.firms if firm not in brief.logistics)
+    size = len(brief.firms)
+    slots = {round(i * size / len(providers)): provider for i, provider in enumerate(providers)}
+    ring = [slots[i] if i in slots else next(others) for i in range(size)]
+    links = list(zip(ring, ring[1:] + ring[:1], strict=True))
+    graph = nx.Graph(links)
+    while far := out_of_reach(brief, graph):
+        provider = min(providers, key=graph.degree)
+        graph.add_edge(provider, far[0])
+        links.append((provider, far[0]))
+    return tuple(links)
+
+
+def _reach(brief: DesignBrief, graph: nx.Graph) -> CriterionScore:
+    far = out_of_reach(brief, graph)
     label = f"every firm within {brief.reach_steps} links of logistics"
     if not far:
         return CriterionScore(label, 1.0, "every firm can be served.")

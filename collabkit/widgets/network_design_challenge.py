@@ -1,5 +1,6 @@
-"""A question widget for answers that are links between named items: the learner builds a
-network with two menus and sees it drawn as they go."""
+"""The graded design task of notebook 02: its brief, and a question widget for answers that
+are links between named items (the learner builds a network with two menus and sees it
+drawn as they go)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,37 @@ from typing import Any
 import ipywidgets as widgets
 import networkx as nx
 import plotly.graph_objects as go
+from IPython.display import Markdown
 
 from collabkit.analysis.network import node_metrics
 from collabkit.assess import questions as qt
+from collabkit.course import task_parameters
+from collabkit.course.network_design import design_brief as brief_of
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
 from collabkit.widgets.explorer import update_in_place
 from collabkit.widgets.questions import QuestionWidget
+
+
+def design_brief() -> Markdown:
+    """The brief of the graded design task this kernel works with (notebook 02, section 7).
+
+    An assessed release gives each course its own firms and limits; practice mode shows the
+    open brief.
+    """
+    parameters = task_parameters("02")
+    brief = brief_of(parameters)
+    providers = " and ".join(f"**{firm}**" for firm in parameters["logistics"])
+    return Markdown(
+        f"These {len(brief.firms)} Millbrook firms of the valley cluster want a shared "
+        f"delivery network: {', '.join(brief.firms)}. Two of them, {providers}, do the "
+        "deliveries. The brief:\n\n"
+        f"1. every firm is at most **{brief.reach_steps} links** from a logistics provider;\n"
+        "2. the network **stays connected whichever single firm leaves** (no single point of "
+        "failure);\n"
+        f"3. at most **{brief.max_links} links** in total (each costs time to maintain);\n"
+        f"4. no firm has more than **{brief.max_links_per_firm} links**."
+    )
 
 
 class PairsWidget(QuestionWidget):

@@ -7,8 +7,13 @@ import pytest
 
 from collabkit.analysis.partners import complementarity
 from collabkit.analysis.structures import compare_structures
-from collabkit.course.examples import DESIGN_BRIEF, MODEL_DESIGN
-from collabkit.course.network_design_challenge import DesignBrief, evaluate_design, read_links
+from collabkit.course.examples import DESIGN_BRIEF
+from collabkit.course.network_design_challenge import (
+    DesignBrief,
+    evaluate_design,
+    model_design,
+    read_links,
+)
 from collabkit.data import cluster
 from collabkit.widgets import network_design as explore
 
@@ -25,6 +30,9 @@ def test_complementarity_known_value_and_order():
 
 
 # --- design rubric ----------------------------------------------------------------------
+MODEL_DESIGN = model_design(DESIGN_BRIEF)
+
+
 def fractions(answer) -> list[float]:
     return [s.fraction for s in evaluate_design(DESIGN_BRIEF, answer)]
 
