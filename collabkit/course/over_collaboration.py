@@ -83,6 +83,7 @@ NUMBER_WORDS = (
     "eleven", "twelve",
 )  # fmt: skip
 
+
 def _kestrel_reason(kestrel: pd.DataFrame, partner: str) -> str:
     row = kestrel.loc[partner]
     return (

@@ -185,29 +185,35 @@ def _well_posed(turn: TurningPoint, practice: TurningPoint) -> bool:
 
 def _draw_partners(rng: np.random.Generator) -> list[list[Any]]:
     """Today's twelve partnerships with figures drawn around today's, in a drawn order,
-    until the set to end is clear, neither tiny nor nearly all, and not today's."""
-    from collabkit.course.over_collaboration_audit import PARTNER_DEPENDENCE
-
+    until the set to end is neither tiny nor nearly all, and not today's."""
     practice = set(to_end(kestrel_audit(PRACTICE)))
     while True:
-        rows = [_draw_row(rng, row, int(PARTNER_DEPENDENCE)) for row in KESTREL_PRINT_ROWS]
+        rows = [_draw_row(rng, row) for row in KESTREL_PRINT_ROWS]
         partners = [rows[i] for i in rng.permutation(len(rows))]
-        kestrel = kestrel_audit({"partners": partners})
-        ending = set(to_end(kestrel))
-        if (
-            (kestrel["net_value"].abs() >= NET_MARGIN).all()
-            and MIN_SIDE <= len(ending) <= len(rows) - MIN_SIDE
-            and ending != practice
-        ):
+        ending = set(to_end(kestrel_audit({"partners": partners})))
+        if MIN_SIDE <= len(ending) <= len(rows) - MIN_SIDE and ending != practice:
             return partners
 
 
-def _draw_row(rng: np.random.Generator, row: tuple[Any, ...], heavy: int) -> list[Any]:
-    """One partnership with hours, value, fit, dependence and review drawn around ``row``.
+def _draw_row(rng: np.random.Generator, row: tuple[Any, ...]) -> list[Any]:
+    """One partnership drawn around ``row`` whose net value is clearly positive or negative."""
+    from collabkit.course.over_collaboration_audit import yearly_time_cost
 
-    A partner carrying ``heavy`` % or more of sales today still does (and only it), so the
+    while True:
+        drawn = _perturb(rng, row)
+        if abs(drawn[2] - yearly_time_cost(drawn[1])) >= NET_MARGIN:
+            return drawn
+
+
+def _perturb(rng: np.random.Generator, row: tuple[Any, ...]) -> list[Any]:
+    """``row`` with hours, value, fit, dependence and review drawn around today's.
+
+    A partner carrying a large share of sales today still does (and only it), so the
     advice on autonomy stays the same.
     """
+    from collabkit.course.over_collaboration_audit import PARTNER_DEPENDENCE
+
+    heavy = int(PARTNER_DEPENDENCE)
     name, hours, value, fit, dependence, review = row
     drawn_dependence = (
         rng.integers(heavy + 1, heavy + 16)

@@ -72,9 +72,9 @@ def test_practice_keys_are_todays(practice_turn):
     assert {end.options[letter] for letter in end.key} == set(_ending(KESTREL_PRINT))
     keep = round(practice_turn.estimate)
     advice = get_question("04.task.advice")
-    assert set(advice.rubric[0].keywords) == {
-        str(n) for n in (keep - 1, keep, keep + 1)
-    } | {NUMBER_WORDS[n] for n in (keep - 1, keep, keep + 1)}
+    assert set(advice.rubric[0].keywords) == {str(n) for n in (keep - 1, keep, keep + 1)} | {
+        NUMBER_WORDS[n] for n in (keep - 1, keep, keep + 1)
+    }
     assert f"about {NUMBER_WORDS[keep]} partnerships" in advice.model_answer
 
 
