@@ -38,8 +38,14 @@ AuditWidget(table)
     Enter a firm's partnerships (or load a CSV), then run the audit.
 example_audit()
     A small bakery's six partnerships, to start the audit from.
-KESTREL_PRINT
-    Kestrel Print's twelve partnerships (the graded task).
+
+The graded task
+---------------
+task_panel()
+    The firm panel of the graded task (today's panel in practice, the course's own in an
+    assessed course).
+kestrel_print()
+    Kestrel Print's twelve partnerships (the graded task's case firm).
 """
 
 from __future__ import annotations
@@ -61,6 +67,6 @@ __all__, __getattr__, __dir__ = lazy_exports(
         "collabkit.analysis.qca": ("truth_table", "minimize", "solution_fit"),
         "collabkit.widgets.over_collaboration_audit": ("AuditWidget",),
         "collabkit.course.over_collaboration_audit": ("example_audit",),
-        "collabkit.course.examples": ("KESTREL_PRINT",),
+        "collabkit.course.over_collaboration_task": ("task_panel", "kestrel_print"),
     },
 )

@@ -2,16 +2,20 @@
 
 Questions whose keys come from a model, the firm panel's regressions, an analysis or the
 audit of Kestrel Print are built when first asked; the regressions and the audit run once.
+
+The graded task (:data:`GRADED_TASK`) is built from the task's parameters (a firm panel's
+settings and Kestrel Print's table, see :mod:`collabkit.course.over_collaboration_task`):
+the practice ones, or those an assessed course draws.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
 
+from collabkit.assess.assessed import GradedTask, Parameters
 from collabkit.assess.questions import (
     Classification,
     CodeAnswer,
@@ -22,9 +26,10 @@ from collabkit.assess.questions import (
     MultiSelect,
     Numeric,
     NumericMisconception,
+    Question,
     RubricPoint,
 )
-from collabkit.course.examples import KESTREL_PRINT
+from collabkit.course import over_collaboration_task as task
 from collabkit.models.net_benefit import COST_LABELS, NetBenefit
 
 if TYPE_CHECKING:
@@ -72,26 +77,11 @@ COST_SIGNS = [
 ]  # fmt: skip
 
 
-@cache
-def _panel_turns() -> tuple[TurningPoint, TurningPoint]:
-    """Where growth peaks in the firm panel, with standard errors clustered by firm and
-    without (what a student gets who forgets ``groups=``)."""
-    from collabkit.analysis.inverted_u import turning_point
-    from collabkit.data.firm_panel import load_firm_panel
-
-    panel = load_firm_panel()
-    return (
-        turning_point(panel["partners"], panel["revenue_growth"], groups=panel["firm_id"]),
-        turning_point(panel["partners"], panel["revenue_growth"]),
-    )
-
-
-@cache
-def _kestrel() -> pd.DataFrame:
-    """The audit of Kestrel Print, one row per partner (indexed by partner), in table order."""
-    from collabkit.course.over_collaboration_audit import audit
-
-    return audit(KESTREL_PRINT).partners.set_index("partner")
+#: Number words of the task's texts (partners to keep, partnerships that remain).
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)  # fmt: skip
 
 
 def _kestrel_reason(kestrel: pd.DataFrame, partner: str) -> str:
@@ -147,7 +137,7 @@ def _abm_internalised(question_id: str) -> Numeric:
 
 
 def _data_cluster(question_id: str) -> MultipleChoice:
-    turn, unclustered = _panel_turns()
+    turn, unclustered = task.panel_turns({"panel": task.PRACTICE_PANEL})
     return MultipleChoice(
         id=question_id,
         prompt="Why does the regression use standard errors clustered by firm?",
@@ -230,8 +220,8 @@ def _qca_consistency(question_id: str) -> Numeric:
     )
 
 
-def _task_turning(question_id: str) -> Numeric:
-    turn, _ = _panel_turns()
+def _task_turning(parameters: Parameters, question_id: str) -> Numeric:
+    turn, _ = task.panel_turns(parameters)
     return Numeric(
         id=question_id,
         points=2,
@@ -249,12 +239,12 @@ def _task_turning(question_id: str) -> Numeric:
         hint="collabkit.turning_point(panel.partners, panel.revenue_growth, "
         "groups=panel.firm_id).estimate",
         explanation=f"The estimate is {turn.estimate:.2f} partners (the data were made "
-        "with a true peak at 7).",
+        f"with a true peak at {parameters['panel']['turning_point']:g}).",
     )
 
 
-def _task_upper(question_id: str) -> Numeric:
-    turn, unclustered = _panel_turns()
+def _task_upper(parameters: Parameters, question_id: str) -> Numeric:
+    turn, unclustered = task.panel_turns(parameters)
     return Numeric(
         id=question_id,
         prompt="Graded. What is the upper end of the 95 % confidence interval of that turning "
@@ -279,16 +269,13 @@ def _task_upper(question_id: str) -> Numeric:
     )
 
 
-def _task_end(question_id: str) -> MultiSelect:
-    kestrel = _kestrel()
-    # option letter → partner, in table order; the partners to end fit the strategy
-    # poorly or cost more time than they bring
+def _task_end(parameters: Parameters, question_id: str) -> MultiSelect:
+    kestrel = task.kestrel_audit(parameters)
+    # option letter → partner, in table order (drawn per course); the partners to end fit
+    # the strategy poorly or cost more time than they bring
     options = dict(zip("abcdefghijkl", kestrel.index, strict=True))
-    to_end = frozenset(
-        letter
-        for letter, partner in options.items()
-        if kestrel.loc[partner, "low_fit"] or kestrel.loc[partner, "negative_net"]
-    )
+    ending = task.to_end(kestrel)
+    to_end = frozenset(letter for letter, partner in options.items() if partner in ending)
     return MultiSelect(
         id=question_id,
         points=2,
@@ -317,12 +304,14 @@ def _task_end(question_id: str) -> MultiSelect:
         explanation="End or scale back the partnerships with a strategic fit of 1–2 or a "
         "negative net value: "
         + ", ".join(options[letter] for letter in sorted(to_end))
-        + ". The seven that remain fit the strategy and bring more than their hours cost.",
+        + f". The {NUMBER_WORDS[len(options) - len(to_end)]} that remain fit the strategy and "
+        "bring more than their hours cost.",
     )
 
 
-def _task_advice(question_id: str) -> FreeText:
-    turn, _ = _panel_turns()
+def _task_advice(parameters: Parameters, question_id: str) -> FreeText:
+    turn, _ = task.panel_turns(parameters)
+    keep = round(turn.estimate)
     return FreeText(
         id=question_id,
         points=4,
@@ -333,7 +322,9 @@ def _task_advice(question_id: str) -> FreeText:
         rubric=(
             RubricPoint(
                 "a number of partners near the turning point",
-                ("7", "seven", "8", "eight", "6", "six"),
+                tuple(
+                    text for n in (keep, keep + 1, keep - 1) for text in (str(n), NUMBER_WORDS[n])
+                ),
             ),
             RubricPoint(
                 "the uncertainty of the estimate", ("interval", "uncertain", "confidence", "range")
@@ -348,7 +339,8 @@ def _task_advice(question_id: str) -> FreeText:
             RubricPoint("dependence on a single partner", ("depend", "autonom", "reliance")),
             RubricPoint("a yearly review", ("review", "evaluat", "every year", "annual")),
         ),  # fmt: skip
-        model_answer="Kestrel Print should keep about seven partnerships, the turning point "
+        model_answer=f"Kestrel Print should keep about {NUMBER_WORDS[keep]} partnerships, the "
+        "turning point "
         f"estimated from the panel (95 % interval {turn.ci_low:.1f} to "
         f"{turn.ci_high:.1f}), so twelve is well past the peak. End the partnerships that "
         "cost more hours than they bring and those with a weak strategic fit: they add "
@@ -359,7 +351,7 @@ def _task_advice(question_id: str) -> FreeText:
         "adjust.",
         min_words=60,
         hint="Cover the number, the uncertainty, which partners and why, autonomy and review.",
-        explanation="A strong answer keeps about 7 partnerships (turning point, with its "
+        explanation=f"A strong answer keeps about {keep} partnerships (turning point, with its "
         "interval), ends those with negative net value or weak fit, reduces dependence on the "
         "largest partner, and plans a yearly review.",
     )
@@ -401,6 +393,29 @@ def _audit_match(question_id: str) -> Classification:
         "collaboration; one dominant partner for strategic autonomy; no review for regular "
         "evaluation.",
     )
+
+
+_TASK_BUILDERS = {
+    "04.task.turning": _task_turning,
+    "04.task.upper": _task_upper,
+    "04.task.end": _task_end,
+    "04.task.advice": _task_advice,
+}
+
+
+def _build_task(parameters: Parameters, question_id: str) -> Question:
+    return _TASK_BUILDERS[question_id](parameters, question_id)
+
+
+#: The graded task: the firm panel's turning point and interval, which of Kestrel Print's
+#: partnerships to end, and the advice, from the task's parameters.
+GRADED_TASK = GradedTask(
+    notebook=task.NOTEBOOK,
+    question_ids=tuple(_TASK_BUILDERS),
+    practice=task.PRACTICE,
+    draw=task.draw,
+    build=_build_task,
+)
 
 
 QUESTIONS = (
@@ -538,8 +553,5 @@ QUESTIONS = (
     DeferredQuestion("04.network.effective", _network_effective),
     DeferredQuestion("04.qca.consistency", _qca_consistency),
     DeferredQuestion("04.audit.match", _audit_match),
-    DeferredQuestion("04.task.turning", _task_turning),
-    DeferredQuestion("04.task.upper", _task_upper),
-    DeferredQuestion("04.task.end", _task_end),
-    DeferredQuestion("04.task.advice", _task_advice),
+    *GRADED_TASK.practice_questions(),
 )

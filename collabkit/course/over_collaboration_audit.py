@@ -48,6 +48,7 @@ __all__ = [
     "ENGAGEMENT",
     "ENGAGEMENT_TOLERANCE",
     "EVALUATION",
+    "HOUR_VALUE",
     "LOW_FIT",
     "MAX_NAME",
     "MAX_ROWS",
@@ -64,6 +65,7 @@ __all__ = [
     "audit",
     "example_audit",
     "read_audit",
+    "yearly_time_cost",
 ]
 
 #: The five recommendations of the course, as the report names them.
@@ -97,6 +99,10 @@ TOTAL_DEPENDENCE = 60.0
 #: Review each partnership at least once a year (the course's recommendation): costs,
 #: value and fit drift, and an unreviewed tie tends to continue by habit.
 REVIEW_MONTHS = 12
+
+#: € earned by an hour of core work, unless the audit is told otherwise: roughly what a
+#: small firm's owner or skilled employee earns the firm in an hour.
+HOUR_VALUE = 60.0
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,14 @@ def _hours(hours: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def audit(table: object, hour_value: float = 60.0, time_budget: float = 60.0) -> AuditReport:
+def yearly_time_cost(
+    hours_per_month: float | pd.Series, hour_value: float = HOUR_VALUE
+) -> float | pd.Series:
+    """The core work (€ a year) that ``hours_per_month`` spent on a partnership costs."""
+    return hours_per_month * 12 * float(hour_value)
+
+
+def audit(table: object, hour_value: float = HOUR_VALUE, time_budget: float = 60.0) -> AuditReport:
     """Audit a firm's partnerships against the five recommendations of notebook 04.
 
     Parameters
@@ -207,7 +220,7 @@ def audit(table: object, hour_value: float = 60.0, time_budget: float = 60.0) ->
     check_number("hour_value", hour_value, 0, 1000)
     check_number("time_budget", time_budget, 0, 400, low_open=True)
     partners = read_audit(table)
-    partners["time_cost"] = partners["hours_per_month"] * 12 * float(hour_value)
+    partners["time_cost"] = yearly_time_cost(partners["hours_per_month"], hour_value)
     partners["net_value"] = partners["value"] - partners["time_cost"]
     partners["low_fit"] = partners["strategic_fit"] <= LOW_FIT
     partners["negative_net"] = partners["net_value"] < 0
