@@ -1,13 +1,20 @@
 """Questions of notebook 01 "Fundamentals".
 
 Numeric keys are computed with the course's own models, so a change to a model's
-defaults cannot leave a stale answer key behind.
+defaults cannot leave a stale answer key behind. The graded task (section 7, a van
+shared on Mill Street) is :data:`GRADED_TASK`: its questions are built from the van's cost
+and the coordination cost per pair, the practice ones or those a course secret draws.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
 import numpy as np
 
+from collabkit.assess.assessed import GradedTask
 from collabkit.assess.questions import (
     Classification,
     DeferredQuestion,
@@ -16,6 +23,7 @@ from collabkit.assess.questions import (
     MultiSelect,
     Numeric,
     NumericMisconception,
+    Question,
     RubricPoint,
     VariantNumeric,
 )
@@ -38,7 +46,6 @@ SECTIONS = {
 POOLING = CostPooling()
 REACH_PAIR = MarketReach(reach=(0.30, 0.25), names=("Sweet Crumb Bakery", "Corner Coffee"))
 PURCHASING = GroupPurchasing()
-TASK = CostPooling(asset_cost=40_000.0, coordination_cost=2_500.0, max_firms=12)
 
 BENEFITS = [
     "resource pooling",
@@ -154,59 +161,278 @@ def _types_saving(question_id: str) -> Numeric:
     )
 
 
-def _task_size(question_id: str) -> Numeric:
+# --- the graded task: a shared van on Mill Street, built from its parameters -------------
+
+#: Shops on Mill Street that could join the van: the largest network the task considers.
+MILL_STREET_SHOPS = 12
+#: Network sizes a course's draw allows as the cheapest one.
+VAN_SIZES = range(3, 11)
+#: How much dearer than the cheapest size both neighbouring sizes must be in a course's draw.
+VAN_MARGIN = 0.005
+#: Option letters of the task's multiple-choice questions, in the order practice shows them.
+LETTERS = ("a", "b", "c", "d")
+#: The open parameters of practice mode: van cost and coordination cost per pair (€ a
+#: year), and the order in which the two multiple-choice questions show their options.
+PRACTICE_POOLING = {
+    "asset_cost": 40_000,
+    "coordination_cost": 2_500,
+    "type_order": list(LETTERS),
+    "governance_order": list(LETTERS),
+}
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")  # fmt: skip
+_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+             "eighth", "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
+
+
+def van_model(parameters: Mapping[str, Any]) -> CostPooling:
+    """The cost-pooling model of the Mill Street van for a graded task's parameters."""
+    return CostPooling(
+        float(parameters["asset_cost"]), float(parameters["coordination_cost"]), MILL_STREET_SHOPS
+    )
+
+
+def _van_case(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """The numbers the van questions quote: costs, the best size and its cost per firm."""
+    model = van_model(parameters)
+    best = model.optimal_size()
+    return {
+        "van": int(parameters["asset_cost"]),
+        "pair": int(parameters["coordination_cost"]),
+        "model": model,
+        "best": best,
+        "cost": model.cost_per_firm(best),
+        "word": _NUMBER_WORDS[best],
+    }
+
+
+def _van_well_posed(model: CostPooling) -> bool:
+    """One whole size is clearly cheapest (both neighbours dearer by ``VAN_MARGIN``), and it
+    lies in ``VAN_SIZES``, below the number of shops on the street."""
+    best = model.optimal_size()
+    cheapest = model.cost_per_firm(best)
+    neighbours = (model.cost_per_firm(n) for n in (best - 1, best + 1))
+    return best in VAN_SIZES and all(c > cheapest * (1 + VAN_MARGIN) for c in neighbours)
+
+
+def draw_van_task(rng: np.random.Generator) -> dict[str, Any]:
+    """A course's Mill Street van: its yearly cost (24,000–60,000 € in steps of 1,000) and
+    the coordination cost per pair (1,000–4,000 € in steps of 100, as the explorer's
+    sliders move), redrawn until one size is clearly cheapest and differs from practice's;
+    the options of the two multiple-choice questions in a drawn order."""
+    practice_best = van_model(PRACTICE_POOLING).optimal_size()
+    while True:
+        costs = {
+            "asset_cost": int(rng.choice(np.arange(24_000, 60_001, 1_000))),
+            "coordination_cost": int(rng.choice(np.arange(1_000, 4_001, 100))),
+        }
+        model = van_model(costs)
+        if _van_well_posed(model) and model.optimal_size() != practice_best:
+            break
+    return {
+        **costs,
+        "type_order": [LETTERS[i] for i in rng.permutation(len(LETTERS))],
+        "governance_order": [LETTERS[i] for i in rng.permutation(len(LETTERS))],
+    }
+
+
+def _in_order(question: MultipleChoice, order: Sequence[str]) -> MultipleChoice:
+    """``question`` with its options shown in ``order`` (the old letters, in their new
+    places); the key and the misconceptions follow their options."""
+    new_letter = {old: new for new, old in zip(LETTERS, order, strict=True)}
+    return replace(
+        question,
+        options={new_letter[old]: question.options[old] for old in order},
+        correct=new_letter[question.correct],
+        misconceptions={new_letter[k]: v for k, v in sorted(question.misconceptions.items())},
+    )
+
+
+def _pay_line(model: CostPooling, n: int) -> str:
+    share, coordination = model.asset_cost / n, model.coordination_cost * (n - 1) / 2
+    return f"{n} firms pay {share:,.0f} + {coordination:,.0f} = {share + coordination:,.0f} €"
+
+
+def _task_size(case: Mapping[str, Any], question_id: str) -> Numeric:
+    van, pair, best, model = case["van"], case["pair"], case["best"], case["model"]
+    ratio = 2 * van / pair
+    lines = [_pay_line(model, n) for n in (best - 1, best, best + 1)]
     return Numeric(
         id=question_id,
         points=2,
-        prompt="Mill Street's shops consider sharing a van that costs 40,000 € a year; each "
-        "pair of partners costs 2,500 € a year to coordinate. Which number of firms gives "
+        prompt=f"Mill Street's shops consider sharing a van that costs {van:,} € a year; each "
+        f"pair of partners costs {pair:,} € a year to coordinate. Which number of firms gives "
         "the lowest cost per firm? Answer in firms (a whole number).",
-        answer=float(TASK.optimal_size()),
+        answer=float(best),
         unit="firms",
         abs_tol=0.0,
         rel_tol=1e-9,
         misconceptions=(
             NumericMisconception(
-                (2 * 40_000 / 2_500) ** 0.5,
+                ratio**0.5,
                 "that is the continuous optimum √(2F/k); a "
                 "network has a whole number of firms: compare the cost per firm at the "
                 "whole numbers on either side.",
                 rel_tol=0.01,
             ),
             NumericMisconception(
-                12,
+                MILL_STREET_SHOPS,
                 "more firms share the van, but coordination grows "
                 "with every pair: the cheapest size is smaller.",
                 rel_tol=1e-9,
             ),
         ),
-        hint="Set the explorer to these costs, or compute F/n + k(n − 1)/2 for n = 5, 6, 7.",
-        explanation="√(2 × 40,000 / 2,500) = √32 ≈ 5.66. Compare the neighbours: 5 firms pay "
-        "8,000 + 5,000 = 13,000 € each; 6 firms pay 6,667 + 6,250 = 12,917 €; 7 firms pay "
-        "5,714 + 7,500 = 13,214 €. Six firms is cheapest.",
+        hint="Set the explorer to these costs, or compute F/n + k(n − 1)/2 for "
+        f"n = {best - 1}, {best}, {best + 1}.",
+        explanation=f"√(2 × {van:,} / {pair:,}) = √{ratio:.4g} ≈ {ratio**0.5:.2f}. Compare the "
+        f"neighbours: {lines[0]} each; {lines[1]}; {lines[2]}. "
+        f"{case['word'].capitalize()} firms is cheapest.",
     )
 
 
-def _task_cost(question_id: str) -> Numeric:
-    size = TASK.optimal_size()
+def _task_cost(case: Mapping[str, Any], question_id: str) -> Numeric:
+    van, pair, best = case["van"], case["pair"], case["best"]
+    share = van / best
     return Numeric(
         id=question_id,
         points=2,
         prompt="At that best size, what does each Mill Street firm pay per year for the van "
         "and its coordination? Answer in € per year.",
-        answer=float(TASK.run().set_index("n_firms").loc[size, "cost_per_firm"]),
+        answer=case["cost"],
         unit="€ per year",
         rel_tol=0.002,
         misconceptions=(
             NumericMisconception(
-                40_000 / size,
+                share,
                 "that is only the van's share; add each firm's share of the coordination cost.",
             ),
         ),
-        hint="Cost per firm = 40,000 / n + 2,500 × (n − 1) / 2.",
-        explanation="With 6 firms: 40,000 / 6 ≈ 6,667 € for the van plus 2,500 × 5 / 2 = "
-        "6,250 € of coordination: about 12,917 € per firm per year, against 40,000 € alone.",
+        hint=f"Cost per firm = {van:,} / n + {pair:,} × (n − 1) / 2.",
+        explanation=f"With {best} firms: {van:,} / {best} {'=' if van % best == 0 else '≈'} "
+        f"{share:,.0f} € for the van plus {pair:,} × {best - 1} / 2 = "
+        f"{pair * (best - 1) / 2:,.0f} € of coordination: about {case['cost']:,.0f} € per "
+        f"firm per year, against {van:,} € alone.",
     )
+
+
+_TASK_TYPE = MultipleChoice(
+    id="01.task.type",
+    points=2,
+    prompt="Which kind of network is the Mill Street van?",
+    options={
+        "a": "A horizontal resource-sharing network of neighbouring firms",
+        "b": "A vertical supply chain",
+        "c": "An innovation network",
+        "d": "A virtual network",
+    },
+    correct="a",
+    misconceptions={
+        "b": "The shops do not supply each other; they share an asset.",
+        "c": "Nothing new is being developed; a cost is being shared.",
+        "d": "The shops are on one street and share a physical van.",
+    },
+    praise="Right: neighbours at the same stage sharing an asset.",
+    hint="Do the shops supply each other, or share something?",
+    explanation="The shops are peers on one street pooling a resource: horizontal "
+    "collaboration within a small geographic cluster.",
+)
+
+_TASK_GOVERNANCE = MultipleChoice(
+    id="01.task.governance",
+    points=2,
+    prompt="Two months in, one shop uses the van far more than the others but pays the "
+    "same share. What is the best first response?",
+    options={
+        "a": "Split the cost by recorded use, with a shared booking log everyone can see",
+        "b": "Say nothing to keep the peace",
+        "c": "Expel the shop at once",
+        "d": "Let each shop buy its own van",
+    },
+    correct="a",
+    misconceptions={
+        "b": "Unaddressed free-riding erodes the others' willingness to contribute.",
+        "c": "Exclusion is a last resort; first make use visible and the rules fair.",
+        "d": "That throws away the pooling saving for everyone.",
+    },
+    praise="Right: monitoring (the log) and a fair rule tying cost to use remove the "
+    "gain from free-riding without breaking the network.",
+    hint="Which option makes use visible and the rule fair?",
+    explanation="Good governance makes contributions and use visible and links what a "
+    "member pays to what it takes. A booking log with cost by use does both.",
+)
+
+
+def _cost_keywords(cost: float) -> tuple[str, ...]:
+    """How students write a cost per firm such as 12,916.67 €: "12,917", "12917", "12.9k",
+    "12 917", "12.917"; prefixes such as "12,9" match the longer forms too."""
+    whole = round(cost)
+    thousands, hundreds = whole // 1_000, whole % 1_000 // 100
+    forms = (f"{thousands},{hundreds}", f"{thousands} {hundreds}", f"{whole}", f"{whole:,}",
+             f"{thousands}.{hundreds}", f"{cost / 1_000:.1f}")  # fmt: skip
+    return tuple(dict.fromkeys(forms))
+
+
+def _task_memo(case: Mapping[str, Any], question_id: str) -> FreeText:
+    van, best, word, cost = case["van"], case["best"], case["word"], case["cost"]
+    return FreeText(
+        id=question_id,
+        points=4,
+        instructor_graded=True,
+        prompt="Write a short recommendation (80–150 words) to the Mill Street shop owners: "
+        "how many firms should share the van, what each would pay, which rules they need, "
+        "and how they should start.",
+        rubric=(
+            RubricPoint(
+                "the recommended size", (word, f"{best} firms", f"{best} shops", f"{word} firms")
+            ),
+            RubricPoint("the cost per firm", _cost_keywords(cost)),
+            RubricPoint("coordination cost rising with partners", ("coordination", "pairs")),
+            RubricPoint("rules against free-riding", ("free-rid", "booking", "log", "by use")),
+            RubricPoint("starting small and building trust", ("pilot", "trust", "start small")),
+        ),
+        model_answer=f"{word.capitalize()} shops should share the van: each then pays about "
+        f"{cost:,.0f} € a year instead of {van:,} € alone. Adding a {_ORDINALS[best + 1]} shop "
+        "would cost more, because coordination grows with every pair of partners. The shops "
+        "should agree in writing who books the van and keep a shared booking log, and split "
+        "costs by use so no shop can free-ride. They should start with a three-month pilot, "
+        "meet monthly to review it, and build trust before signing a longer agreement.",
+        min_words=60,
+        hint="Cover size, cost, rules and first steps.",
+        explanation=f"A strong memo gives the size ({best}) and the cost per firm "
+        f"(≈{cost:,.0f} €), explains why more partners would cost more (coordination grows "
+        "with pairs), sets rules that stop free-riding (booking log, cost by use), and "
+        "proposes a pilot.",
+    )
+
+
+_VAN_BUILDERS: dict[str, Callable[[Mapping[str, Any], str], Question]] = {
+    "01.task.size": _task_size,
+    "01.task.cost": _task_cost,
+    "01.task.memo": _task_memo,
+}
+_VAN_CHOICES = {
+    "01.task.type": (_TASK_TYPE, "type_order"),
+    "01.task.governance": (_TASK_GOVERNANCE, "governance_order"),
+}
+
+
+def build_van_question(parameters: Mapping[str, Any], question_id: str) -> Question:
+    """The graded question ``question_id`` of the Mill Street van for ``parameters``."""
+    if question_id in _VAN_CHOICES:
+        question, order = _VAN_CHOICES[question_id]
+        return _in_order(question, parameters[order])
+    return _VAN_BUILDERS[question_id](_van_case(parameters), question_id)
+
+
+GRADED_TASK = GradedTask(
+    notebook="01",
+    question_ids=("01.task.size", "01.task.cost", "01.task.type", "01.task.governance",
+                  "01.task.memo"),
+    practice=PRACTICE_POOLING,
+    draw=draw_van_task,
+    build=build_van_question,
+)  # fmt: skip
 
 
 QUESTIONS = (
@@ -503,76 +729,5 @@ QUESTIONS = (
         "complementary partners; start small and build trust; agree roles; use simple tools; "
         "talk regularly; measure results.",
     ),
-    DeferredQuestion("01.task.size", _task_size),
-    DeferredQuestion("01.task.cost", _task_cost),
-    MultipleChoice(
-        id="01.task.type",
-        points=2,
-        prompt="Which kind of network is the Mill Street van?",
-        options={
-            "a": "A horizontal resource-sharing network of neighbouring firms",
-            "b": "A vertical supply chain",
-            "c": "An innovation network",
-            "d": "A virtual network",
-        },
-        correct="a",
-        misconceptions={
-            "b": "The shops do not supply each other; they share an asset.",
-            "c": "Nothing new is being developed; a cost is being shared.",
-            "d": "The shops are on one street and share a physical van.",
-        },
-        praise="Right: neighbours at the same stage sharing an asset.",
-        hint="Do the shops supply each other, or share something?",
-        explanation="The shops are peers on one street pooling a resource: horizontal "
-        "collaboration within a small geographic cluster.",
-    ),
-    MultipleChoice(
-        id="01.task.governance",
-        points=2,
-        prompt="Two months in, one shop uses the van far more than the others but pays the "
-        "same share. What is the best first response?",
-        options={
-            "a": "Split the cost by recorded use, with a shared booking log everyone can see",
-            "b": "Say nothing to keep the peace",
-            "c": "Expel the shop at once",
-            "d": "Let each shop buy its own van",
-        },
-        correct="a",
-        misconceptions={
-            "b": "Unaddressed free-riding erodes the others' willingness to contribute.",
-            "c": "Exclusion is a last resort; first make use visible and the rules fair.",
-            "d": "That throws away the pooling saving for everyone.",
-        },
-        praise="Right: monitoring (the log) and a fair rule tying cost to use remove the "
-        "gain from free-riding without breaking the network.",
-        hint="Which option makes use visible and the rule fair?",
-        explanation="Good governance makes contributions and use visible and links what a "
-        "member pays to what it takes. A booking log with cost by use does both.",
-    ),
-    FreeText(
-        id="01.task.memo",
-        points=4,
-        instructor_graded=True,
-        prompt="Write a short recommendation (80–150 words) to the Mill Street shop owners: "
-        "how many firms should share the van, what each would pay, which rules they need, "
-        "and how they should start.",
-        rubric=(
-            RubricPoint("the recommended size", ("six", "6 firms", "6 shops", "six firms")),
-            RubricPoint("the cost per firm", ("12,9", "12 9", "12917", "12,917", "12.9")),
-            RubricPoint("coordination cost rising with partners", ("coordination", "pairs")),
-            RubricPoint("rules against free-riding", ("free-rid", "booking", "log", "by use")),
-            RubricPoint("starting small and building trust", ("pilot", "trust", "start small")),
-        ),
-        model_answer="Six shops should share the van: each then pays about 12,917 € a year "
-        "instead of 40,000 € alone. Adding a seventh shop would cost more, because "
-        "coordination grows with every pair of partners. The shops should agree in writing "
-        "who books the van and keep a shared booking log, and split costs by use so no shop "
-        "can free-ride. They should start with a three-month pilot, meet monthly to review "
-        "it, and build trust before signing a longer agreement.",
-        min_words=60,
-        hint="Cover size, cost, rules and first steps.",
-        explanation="A strong memo gives the size (6) and the cost per firm (≈12,917 €), "
-        "explains why more partners would cost more (coordination grows with pairs), sets "
-        "rules that stop free-riding (booking log, cost by use), and proposes a pilot.",
-    ),
+    *GRADED_TASK.practice_questions(),
 )
