@@ -138,7 +138,8 @@ def test_assessed_release_records_graded_answers_and_marks_practice(
     feedback = check(graded, "7")
     expect(feedback).to_contain_text(f"Attempt 2 of {ATTEMPTS}; your answer is saved.")
     feedback = check(graded, "5")
-    expect(feedback).to_contain_text(f"You have used all {ATTEMPTS} attempts")
+    expect(feedback).to_contain_text(f"Not recorded. You have used all {ATTEMPTS} attempts")
+    expect(feedback).not_to_contain_text("Recorded.")  # the heading says what happened
     expect(feedback).to_contain_text("this answer was not recorded")
     expect(feedback).to_contain_text(f"attempt 2 of {ATTEMPTS} is your last recorded answer")
     expect(graded.get_by_role("button", name=SOLUTION)).to_be_hidden()
