@@ -60,10 +60,11 @@ class Feedback:
 
     def to_html(self, *, show_hint: bool = True) -> str:
         """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
-        if self.recorded:
+        if self.recorded:  # a graded item's format check: recorded, or refused unread
+            label = "Recorded." if self.readable else "Not recorded."
             return (
                 f'<div class="collabkit-feedback-box" style="border-left:4px solid {NEUTRAL};'
-                f'padding:4px 10px;margin:4px 0;"><b>Recorded.</b> '
+                f'padding:4px 10px;margin:4px 0;"><b>{label}</b> '
                 f"{html.escape(self.message).replace(chr(10), '<br>')}</div>"
             )
         labels = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not yet"}
