@@ -27,7 +27,7 @@ import hmac
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -276,6 +276,10 @@ class SealedQuestion(qt.Question):
     def category_of(self, value: object) -> str | None:
         """The category ``value`` names (any letter case), or None."""
         return qt.category_named(value, self.categories)
+
+    def _unreadable(self, reason: coerce.Unreadable | str) -> Feedback:
+        """Not recorded and not an attempt; no score is shown for a graded item."""
+        return replace(super()._unreadable(reason), recorded=True)
 
     def _recorded(self, what: str) -> Feedback:
         return Feedback(

@@ -102,8 +102,8 @@ class Session:
                 score=0.0,
                 max_score=feedback.max_score,
                 correct=False,
-                message=f"You have used all {limit} attempts; this answer was not recorded. "
-                f"Attempt {limit}, your last recorded answer, is the one that counts.",
+                message=f"You have used all {limit} attempts. Your last recorded answer "
+                f"(attempt {limit}) is the one that counts.",
                 readable=False,
                 recorded=True,
             ), None

@@ -99,8 +99,10 @@ def test_a_sealed_item_has_the_prompt_and_form_but_no_key():
     assert feedback.recorded and feedback.readable and not feedback.correct
     assert "Recorded." in feedback.to_html() and "5,250 € per year" in feedback.message
     assert "point" not in feedback.to_html()  # no score is shown
-    blank = sealed.check("  ")
-    assert not blank.readable and not blank.recorded
+    for unread in ("  ", "abc", None):
+        refused = sealed.check(unread)
+        assert not refused.readable and refused.recorded  # not an attempt, and no score shown
+        assert "Not recorded." in refused.to_html() and "point" not in refused.to_html()
 
 
 @pytest.fixture

@@ -132,6 +132,8 @@ def test_assessed_release_records_graded_answers_and_marks_practice(
     expect(feedback).to_contain_text(NOT_AN_ATTEMPT)
     expect(feedback).to_contain_text(f"attempt 1 of {ATTEMPTS} is your last recorded answer")
     expect(feedback).not_to_contain_text("Recorded.")
+    for verdict in ("Not yet", "point"):  # a graded item shows no mark, even for a blank
+        expect(feedback).not_to_contain_text(verdict)
     screenshot(graded, "graded-blank")
 
     # (d) The second attempt is the last: a third is refused, and the second counts.
@@ -140,7 +142,7 @@ def test_assessed_release_records_graded_answers_and_marks_practice(
     feedback = check(graded, "5")
     expect(feedback).to_contain_text(f"Not recorded. You have used all {ATTEMPTS} attempts")
     expect(feedback).not_to_contain_text("Recorded.")  # the heading says what happened
-    expect(feedback).to_contain_text("this answer was not recorded")
+    expect(feedback).to_contain_text("is the one that counts")
     expect(feedback).to_contain_text(f"attempt 2 of {ATTEMPTS} is your last recorded answer")
     expect(graded.get_by_role("button", name=SOLUTION)).to_be_hidden()
     screenshot(graded, "graded-refused")

@@ -11,6 +11,7 @@ import pytest
 
 from collabkit.assess.assessed import read_secret
 from collabkit.assess.grading import grade
+from collabkit.assess.records import MIME_TYPE
 from collabkit.assess.release import leaks
 from collabkit.course import NOTEBOOKS as COURSE
 from collabkit.course import all_questions, graded_task
@@ -81,9 +82,12 @@ def test_the_grader_with_the_secret_gives_full_marks(solved, release, tmp_path):
 
 
 def test_no_cell_of_the_executed_release_shows_a_graded_key(solved, release):
+    """What the notebook shows before the student answers: every cell's source and output,
+    without the test's own answering cell and the answer records it filled."""
     number, nb, _ = solved
-    solve_cell = nb.cells[-1]  # the test's own answers are not part of the release
-    shown = nbformat.from_dict({**nb, "cells": nb.cells[:-1]})
-    assert solve_cell.source.startswith("\nimport json")
+    cells = []
+    for cell in nb.cells[:-1]:
+        outputs = [o for o in cell.get("outputs", []) if MIME_TYPE not in o.get("data", {})]
+        cells.append({**cell, "outputs": outputs})
     keyed = [q for q in release.keyed.values() if q.notebook == number]
-    assert leaks(shown, [], keyed) == []
+    assert leaks({"cells": cells}, [], keyed) == []
