@@ -34,6 +34,7 @@ from collabkit.models.platform import (
     LEVERS,
     PLATFORM_PRESETS,
     TRAP,
+    Lever,
     PlatformMarket,
     PlatformStrategy,
     simulate,
@@ -304,20 +305,18 @@ def percent(share: float) -> str:
     return f"{share * 100:g} %"
 
 
-def lever_value(name: str, value: object) -> str:
-    """A lever's value as the brief writes it: "yes"/"no", a count, or a percentage."""
-    unit = next(lever.unit for lever in LEVERS if lever.name == name)
-    if unit == "yes/no":
-        return "yes" if value else "no"
-    return str(value) if unit == "count" else percent(float(value))  # type: ignore[arg-type]
+def _lever_row(lever: Lever, value: float) -> str:
+    """One row of the brief's table: the lever's label and its value as the course writes it."""
+    if lever.unit == "yes/no":
+        shown = "yes" if value else "no"
+    else:
+        shown = f"{value:g}" if lever.unit == "count" else percent(value)
+    return f"<tr><td>{lever.label}</td><td>{shown}</td></tr>"
 
 
 def brief_html(scenario: EscapeScenario) -> str:
     """The task's brief: where the SMB stands, its market and the four goals (HTML)."""
-    rows = "".join(
-        f"<tr><td>{lever.label}</td><td>{lever_value(lever.name, getattr(scenario.start, lever.name))}</td></tr>"
-        for lever in LEVERS
-    )
+    rows = "".join(_lever_row(lever, getattr(scenario.start, lever.name)) for lever in LEVERS)
     m = scenario.market
     return (
         "<p><b>Where your SMB stands.</b> For two years it has followed this strategy; the "
