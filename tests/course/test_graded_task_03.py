@@ -174,33 +174,41 @@ _LEVER_ROWS = {
     "data shared": ("data_sharing",),
     "invest in own channel / data / partners": ("invest_direct", "invest_data", "invest_partners"),
 }
-
-
 _UNITS = {lever.name: lever.unit for lever in LEVERS}
+
+
+def _read(unit: str, text: str) -> bool | int | float:
+    if unit == "yes/no":
+        return text == "yes"
+    return int(text) if unit == "count" else float(text) / 100
 
 
 def _read_cell(names: tuple[str, ...], cell: str) -> dict:
     """``"60 %"``, ``"3"``, ``"yes"`` or ``"5 / 5 / 3 %"`` as the levers ``names``."""
     parts = [part.strip() for part in cell.strip().removesuffix("%").split("/")]
-    return {
-        name: part == "yes"
-        if _UNITS[name] == "yes/no"
-        else int(part)
-        if _UNITS[name] == "count"
-        else float(part) / 100
-        for name, part in zip(names, parts, strict=True)
-    }
+    return {name: _read(_UNITS[name], part) for name, part in zip(names, parts, strict=True)}
 
 
-def _table_plans(markdown: str) -> list[dict]:
-    """The plans of each lever table in ``markdown`` (one per column)."""
-    rows = [line.strip("|").split("|") for line in markdown.splitlines() if line.startswith("|")]
-    lever_rows = [row for row in rows if row[0].strip() in _LEVER_ROWS]
-    plans: list[dict] = [{} for _ in (lever_rows[0][1:] if lever_rows else [])]
-    for label, *cells in lever_rows:
-        for plan, cell in zip(plans, cells, strict=True):
-            plan.update(_read_cell(_LEVER_ROWS[label.strip()], cell))
+def _table_plans(markdown: str) -> dict[str, dict]:
+    """Column title → plan, for each column of the lever tables in ``markdown``."""
+    rows = [
+        [part.strip() for part in line.strip("|").split("|")]
+        for line in markdown.splitlines()
+        if line.startswith("|")
+    ]
+    titles = next((row[1:] for row in rows if row[0] == "Lever"), [])
+    plans: dict[str, dict] = {title: {} for title in titles}
+    for label, *cells in (row for row in rows if row[0] in _LEVER_ROWS):
+        for title, cell in zip(titles, cells, strict=True):
+            plans[title].update(_read_cell(_LEVER_ROWS[label], cell))
     return plans
+
+
+def table_plans() -> dict[str, dict]:
+    """Column title → plan, for every lever table of the notebook."""
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    markdown = "\n\n".join(c.source for c in cells if c.cell_type == "markdown")
+    return _table_plans(markdown)
 
 
 def _code_plans(source: str) -> list[dict]:
@@ -215,21 +223,24 @@ def _code_plans(source: str) -> list[dict]:
 
 
 def printed_plans() -> list[dict]:
-    plans = []
-    for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
-        if cell.cell_type == "markdown":
-            plans += _table_plans(cell.source)
-        elif cell.cell_type == "code":
-            plans += _code_plans(cell.source)
-    return plans
+    """Every lever setting in the notebook's source: table columns and dicts in code."""
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    code = [plan for c in cells if c.cell_type == "code" for plan in _code_plans(c.source)]
+    return [*table_plans().values(), *code]
 
 
 def test_the_lever_table_is_read():
-    plans = printed_plans()
-    assert asdict(PLATFORM_PRESETS[TRAP]) in [
-        {k: plan.get(k, v) for k, v in asdict(PlatformStrategy()).items()} for plan in plans
-    ]
-    assert len(plans) >= 3
+    assert table_plans()[TRAP] == asdict(PLATFORM_PRESETS[TRAP])
+
+
+def test_each_column_of_the_lever_table_gives_its_trajectory_in_the_explorer():
+    from collabkit.analysis.trajectory import classify_trajectory
+    from collabkit.models.platform import simulate_platform
+
+    plans = table_plans()
+    assert set(plans) == set(PLATFORM_PRESETS)
+    for trajectory, plan in plans.items():
+        assert classify_trajectory(simulate_platform(plan)) == trajectory
 
 
 def test_no_plan_printed_in_the_notebook_earns_full_marks_in_practice():
