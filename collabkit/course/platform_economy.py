@@ -35,7 +35,7 @@ from collabkit.course.platform_economy_escape import (
     percent,
     plan_trajectory,
 )
-from collabkit.models.platform import PlatformMarket, PlatformStrategy
+from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket, PlatformStrategy
 
 SECTIONS = {
     "03.catalysts": "Platforms as catalysts",
@@ -84,11 +84,26 @@ def _data_trapped(question_id: str) -> Numeric:
     )
 
 
+def _platforms(count: int) -> str:
+    """``"one platform"``, ``"two platforms"``, ..."""
+    return f"{NUMBER_WORDS[count]} platform" + ("s" if count > 1 else "")
+
+
+def _trapped_start(start: PlatformStrategy) -> str:
+    """The strategy the SMB has followed, as the prompt names it."""
+    if start == PLATFORM_PRESETS[TRAP]:
+        return "the Platform Trap strategy"
+    return (
+        f"a Platform Trap strategy ({percent(start.platform_share)} of its offer on "
+        f"{_platforms(start.n_platforms)}, {percent(start.data_sharing)} of its data shared)"
+    )
+
+
 def _escape_explanation(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
     """How the model plan escapes, in words, from its levers."""
     return (
         f"Cut the platform share to about {percent(plan.platform_share)}, use "
-        f"{NUMBER_WORDS[plan.n_platforms]} platforms, join the association, share less data, "
+        f"{_platforms(plan.n_platforms)}, join the association, share less data, "
         f"and split the {percent(scenario.budget)} budget between your own channel "
         f"({percent(plan.invest_direct)}), data skills ({percent(plan.invest_data)}) and "
         f"partners ({percent(plan.invest_partners)}): the SMB escapes to "
@@ -106,8 +121,8 @@ def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
     return Rubric(
         id=question_id,
         points=6,
-        prompt="Your SMB has followed the Platform Trap strategy for two years. Set the levers "
-        f"for the next five years: escape the trap, invest at most {scenario.budget:.0%} of "
+        prompt=f"Your SMB has followed {_trapped_start(scenario.start)} for two years. Set the "
+        f"levers for the next five years: escape the trap, invest at most {scenario.budget:.0%} of "
         f"sales in total, keep at least {percent(KEEP_REVENUE)} of your revenue, and earn "
         "more than if nothing changed.",
         evaluate=partial(evaluate_plan, scenario=scenario),

@@ -140,10 +140,13 @@ def test_drawn_keys_differ_from_practice_and_across_secrets(built):
     assert len(set(keys)) >= 3
 
 
-def test_drawn_texts_name_the_drawn_budget(drawn, built):
+def test_drawn_texts_name_the_drawn_start_and_budget(drawn, built):
     for parameters, question in zip(drawn, built, strict=True):
         budget = parameters["budget"]
         assert f"invest at most {budget:.0%} of sales" in question.prompt
+        start = parameters["start"]
+        assert f"({start['platform_share'] * 100:g} % of its offer on one platform" in question.prompt
+        assert f"{start['data_sharing'] * 100:g} % of its data shared)" in question.prompt
         assert f"split the {budget * 100:g} % budget" in question.explanation
         for lever in ("invest_direct", "invest_data", "invest_partners"):
             assert f"({question.key[lever] * 100:g} %)" in question.explanation
