@@ -144,9 +144,9 @@ def test_drawn_texts_name_the_drawn_start_and_budget(drawn, built):
     for parameters, question in zip(drawn, built, strict=True):
         budget = parameters["budget"]
         assert f"invest at most {budget:.0%} of sales" in question.prompt
-        start = parameters["start"]
-        assert f"({start['platform_share'] * 100:g} % of its offer on one platform" in question.prompt
-        assert f"{start['data_sharing'] * 100:g} % of its data shared)" in question.prompt
+        share, data = parameters["start"]["platform_share"], parameters["start"]["data_sharing"]
+        assert f"({share * 100:g} % of its offer on one platform" in question.prompt
+        assert f"{data * 100:g} % of its data shared)" in question.prompt
         assert f"split the {budget * 100:g} % budget" in question.explanation
         for lever in ("invest_direct", "invest_data", "invest_partners"):
             assert f"({question.key[lever] * 100:g} %)" in question.explanation
