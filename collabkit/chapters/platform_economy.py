@@ -2,9 +2,16 @@
 
 Explorer
 --------
-platform_trajectory(preset="Hybrid Collaboration", n_sellers=200, periods=60)
+platform_trajectory(preset=None, n_sellers=200, periods=60)
     The learner's strategic levers drive the platform model; the plots and the
-    trajectory (Synergistic Growth, Platform Trap, Hybrid Collaboration) follow.
+    trajectory (Synergistic Growth, Platform Trap, Hybrid Collaboration) follow. The
+    levers start balanced, or at a preset ("Platform Trap", ...).
+
+Graded task
+-----------
+escape_brief()
+    Where the trapped SMB of the graded task stands, its market, its budget and the
+    goals (the assessed release's scenario, or the practice one).
 
 Data
 ----
@@ -24,7 +31,7 @@ from collabkit.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "collabkit.widgets.platform_economy": ("platform_trajectory",),
+        "collabkit.widgets.platform_economy": ("platform_trajectory", "escape_brief"),
         "collabkit.data.sellers": ("load_sellers",),
         "collabkit.analysis.sellers": ("seller_summary",),
     },

@@ -1,11 +1,21 @@
 """Questions of notebook 03 "Platform economy".
 
-The seller-data question is built when first asked: its key needs the seller data set.
+The seller-data question is built when first asked: its key needs the seller data set. The
+graded task (escape the platform trap) is built from its scenario's parameters: the trapped
+start, the budget and the market (:mod:`collabkit.course.platform_economy_escape`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict
+from functools import partial
+from typing import Any
+
+import numpy as np
+
 from collabkit.analysis.trajectory import HYBRID, SYNERGY, TRAJECTORIES, TRAP, TRAP_SHARE
+from collabkit.assess.assessed import GradedTask
 from collabkit.assess.questions import (
     Classification,
     DeferredQuestion,
@@ -14,8 +24,18 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
-from collabkit.course.platform_economy_escape import BUDGET, KEEP_REVENUE, evaluate_plan
-from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket
+from collabkit.course.platform_economy_escape import (
+    KEEP_REVENUE,
+    NUMBER_WORDS,
+    PRACTICE,
+    EscapeScenario,
+    draw_scenario,
+    evaluate_plan,
+    model_plan,
+    percent,
+    plan_trajectory,
+)
+from collabkit.models.platform import PLATFORM_PRESETS, PlatformMarket, PlatformStrategy
 
 SECTIONS = {
     "03.catalysts": "Platforms as catalysts",
@@ -26,13 +46,6 @@ SECTIONS = {
     "03.escape": "Graded task: escape the platform trap",
 }
 
-
-def _percent(share: float) -> str:
-    """A share as the course writes it in prose, e.g. ``"15 %"``."""
-    return f"{share * 100:g} %"
-
-
-HYBRID_PLAN = {k: v for k, v in PLATFORM_PRESETS[HYBRID].__dict__.items()}
 
 CATALYSTS = [
     "lower transaction costs",
@@ -58,7 +71,7 @@ def _data_trapped(question_id: str) -> Numeric:
     return Numeric(
         id=question_id,
         prompt="Using the rule in the text (last six months: platforms carry at least "
-        f"{_percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
+        f"{percent(TRAP_SHARE)} of sales, and fees per € of platform sales are higher than in "
         f"the first six months), how many of the {N_SELLERS} sellers look trapped? Answer in "
         "sellers.",
         answer=float(trapped),
@@ -70,6 +83,68 @@ def _data_trapped(question_id: str) -> Numeric:
         "`summary[summary.looks_trapped]` to see them.",
     )
 
+
+def _platforms(count: int) -> str:
+    """``"one platform"``, ``"two platforms"``, ..."""
+    return f"{NUMBER_WORDS[count]} platform" + ("s" if count > 1 else "")
+
+
+def _trapped_start(start: PlatformStrategy) -> str:
+    """The strategy the SMB has followed, as the prompt names it."""
+    if start == PLATFORM_PRESETS[TRAP]:
+        return "the Platform Trap strategy"
+    return (
+        f"a Platform Trap strategy ({percent(start.platform_share)} of its offer on "
+        f"{_platforms(start.n_platforms)}, {percent(start.data_sharing)} of its data shared)"
+    )
+
+
+def _escape_explanation(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
+    """How the model plan escapes, in words, from its levers."""
+    return (
+        f"Cut the platform share to about {percent(plan.platform_share)}, use "
+        f"{_platforms(plan.n_platforms)}, join the association, share less data, "
+        f"and split the {percent(scenario.budget)} budget between your own channel "
+        f"({percent(plan.invest_direct)}), data skills ({percent(plan.invest_data)}) and "
+        f"partners ({percent(plan.invest_partners)}): the SMB escapes to "
+        f"{plan_trajectory(plan, scenario)}, keeps its revenue and earns far more than "
+        "staying trapped."
+    )
+
+
+def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
+    """The graded escape plan for a scenario's parameters."""
+    scenario = EscapeScenario.from_parameters(parameters)
+    plan = model_plan(scenario)
+    if plan is None:
+        raise ValueError("no recipe plan earns full marks in this scenario")
+    return Rubric(
+        id=question_id,
+        points=6,
+        prompt=f"Your SMB has followed {_trapped_start(scenario.start)} for two years. Set the "
+        f"levers for the next five years: escape the trap, invest at most {scenario.budget:.0%} of "
+        f"sales in total, keep at least {percent(KEEP_REVENUE)} of your revenue, and earn "
+        "more than if nothing changed.",
+        evaluate=partial(evaluate_plan, scenario=scenario),
+        model_answer=asdict(plan),
+        answer_format="levers",
+        hint="Leaving the platform is not enough: rebuild your own channel and partner "
+        "network, and bargain together.",
+        explanation=_escape_explanation(plan, scenario),
+    )
+
+
+def _draw(rng: np.random.Generator) -> dict[str, Any]:
+    return draw_scenario(rng).parameters()
+
+
+GRADED_TASK = GradedTask(
+    notebook="03",
+    question_ids=("03.escape.plan",),
+    practice=PRACTICE.parameters(),
+    draw=_draw,
+    build=_escape_plan,
+)
 
 QUESTIONS = (
     Classification(
@@ -207,7 +282,7 @@ QUESTIONS = (
             "c": "Sellers still compete for visibility; the association bargains on terms.",
         },
         praise="Right: collective bargaining caps the take rate (here at "
-        f"{_percent(PlatformMarket.association_cap)}).",
+        f"{percent(PlatformMarket.association_cap)}).",
         hint="Tick the association box in the explorer and watch the commission line.",
         explanation="Alone, a small seller has no bargaining power; together, sellers can cap "
         "the commission the operator raises as they depend on it.",
@@ -256,21 +331,5 @@ QUESTIONS = (
         "lower means a more diversified, less dependent mix.",
     ),
     DeferredQuestion("03.data.trapped", _data_trapped),
-    Rubric(
-        id="03.escape.plan",
-        points=6,
-        prompt="Your SMB has followed the Platform Trap strategy for two years. Set the levers "
-        f"for the next five years: escape the trap, invest at most {BUDGET:.0%} of sales in "
-        f"total, keep at least {_percent(KEEP_REVENUE)} of your revenue, and earn more than if "
-        "nothing changed.",
-        evaluate=evaluate_plan,
-        model_answer=HYBRID_PLAN,
-        answer_format="levers",
-        hint="Leaving the platform is not enough: rebuild your own channel and partner "
-        "network, and bargain together.",
-        explanation="Cut the platform share to about 30 %, use two platforms, join the "
-        "association, share less data, and split the 10 % budget between your own channel "
-        "(3 %), data skills (2 %) and partners (5 %): the SMB escapes to Hybrid Collaboration, "
-        "keeps its revenue and earns far more than staying trapped.",
-    ),
+    *GRADED_TASK.practice_questions(),
 )

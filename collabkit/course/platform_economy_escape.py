@@ -1,13 +1,16 @@
 """The "escape the trap" task of notebook 03: score a plan that leads a trapped SMB out.
 
-The SMB has followed the Platform Trap strategy for ``TRAPPED_MONTHS``; the learner's
-plan then runs for five more years (same market, same sellers). Four goals, each with
-partial credit:
+A task's :class:`EscapeScenario` says where the SMB stands and what it may do: the levers
+it has followed for ``TRAPPED_MONTHS`` (a trap strategy), its investment budget and the
+market it sells in (commission at the start, highest commission, the association's cap,
+and how much platform demand the operator can capture with shared data). The learner's plan
+then runs for five more years (same market, same sellers). Four goals, each with partial
+credit:
 
 1. **escape**: the five years after the switch are classified as Hybrid Collaboration or
    Synergistic Growth (see :mod:`collabkit.analysis.trajectory`);
-2. **budget**: investments (own channel + data + partners) at most ``BUDGET`` of sales
-   (credit falls with the overrun);
+2. **budget**: investments (own channel + data + partners) at most the scenario's budget of
+   sales (credit falls with the overrun);
 3. **keep the business**: revenue in the last year at least 90 % of the last trapped year
    (credit rises linearly from 0 at 60 % kept to 1 at 90 %);
 4. **pays off**: profit over the five years beats staying trapped (1 or 0).
@@ -15,9 +18,13 @@ partial credit:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from functools import cache
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from collabkit.analysis.trajectory import HYBRID, SYNERGY, explain_trajectory
@@ -27,6 +34,7 @@ from collabkit.models.platform import (
     LEVERS,
     PLATFORM_PRESETS,
     TRAP,
+    Lever,
     PlatformMarket,
     PlatformStrategy,
     simulate,
@@ -34,23 +42,68 @@ from collabkit.models.platform import (
 
 TRAPPED_MONTHS = 24
 PLAN_MONTHS = 60
-BUDGET = 0.10
 KEEP_REVENUE = 0.9
 LOST_REVENUE = 0.6  # at or below this share of revenue kept, the goal earns nothing
 #: Names a plan may set: the levers of :class:`PlatformStrategy`, in its order.
 LEVER_NAMES = tuple(lever.name for lever in LEVERS)
+#: The market conditions a scenario sets (fields of :class:`PlatformMarket`).
+MARKET_FIELDS = ("take_rate", "take_rate_max", "association_cap", "extraction")
 
 
-def run_plan(plan: PlatformStrategy) -> pd.DataFrame:
+@dataclass(frozen=True)
+class EscapeScenario:
+    """Where the trapped SMB starts, what it may invest, and the market it sells in.
+
+    Parameters
+    ----------
+    start
+        The trap strategy followed for ``TRAPPED_MONTHS`` before the plan.
+    budget
+        The most the plan may invest in total, as a share of sales.
+    market
+        The market of the whole run (trapped months and plan).
+    """
+
+    start: PlatformStrategy
+    budget: float
+    market: PlatformMarket
+
+    @classmethod
+    def from_parameters(cls, parameters: Mapping[str, Any]) -> EscapeScenario:
+        """The scenario of a graded task's parameters (see :meth:`parameters`)."""
+        market = {name: parameters["market"][name] for name in MARKET_FIELDS}
+        return cls(
+            start=PlatformStrategy(**parameters["start"]),
+            budget=parameters["budget"],
+            market=PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS, **market),
+        )
+
+    def parameters(self) -> dict[str, Any]:
+        """The scenario as JSON values: ``start`` (levers), ``budget`` and ``market``."""
+        return {
+            "start": asdict(self.start),
+            "budget": self.budget,
+            "market": {name: getattr(self.market, name) for name in MARKET_FIELDS},
+        }
+
+
+#: Today's open task: two years of the Platform Trap preset, a 10 % budget, the default market.
+PRACTICE = EscapeScenario(
+    start=PLATFORM_PRESETS[TRAP],
+    budget=0.10,
+    market=PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS),
+)
+
+
+def run_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> pd.DataFrame:
     """The trapped years followed by ``plan``; ``phase`` is "trapped" or "plan"."""
-    market = PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS)
-    run = simulate(plan, market, prelude=(PLATFORM_PRESETS[TRAP], TRAPPED_MONTHS))
+    run = simulate(plan, scenario.market, prelude=(scenario.start, TRAPPED_MONTHS))
     return run.assign(phase=["trapped" if t <= TRAPPED_MONTHS else "plan" for t in run["period"]])
 
 
 @cache
-def _staying_trapped() -> pd.DataFrame:
-    return run_plan(PLATFORM_PRESETS[TRAP])
+def _staying_trapped(scenario: EscapeScenario) -> pd.DataFrame:
+    return run_plan(scenario.start, scenario)
 
 
 def read_plan(answer: object) -> PlatformStrategy | str:
@@ -67,46 +120,45 @@ def read_plan(answer: object) -> PlatformStrategy | str:
         return f"This plan cannot run: {err}."
 
 
-def _why_revenue_fell(plan: PlatformStrategy) -> str:
-    trapped = PLATFORM_PRESETS[TRAP]
-    if plan.platform_share < trapped.platform_share:
+def _why_revenue_fell(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
+    if plan.platform_share < scenario.start.platform_share:
         return "leaving platforms without building your own channels and partners loses customers."
     return "the operator keeps capturing your platform demand and squeezing your sales."
 
 
-def evaluate_plan(answer: object) -> Sequence[CriterionScore] | str:
-    """Score a plan against the four goals (module docstring)."""
-    plan = read_plan(answer)
-    if isinstance(plan, str):
-        return plan
-    run = run_plan(plan)
+def _spend(plan: PlatformStrategy) -> float:
+    return plan.invest_direct + plan.invest_data + plan.invest_partners
+
+
+def _budget_score(plan: PlatformStrategy, budget: float) -> CriterionScore:
+    spend = _spend(plan)
+    within = spend <= budget + 1e-9
+    return CriterionScore(
+        f"investments at most {budget:.0%} of sales",
+        1.0 if within else max(0.0, 1 - (spend - budget) / budget),
+        f"you invest {spend:.0%} of sales"
+        + ("." if within else f", {spend - budget:.0%} over the budget."),
+    )
+
+
+def score_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> list[CriterionScore]:
+    """The four goals (module docstring) scored for ``plan`` in ``scenario``."""
+    run = run_plan(plan, scenario)
     after = run[run["phase"] == "plan"]
     verdict = explain_trajectory(after)
     escaped = verdict.trajectory in (HYBRID, SYNERGY)
-    spend = plan.invest_direct + plan.invest_data + plan.invest_partners
     trapped_year = run[run["phase"] == "trapped"].tail(12)["revenue"].mean()
     kept = after.tail(12)["revenue"].mean() / trapped_year
-    profit, stay = (
-        after["profit"].sum(),
-        _staying_trapped().query("phase == 'plan'")["profit"].sum(),
-    )
+    profit = after["profit"].sum()
+    stay = _staying_trapped(scenario).query("phase == 'plan'")["profit"].sum()
     return [
-        CriterionScore(
-            "escape the trap",
-            1.0 if escaped else 0.0,
-            verdict.reason,
-        ),
-        CriterionScore(
-            f"investments at most {BUDGET:.0%} of sales",
-            1.0 if spend <= BUDGET + 1e-9 else max(0.0, 1 - (spend - BUDGET) / BUDGET),
-            f"you invest {spend:.0%} of sales"
-            + ("." if spend <= BUDGET + 1e-9 else f", {spend - BUDGET:.0%} over the budget."),
-        ),
+        CriterionScore("escape the trap", 1.0 if escaped else 0.0, verdict.reason),
+        _budget_score(plan, scenario.budget),
         CriterionScore(
             f"keep at least {KEEP_REVENUE:.0%} of revenue",
             min(1.0, max(0.0, (kept - LOST_REVENUE) / (KEEP_REVENUE - LOST_REVENUE))),
             f"revenue in the last year is {kept:.0%} of the last trapped year"
-            + ("." if kept >= KEEP_REVENUE else f": {_why_revenue_fell(plan)}"),
+            + ("." if kept >= KEEP_REVENUE else f": {_why_revenue_fell(plan, scenario)}"),
         ),
         CriterionScore(
             "earn more than staying trapped",
@@ -114,3 +166,171 @@ def evaluate_plan(answer: object) -> Sequence[CriterionScore] | str:
             f"five-year profit {profit:,.0f} thousand € against {stay:,.0f} if nothing changes.",
         ),
     ]
+
+
+def evaluate_plan(answer: object, scenario: EscapeScenario) -> Sequence[CriterionScore] | str:
+    """Score an answer (a dict of levers) against the four goals in ``scenario``."""
+    plan = read_plan(answer)
+    return plan if isinstance(plan, str) else score_plan(plan, scenario)
+
+
+def _fraction(scores: Sequence[CriterionScore]) -> float:
+    return sum(min(max(s.fraction, 0.0), 1.0) for s in scores) / len(scores)
+
+
+def plan_fraction(plan: PlatformStrategy, scenario: EscapeScenario) -> float:
+    """The share of the marks ``plan`` earns in ``scenario`` (equal weights, as graded)."""
+    return _fraction(score_plan(plan, scenario))
+
+
+# -- a full-marks plan: the Hybrid recipe fitted to the budget ----------------------------
+
+#: Shares of the budget that go to the own channel and to data skills (partners get the rest).
+SPLITS = ((0.3, 0.2), (0.5, 0.2), (0.2, 0.3), (1 / 3, 1 / 3))
+
+
+def split_budget(budget: float, direct: float, data: float) -> dict[str, float]:
+    """The three investment levers spending ``budget`` in whole percents of sales:
+    ``direct`` and ``data`` of it (rounded) to the own channel and data skills, the rest
+    (rounded down) to partners."""
+    own, skills = round(budget * direct, 2), round(budget * data, 2)
+    partners = math.floor(round((budget - own - skills) * 100, 6)) / 100
+    return {"invest_direct": own, "invest_data": skills, "invest_partners": partners}
+
+
+def _recipes(budget: float) -> Iterator[PlatformStrategy]:
+    """Plans in the spirit of Hybrid Collaboration, the Hybrid preset's levers first."""
+    hybrid = PLATFORM_PRESETS[HYBRID]
+    for share, platforms in ((hybrid.platform_share, hybrid.n_platforms), (0.4, 3), (0.5, 3)):
+        for direct, data in SPLITS:
+            yield replace(
+                hybrid,
+                platform_share=share,
+                n_platforms=platforms,
+                **split_budget(budget, direct, data),
+            )
+
+
+@cache
+def model_plan(scenario: EscapeScenario) -> PlatformStrategy | None:
+    """The first recipe (Hybrid preset's levers, budget split 30/20/50 first) that earns
+    full marks in ``scenario``, or None if none does."""
+    return next((p for p in _recipes(scenario.budget) if plan_fraction(p, scenario) == 1), None)
+
+
+def plan_trajectory(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
+    """The trajectory the five years of ``plan`` are classified as."""
+    run = run_plan(plan, scenario)
+    return explain_trajectory(run[run["phase"] == "plan"]).trajectory
+
+
+# -- a course's scenario -------------------------------------------------------------------
+
+#: What a course's scenario is drawn from: the start (a trap strategy near the preset), the
+#: budget (below the practice 10 %, so the practice plan overspends) and the market.
+START_SHARES = (0.85, 0.9, 0.95, 1.0)
+START_DATA_SHARING = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+START_INVEST_DIRECT = (0.0, 0.01)
+BUDGETS = (0.05, 0.06, 0.07, 0.08, 0.09)
+TAKE_RATES = (0.10, 0.11, 0.12, 0.13, 0.14, 0.15)
+TAKE_RATE_MAXIMA = (0.30, 0.32, 0.35, 0.38, 0.40)
+ASSOCIATION_CAPS = (0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18)
+EXTRACTIONS = (0.25, 0.3, 0.35, 0.4)
+#: The start itself ("do nothing") may earn at most this share of the marks.
+DO_NOTHING_MAX = 0.5
+MAX_DRAWS = 100
+
+
+def _pick(rng: np.random.Generator, values: Sequence[float]) -> float:
+    return values[int(rng.integers(len(values)))]
+
+
+def _candidate(rng: np.random.Generator) -> EscapeScenario:
+    start = replace(
+        PLATFORM_PRESETS[TRAP],
+        platform_share=_pick(rng, START_SHARES),
+        data_sharing=_pick(rng, START_DATA_SHARING),
+        invest_direct=_pick(rng, START_INVEST_DIRECT),
+    )
+    market = PlatformMarket(
+        periods=TRAPPED_MONTHS + PLAN_MONTHS,
+        take_rate=_pick(rng, TAKE_RATES),
+        take_rate_max=_pick(rng, TAKE_RATE_MAXIMA),
+        association_cap=_pick(rng, ASSOCIATION_CAPS),
+        extraction=_pick(rng, EXTRACTIONS),
+    )
+    return EscapeScenario(start=start, budget=_pick(rng, BUDGETS), market=market)
+
+
+def well_posed(scenario: EscapeScenario) -> bool:
+    """Whether ``scenario`` makes a fair task: the start differs from the practice start,
+    staying there stays trapped and earns at most ``DO_NOTHING_MAX`` of the marks, the
+    practice model plan does not earn full marks, and a recipe plan does."""
+    practice_plan = model_plan(PRACTICE)
+    do_nothing = score_plan(scenario.start, scenario)
+    return (
+        scenario.start != PRACTICE.start
+        and do_nothing[0].fraction == 0  # staying put does not escape
+        and _fraction(do_nothing) <= DO_NOTHING_MAX
+        and practice_plan is not None
+        and plan_fraction(practice_plan, scenario) < 1
+        and model_plan(scenario) is not None
+    )
+
+
+def draw_scenario(rng: np.random.Generator) -> EscapeScenario:
+    """A course's scenario: candidates drawn from the ranges above until one is
+    :func:`well_posed` (deterministic given ``rng``)."""
+    for _ in range(MAX_DRAWS):
+        scenario = _candidate(rng)
+        if well_posed(scenario):
+            return scenario
+    raise RuntimeError(f"no well-posed escape scenario in {MAX_DRAWS} draws")
+
+
+def current_scenario() -> EscapeScenario:
+    """The scenario this kernel works with (the assessed release's, or practice)."""
+    from collabkit.course import task_parameters
+
+    return EscapeScenario.from_parameters(task_parameters("03"))
+
+
+# -- the brief --------------------------------------------------------------------------
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def percent(share: float) -> str:
+    """A share as the course writes it in prose, e.g. ``"15 %"``."""
+    return f"{share * 100:g} %"
+
+
+def _lever_row(lever: Lever, value: float) -> str:
+    """One row of the brief's table: the lever's label and its value as the course writes it."""
+    if lever.unit == "yes/no":
+        shown = "yes" if value else "no"
+    else:
+        shown = f"{value:g}" if lever.unit == "count" else percent(value)
+    return f"<tr><td>{lever.label}</td><td>{shown}</td></tr>"
+
+
+def brief_html(scenario: EscapeScenario) -> str:
+    """The task's brief: where the SMB stands, its market and the four goals (HTML)."""
+    rows = "".join(_lever_row(lever, getattr(scenario.start, lever.name)) for lever in LEVERS)
+    m = scenario.market
+    return (
+        "<p><b>Where your SMB stands.</b> For two years it has followed this strategy; the "
+        "levers of the task start here:</p>"
+        f"<table>{rows}</table>"
+        f"<p><b>Your market.</b> The platform's commission started at {percent(m.take_rate)} "
+        f"of platform sales and can rise to {percent(m.take_rate_max)}; an SMB association "
+        f"bargains a cap of {percent(m.association_cap)}. With the data you share, the "
+        f"operator can capture up to {percent(m.extraction)} of your platform demand.</p>"
+        "<p><b>Your plan</b> for the next five years is graded against four goals:</p><ol>"
+        "<li>escape the trap (Hybrid Collaboration or Synergistic Growth over the five "
+        "years);</li>"
+        f"<li>invest at most <b>{percent(scenario.budget)} of sales</b> in total (own channel "
+        "+ data skills + partners);</li>"
+        f"<li>keep at least <b>{percent(KEEP_REVENUE)}</b> of your revenue;</li>"
+        "<li>earn more than if nothing changed.</li></ol>"
+    )

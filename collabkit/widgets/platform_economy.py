@@ -9,10 +9,12 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from IPython.display import HTML
 
 from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
 from collabkit.core.colours import CORRECT, PALETTE, WRONG
+from collabkit.course.platform_economy_escape import brief_html, current_scenario
 from collabkit.figures import platform_economy as fig
 from collabkit.models.platform import (
     HYBRID,
@@ -61,10 +63,11 @@ def lever_controls(start: PlatformStrategy) -> dict[str, widgets.ValueWidget]:
 
 
 class PlanWidget(QuestionWidget):
-    """A question whose answer is a strategy: the levers as sliders; answer = dict."""
+    """A question whose answer is a strategy: the levers as sliders, starting where the
+    graded task's SMB stands (its trapped start); answer = dict."""
 
     def _make_input(self) -> widgets.Widget:
-        self._levers = lever_controls(PLATFORM_PRESETS[TRAP])
+        self._levers = lever_controls(current_scenario().start)
         return widgets.Box(
             list(self._levers.values()),
             layout=widgets.Layout(display="flex", flex_flow="row wrap"),
@@ -81,14 +84,22 @@ class PlanWidget(QuestionWidget):
                     control.value = answer[name]
 
 
+def escape_brief() -> HTML:
+    """The brief of notebook 03's graded task as this kernel sets it (the assessed
+    release's scenario, or practice): the SMB's trapped start, its market, the budget and
+    the goals."""
+    return HTML(brief_html(current_scenario()))
+
+
 def platform_trajectory(
-    preset: str = HYBRID,
+    preset: str | None = None,
     n_sellers: int = PlatformMarket.n_sellers,
     periods: int = PlatformMarket.periods,
 ) -> Explorer:
     """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets, starting
-    from one of :data:`~collabkit.models.platform.PLATFORM_PRESETS`."""
-    start = PLATFORM_PRESETS[preset]
+    from one of :data:`~collabkit.models.platform.PLATFORM_PRESETS`, or from the levers'
+    defaults (a balanced strategy) when ``preset`` is None."""
+    start = PlatformStrategy() if preset is None else PLATFORM_PRESETS[preset]
 
     def compute(**levers: Any) -> pd.DataFrame:
         return simulate_platform(PlatformStrategy(**levers), periods=periods, n_sellers=n_sellers)

@@ -142,9 +142,9 @@ def test_simulate_platform_accepts_a_dict_and_rejects_other_things():
 
 # --- escape the trap (graded task of notebook 03) ---------------------------------------
 def plan_scores(plan) -> dict[str, float]:
-    from collabkit.course.platform_economy_escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import PRACTICE, evaluate_plan
 
-    return {score.criterion: score.fraction for score in evaluate_plan(plan)}
+    return {score.criterion: score.fraction for score in evaluate_plan(plan, PRACTICE)}
 
 
 def test_the_model_plan_meets_every_goal():
@@ -162,19 +162,19 @@ def test_staying_trapped_fails_the_escape_goal():
 
 
 def test_leaving_without_rebuilding_loses_revenue():
-    from collabkit.course.platform_economy_escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import PRACTICE, evaluate_plan
 
-    scores = evaluate_plan({"platform_share": 0.3})
+    scores = evaluate_plan({"platform_share": 0.3}, PRACTICE)
     keep = next(s for s in scores if s.criterion.startswith("keep"))
     assert keep.fraction < 0.8
     assert "without building your own channels" in keep.message
 
 
 def test_overspending_is_reported_with_the_overrun():
-    from collabkit.course.platform_economy_escape import evaluate_plan
+    from collabkit.course.platform_economy_escape import PRACTICE, evaluate_plan
 
     plan = {"platform_share": 0.3, "invest_direct": 0.1, "invest_partners": 0.05}
-    budget = next(s for s in evaluate_plan(plan) if s.criterion.startswith("investments"))
+    budget = next(s for s in evaluate_plan(plan, PRACTICE) if s.criterion.startswith("investments"))
     assert budget.fraction == pytest.approx(0.5)
     assert "15% of sales, 5% over the budget" in budget.message
 
