@@ -15,10 +15,13 @@ import pytest
 
 import collabkit
 from collabkit.assess.release import numeric_key_forms
+from collabkit.course import NOTEBOOKS as COURSE
 from collabkit.course import graded_task
 from tests.assessed_release import AssessedRelease, execute, make_release, printed
 
 pytestmark = pytest.mark.slow  # runs released notebooks in a kernel
+
+GRADED_NOTEBOOKS = [n.number for n in COURSE if graded_task(n.number) is not None]
 
 ATTACK = """
 import dataclasses, gc, json, pathlib
@@ -54,7 +57,9 @@ for qid in GRADED:
     loot[f"{qid} self-study solution"] = wq.solution_html(q, current_session())
     some = {"numeric": "1", "choice": next(iter(q.options), "a"),
             "multi": list(q.options)[:1], "text": "an answer in my own words",
-            "classify": dict(zip(q.items[:1], q.categories[:1]))}.get(q.shape, "1")
+            "classify": dict(zip(q.items[:1], q.categories[:1])),
+            "rubric": {"pairs": [list(q.choices[:2])], "levers": {"platform_share": 0.5}}.get(
+                q.answer_format, "my answer")}[q.shape]
     for n in range(5):  # past the limit nothing more is recorded
         collabkit.answer(qid, some)
     loot[f"{qid} attempts recorded"] = current_session().attempts(qid)
@@ -95,7 +100,7 @@ def _key_texts(question) -> set[str]:
     return texts
 
 
-@pytest.fixture(scope="module", params=["01", "04"])
+@pytest.fixture(scope="module", params=GRADED_NOTEBOOKS)
 def attacked(request, release, tmp_path_factory):
     number = request.param
     graded = sorted(release.keys(number))
