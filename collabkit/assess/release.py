@@ -59,7 +59,10 @@ def _stamp_start(cells: list[dict], assignment: str, token: str) -> None:
     for cell in cells:
         source = "".join(cell.get("source", ""))
         if cell.get("cell_type") == "code" and START_CALL in source:
-            call = f'collabkit.start(release="{token}")  # assessed release: do not edit'
+            call = (
+                "# An assessed release: leave the next line exactly as it is.\n"
+                f'collabkit.start(release="{token}")'
+            )
             cell["source"] = source.replace(START_CALL, call, 1)
             return
     raise ValueError(f"notebook {assignment} has no {START_CALL} call to start assessed mode")

@@ -21,6 +21,7 @@ from collabkit.assess.assessed import Release, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
+from collabkit.core.coerce import describe
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
 
@@ -102,8 +103,9 @@ class Session:
                 score=0.0,
                 max_score=feedback.max_score,
                 correct=False,
-                message=f"You have used all {limit} attempts. Your last recorded answer "
-                f"(attempt {limit}) is the one that counts.",
+                message=f"You have used all {limit} attempts. Your last recorded answer, "
+                f"{describe(self.records_for(question.id)[-1].answer)} (attempt {limit}), is "
+                "the one that counts.",
                 readable=False,
                 recorded=True,
             ), None

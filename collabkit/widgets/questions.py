@@ -52,9 +52,12 @@ class QuestionWidget(widgets.VBox):
             self.solution_button.layout.display = "none"
         self.check_button.on_click(lambda _: self.submit())
         self.solution_button.on_click(lambda _: self.reveal())
+        limit = session.attempt_limit(self.question)
+        graded = f" · graded: {limit} attempt{'' if limit == 1 else 's'}, the last counts"
         header = widgets.HTML(
             f"<b>{html.escape(question.id)}</b> · {question.points:g} point"
-            f"{'' if question.points == 1 else 's'}<br>{_paragraphs(question.prompt)}"
+            f"{'' if question.points == 1 else 's'}{graded if limit else ''}"
+            f"<br>{_paragraphs(question.prompt)}"
         )
         super().__init__(
             [

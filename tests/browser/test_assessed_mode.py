@@ -112,6 +112,7 @@ def test_assessed_release_records_graded_answers_and_marks_practice(
 
     # (a) A graded item: no worked solution to ask for.
     graded = question(page, GRADED)
+    expect(graded).to_contain_text(f"graded: {ATTEMPTS} attempts, the last counts")
     expect(graded.get_by_role("button", name="Check answer")).to_be_visible()
     expect(graded.get_by_role("button", name=SOLUTION)).to_be_hidden()
     feedback = graded.locator(FEEDBACK)
@@ -142,7 +143,7 @@ def test_assessed_release_records_graded_answers_and_marks_practice(
     feedback = check(graded, "5")
     expect(feedback).to_contain_text(f"Not recorded. You have used all {ATTEMPTS} attempts")
     expect(feedback).not_to_contain_text("Recorded.")  # the heading says what happened
-    expect(feedback).to_contain_text("is the one that counts")
+    expect(feedback).to_contain_text("Your last recorded answer, “7” (attempt 2), is the one")
     expect(feedback).to_contain_text(f"attempt 2 of {ATTEMPTS} is your last recorded answer")
     expect(graded.get_by_role("button", name=SOLUTION)).to_be_hidden()
     screenshot(graded, "graded-refused")
