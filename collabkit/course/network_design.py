@@ -13,7 +13,7 @@ brief (:func:`~collabkit.course.network_design_challenge.model_design`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -28,6 +28,7 @@ from collabkit.assess.questions import (
     MultiSelect,
     Numeric,
     NumericMisconception,
+    Question,
     Rubric,
 )
 from collabkit.course.examples import (
@@ -336,8 +337,11 @@ def _design(parameters: Mapping[str, Any]) -> Rubric:
     )
 
 
-def _build(parameters: Mapping[str, Any], question_id: str) -> Classification | Rubric:
-    builders = {"02.challenge.governance": _governance, "02.challenge.design": _design}
+def _build(parameters: Mapping[str, Any], question_id: str) -> Question:
+    builders: dict[str, Callable[[Mapping[str, Any]], Question]] = {
+        "02.challenge.governance": _governance,
+        "02.challenge.design": _design,
+    }
     return builders[question_id](parameters)
 
 

@@ -203,11 +203,14 @@ def _recipes(budget: float) -> Iterator[PlatformStrategy]:
     hybrid = PLATFORM_PRESETS[HYBRID]
     for share, platforms in ((hybrid.platform_share, hybrid.n_platforms), (0.4, 3), (0.5, 3)):
         for direct, data in SPLITS:
+            spend = split_budget(budget, direct, data)
             yield replace(
                 hybrid,
                 platform_share=share,
                 n_platforms=platforms,
-                **split_budget(budget, direct, data),
+                invest_direct=spend["invest_direct"],
+                invest_data=spend["invest_data"],
+                invest_partners=spend["invest_partners"],
             )
 
 
