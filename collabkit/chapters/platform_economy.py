@@ -12,6 +12,9 @@ Graded task
 escape_brief()
     Where the trapped SMB of the graded task stands, its market, its budget and the
     goals (the assessed release's scenario, or the practice one).
+escape_trial()
+    Try a plan in the task's own scenario: the trapped years, then the levers' five years
+    in the task's market, with what the model says of them.
 
 Data
 ----
@@ -31,7 +34,11 @@ from collabkit.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "collabkit.widgets.platform_economy": ("platform_trajectory", "escape_brief"),
+        "collabkit.widgets.platform_economy": (
+            "platform_trajectory",
+            "escape_brief",
+            "escape_trial",
+        ),
         "collabkit.data.sellers": ("load_sellers",),
         "collabkit.analysis.sellers": ("seller_summary",),
     },

@@ -141,18 +141,45 @@ def _budget_score(plan: PlatformStrategy, budget: float) -> CriterionScore:
     )
 
 
-def score_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> list[CriterionScore]:
-    """The four goals (module docstring) scored for ``plan`` in ``scenario``."""
+@dataclass(frozen=True)
+class PlanOutcome:
+    """What the model says of a plan's five years in a scenario (what the goals judge)."""
+
+    trajectory: str
+    reason: str
+    kept: float  # revenue in the last year over revenue in the last trapped year
+    profit: float  # five-year profit, thousand € per SMB
+    profit_if_trapped: float  # the same if nothing changes
+    spend: float  # investments, share of sales
+
+
+def plan_outcome(plan: PlatformStrategy, scenario: EscapeScenario) -> PlanOutcome:
+    """Run ``plan`` after the trapped years of ``scenario`` and measure its five years."""
     run = run_plan(plan, scenario)
     after = run[run["phase"] == "plan"]
     verdict = explain_trajectory(after)
-    escaped = verdict.trajectory in (HYBRID, SYNERGY)
     trapped_year = run[run["phase"] == "trapped"].tail(12)["revenue"].mean()
-    kept = after.tail(12)["revenue"].mean() / trapped_year
-    profit = after["profit"].sum()
     stay = _staying_trapped(scenario).query("phase == 'plan'")["profit"].sum()
+    return PlanOutcome(
+        trajectory=verdict.trajectory,
+        reason=verdict.reason,
+        kept=after.tail(12)["revenue"].mean() / trapped_year,
+        profit=after["profit"].sum(),
+        profit_if_trapped=stay,
+        spend=_spend(plan),
+    )
+
+
+def score_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> list[CriterionScore]:
+    """The four goals (module docstring) scored for ``plan`` in ``scenario``."""
+    outcome = plan_outcome(plan, scenario)
+    kept, profit, stay = outcome.kept, outcome.profit, outcome.profit_if_trapped
     return [
-        CriterionScore("escape the trap", 1.0 if escaped else 0.0, verdict.reason),
+        CriterionScore(
+            "escape the trap",
+            1.0 if outcome.trajectory in (HYBRID, SYNERGY) else 0.0,
+            outcome.reason,
+        ),
         _budget_score(plan, scenario.budget),
         CriterionScore(
             f"keep at least {KEEP_REVENUE:.0%} of revenue",

@@ -14,7 +14,12 @@ from IPython.display import HTML
 from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
 from collabkit.core.colours import CORRECT, PALETTE, WRONG
-from collabkit.course.platform_economy_escape import brief_html, current_scenario
+from collabkit.course.platform_economy_escape import (
+    brief_html,
+    current_scenario,
+    plan_outcome,
+    run_plan,
+)
 from collabkit.figures import platform_economy as fig
 from collabkit.models.platform import (
     HYBRID,
@@ -89,6 +94,39 @@ def escape_brief() -> HTML:
     release's scenario, or practice): the SMB's trapped start, its market, the budget and
     the goals."""
     return HTML(brief_html(current_scenario()))
+
+
+def escape_trial() -> Explorer:
+    """Try a plan for notebook 03's graded task in the task's own scenario: the SMB's
+    trapped years, then five years of the levers, in the task's market. The summary gives
+    what the model says (trajectory, revenue kept, profit against doing nothing, spend);
+    judging it against the goals is the student's part."""
+    scenario = current_scenario()
+
+    def compute(**levers: Any) -> pd.DataFrame:
+        return run_plan(PlatformStrategy(**levers), scenario)
+
+    def summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        outcome = plan_outcome(PlatformStrategy(**values), scenario)
+        colour = VERDICT_COLOURS[outcome.trajectory]
+        return (
+            f'<div style="border-left:5px solid {colour};padding:4px 10px">'
+            f"After the two trapped years, these levers give "
+            f'<b style="color:{colour}">{outcome.trajectory}</b> over five years: '
+            f"{html.escape(outcome.reason)}<br>Revenue in the last year: "
+            f"<b>{outcome.kept:.0%}</b> of the last trapped year. Five-year profit: "
+            f"<b>{outcome.profit:,.0f} thousand €</b> (if nothing changed: "
+            f"{outcome.profit_if_trapped:,.0f}). Investments: <b>{outcome.spend:.0%}</b> of "
+            "sales.</div>"
+        )
+
+    return Explorer(
+        controls=lever_controls(scenario.start),
+        compute=compute,
+        traces=fig.platform_traces,
+        figure=fig.platform_figure,
+        summary=summary,
+    )
 
 
 def platform_trajectory(

@@ -108,6 +108,7 @@ def test_a_sealed_item_has_the_prompt_and_form_but_no_key():
 @pytest.fixture
 def assessed_session(tmp_path, monkeypatch):
     monkeypatch.setattr(session_module, "_release", None)
+    monkeypatch.setattr(session_module, "_current", None)
     release = Release("01", release_id(SECRET), 2, {"cost": 42_000, "firms": 8})
     session = session_module.start("s1", answers_dir=tmp_path, release=release.token(SECRET))
     return session, seal(toy_course.GRADED_TASK.question(release.parameters, QID))
@@ -138,6 +139,7 @@ def test_assessed_mode_survives_a_new_start_and_self_study_opens_no_graded_solut
 
 def test_a_changed_release_line_stops_with_a_message_for_the_student(tmp_path, monkeypatch):
     monkeypatch.setattr(session_module, "_release", None)
+    monkeypatch.setattr(session_module, "_current", None)
     with pytest.raises(ValueError, match="Ask your instructor for a fresh copy"):
         session_module.start("s1", answers_dir=tmp_path, release="ck1.garbage.x")
 
