@@ -1,0 +1,222 @@
+"""RED-TEAM REPRODUCTIONS of holes found in assessed mode (branch ``redteam``).
+
+Every test here states the behaviour the package *should* have and is marked
+``xfail(strict=True)``: it fails today (the hole is real) and the suite stays green. When a
+hole is fixed its test XPASSes, which strict mode turns into a failure: then delete the
+``xfail`` mark and keep the test as a regression test.
+
+The package itself is not changed on this branch.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from collabkit.assess import session as session_module
+from collabkit.assess.assessed import Release, SealedQuestion, release_id
+from collabkit.assess.grading import grade
+from collabkit.assess.records import MIME_TYPE, AnswerRecord
+from collabkit.course import graded_task
+from tests.conftest import NOTEBOOKS, run_python
+
+SECRET = bytes.fromhex("5eed" * 16)
+RID = release_id(SECRET)
+
+
+def hole(reason: str):
+    return pytest.mark.xfail(strict=True, reason=f"RED-TEAM HOLE: {reason}")
+
+
+def _token(notebook: str, attempts: int, secret: bytes = SECRET) -> str:
+    task = graded_task(notebook)
+    return Release(notebook, release_id(secret), attempts, task.course_parameters(secret)).token(
+        secret
+    )
+
+
+def _record(qid, answer, n, student="alice", release=RID, **extra) -> dict:
+    return AnswerRecord(
+        question_id=qid,
+        answer=answer,
+        attempt=n,
+        time=f"2026-12-03T06:{n:02d}:00.000+00:00",
+        student_id=student,
+        release=release,
+        **extra,
+    ).to_dict()
+
+
+def _notebook(path: Path, records: list[dict], token: str | None) -> Path:
+    metadata = {"collabkit": {"assignment": path.name[:2]}}
+    if token is not None:
+        metadata["collabkit"]["release"] = token
+    nb = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": metadata,
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": "",
+                "metadata": {},
+                "execution_count": 1,
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "metadata": {},
+                        "data": {MIME_TYPE: {"schema": 1, "question_id": "x", "records": records}},
+                    }
+                ],
+            }
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(nb))
+    return path
+
+
+def _course_key(qid: str) -> object:
+    task = graded_task(qid[:2])
+    return task.question(task.course_parameters(SECRET), qid).key
+
+
+def _size_records(student="alice"):
+    """Five attempts at 01.task.size: three wrong, then the course key twice."""
+    key = _course_key("01.task.size")
+    answers = [1, 2, 3, key, key]
+    return [_record("01.task.size", str(a), n, student) for n, a in enumerate(answers, 1)]
+
+
+def _score(run, student, qid):
+    (graded,) = [g for g in run.graded if g.student_id == student]
+    return next(r.score for rows in graded.results.values() for r in rows if r.question_id == qid)
+
+
+# -- grading: attempt limit ---------------------------------------------------------------
+
+
+@hole("_attempt_limit() believes any token the secret signed, whatever notebook it is for")
+def test_a_token_of_another_notebook_does_not_raise_the_attempt_limit(tmp_path):
+    # The instructor released 01 with 3 attempts and 02 with 10 (same secret). Alice pastes
+    # 02's token into her 01 notebook's metadata: attempts 4 and 5 count, nothing is listed.
+    path = _notebook(tmp_path / "01_alice.ipynb", _size_records(), _token("02", 10))
+    run = grade([path], notebooks=["01"], secret=SECRET)
+    assert _score(run, "alice", "01.task.size") == 0.0  # the first 3 attempts were wrong
+
+
+@hole("a missing/altered token falls back to 3 attempts, more than the signed limit of 1")
+def test_removing_the_token_does_not_give_more_attempts_than_the_release(tmp_path):
+    one = _notebook(tmp_path / "a" / "01_bob.ipynb", [_record("01.task.size", "1", 1, "bob")],
+                    _token("01", 1))  # fmt: skip
+    key = _course_key("01.task.size")
+    stripped = _notebook(
+        tmp_path / "a" / "01_alice.ipynb",
+        [_record("01.task.size", "1", 1), _record("01.task.size", str(key), 2)],
+        token=None,  # alice deleted metadata.collabkit.release
+    )
+    run = grade([one, stripped], notebooks=["01"], secret=SECRET)
+    assert _score(run, "alice", "01.task.size") == 0.0
+
+
+# -- grading: one student stops or skews everybody's grading ---------------------------------
+
+
+@hole("one record with a made-up 'release' field stops a practice course's whole grading run")
+def test_one_forged_release_field_does_not_stop_a_practice_batch(tmp_path):
+    honest = _notebook(tmp_path / "01_bob.ipynb", [_record("01.pooling.q1", "a", 1, "bob", None)],
+                       None)  # fmt: skip
+    forged = _notebook(tmp_path / "01_eve.ipynb",
+                       [_record("01.pooling.q1", "a", 1, "eve", "deadbeef0000")], None)  # fmt: skip
+    run = grade([honest, forged], notebooks=["01"], secret=None)  # raises SecretError today
+    assert {g.student_id for g in run.graded} >= {"bob"}
+
+
+@hole("answers of another secret's release are zeroed with a misleading 'altered' problem")
+def test_a_batch_from_another_secret_is_named_as_such(tmp_path):
+    other = bytes(range(32))
+    task = graded_task("01")
+    key_b = task.question(task.course_parameters(other), "01.task.size").key
+    a = _notebook(tmp_path / "01_alice.ipynb", _size_records()[:1], _token("01", 3))
+    c = _notebook(tmp_path / "01_carol.ipynb",
+                  [_record("01.task.size", str(key_b), 1, "carol", release_id(other))],
+                  _token("01", 3, other))  # fmt: skip
+    run = grade([a, c], notebooks=["01"], secret=SECRET)
+    carol = " ".join(p for _, s, p in run.problems if s == "carol")
+    assert release_id(other) in carol  # today: "stamp ... missing or was altered" + zeros
+
+
+# -- grading: instructor collects several notebooks in one folder ---------------------------
+
+
+@hole("without --notebook, a student's 01 and 02 files are 'second submissions': one is dropped")
+def test_several_notebooks_of_one_student_keep_every_grade(tmp_path):
+    key = _course_key("01.task.size")
+    n1 = _notebook(tmp_path / "01_alice.ipynb", [_record("01.task.size", str(key), 1)],
+                   _token("01", 3))  # fmt: skip
+    later = AnswerRecord("02.challenge.governance", {}, 1, "2026-12-04T06:00:00.000+00:00",
+                         "alice", release=RID).to_dict()  # fmt: skip
+    n2 = _notebook(tmp_path / "02_alice.ipynb", [later], _token("02", 3))
+    run = grade([n1, n2], secret=SECRET)  # the gradebook has "one column per notebook"
+    assert set(run.notebooks) == {"01", "02"}
+    assert _score(run, "alice", "01.task.size") == 2.0
+
+
+# -- the student's kernel ---------------------------------------------------------------------
+
+
+@hole("start(release=<token of another notebook>) switches the kernel: 01's graded items unseal")
+def test_a_second_release_token_does_not_unseal_this_notebooks_graded_items(monkeypatch):
+    import collabkit
+
+    monkeypatch.setattr(session_module, "_release", None)
+    collabkit.start("alice", release=_token("01", 3))
+    collabkit.start("alice", release=_token("02", 3))  # any valid-looking token will do
+    question = collabkit.get_question("01.task.size")
+    assert isinstance(question, SealedQuestion)  # today: a keyed practice Numeric, key 6.0
+
+
+@hole("a second start() forgets the revealed solutions: revealed_solution=False is recorded")
+def test_a_new_start_does_not_forget_a_revealed_solution():
+    import collabkit
+    from collabkit.assess.session import current_session
+    from collabkit.widgets.questions import solution_html
+
+    collabkit.start("erin", self_study=True)
+    solution_html(collabkit.get_question("01.task.size"), current_session())
+    collabkit.start("erin")
+    _, record = current_session().submit(collabkit.get_question("01.task.size"), "6")
+    assert record is not None and record.revealed_solution
+
+
+@pytest.mark.slow
+@hole("sealing builds the keyed question in the kernel; caches/gc keep 04's and 03's course keys")
+def test_the_assessed_kernel_keeps_no_course_key_in_memory(tmp_path):
+    turning = _course_key("04.task.turning")
+    code = f"""
+import gc, collabkit
+collabkit.start("alice", release={_token("04", 3)!r})
+for qid in ("04.task.turning", "04.task.upper", "04.task.end"):
+    collabkit.get_question(qid)
+from collabkit.analysis.inverted_u import TurningPoint
+print(sorted(round(o.estimate, 2) for o in gc.get_objects() if isinstance(o, TurningPoint)))
+"""
+    found = run_python(code, cwd=tmp_path).stdout
+    assert str(turning) not in found, found
+
+
+# -- the instructor's command line -------------------------------------------------------------
+
+
+@hole("`collabkit release --secret-file` without --assessed silently writes a practice release")
+def test_a_secret_file_without_assessed_is_not_a_silent_practice_release(tmp_path):
+    from collabkit.cli import main
+
+    key = tmp_path / "course.key"
+    key.write_text(SECRET.hex() + "\n")
+    source = next(NOTEBOOKS.glob("01_*.ipynb"))
+    code = main(["release", str(source), str(tmp_path / "out"), "--secret-file", str(key)])
+    released = json.loads(next((tmp_path / "out").glob("01_*.ipynb")).read_text())
+    assert code != 0 or released["metadata"]["collabkit"]["mode"] == "assessed"
