@@ -171,14 +171,6 @@ VAN_SIZES = range(3, 11)
 VAN_MARGIN = 0.005
 #: Option letters of the task's multiple-choice questions, in the order practice shows them.
 LETTERS = ("a", "b", "c", "d")
-#: The open parameters of practice mode: van cost and coordination cost per pair (€ a
-#: year), and the order in which the two multiple-choice questions show their options.
-PRACTICE_POOLING = {
-    "asset_cost": 40_000,
-    "coordination_cost": 2_500,
-    "type_order": list(LETTERS),
-    "governance_order": list(LETTERS),
-}
 
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                  "ten", "eleven", "twelve")  # fmt: skip
@@ -232,14 +224,21 @@ def draw_van_task(rng: np.random.Generator) -> dict[str, Any]:
             break
     return {
         **costs,
-        "type_order": [LETTERS[i] for i in rng.permutation(len(LETTERS))],
-        "governance_order": [LETTERS[i] for i in rng.permutation(len(LETTERS))],
+        "type_options": _shuffled(_TASK_TYPE, rng),
+        "governance_options": _shuffled(_TASK_GOVERNANCE, rng),
     }
 
 
-def _in_order(question: MultipleChoice, order: Sequence[str]) -> MultipleChoice:
-    """``question`` with its options shown in ``order`` (the old letters, in their new
-    places); the key and the misconceptions follow their options."""
+def _shuffled(question: MultipleChoice, rng: np.random.Generator) -> list[str]:
+    texts = list(question.options.values())
+    return [texts[i] for i in rng.permutation(len(texts))]
+
+
+def _in_order(question: MultipleChoice, texts: Sequence[str]) -> MultipleChoice:
+    """``question`` with its options shown in the order of ``texts`` (its option texts,
+    reordered); the key and the misconceptions follow their options."""
+    letter_of = {text: letter for letter, text in question.options.items()}
+    order = [letter_of[text] for text in texts]
     new_letter = {old: new for new, old in zip(LETTERS, order, strict=True)}
     return replace(
         question,
@@ -362,6 +361,16 @@ _TASK_GOVERNANCE = MultipleChoice(
     "member pays to what it takes. A booking log with cost by use does both.",
 )
 
+#: The open parameters of practice mode: van cost and coordination cost per pair (€ a
+#: year), and the two multiple-choice questions' option texts in the order they are shown
+#: (texts, not letters: the order tells nothing of which option is right).
+PRACTICE_POOLING = {
+    "asset_cost": 40_000,
+    "coordination_cost": 2_500,
+    "type_options": list(_TASK_TYPE.options.values()),
+    "governance_options": list(_TASK_GOVERNANCE.options.values()),
+}
+
 
 def _cost_keywords(cost: float) -> tuple[str, ...]:
     """How students write a cost per firm such as 12,916.67 €: "12,917", "12917", "12.9k",
@@ -412,8 +421,8 @@ _VAN_BUILDERS: dict[str, Callable[[Mapping[str, Any], str], Question]] = {
     "01.task.memo": _task_memo,
 }
 _VAN_CHOICES = {
-    "01.task.type": (_TASK_TYPE, "type_order"),
-    "01.task.governance": (_TASK_GOVERNANCE, "governance_order"),
+    "01.task.type": (_TASK_TYPE, "type_options"),
+    "01.task.governance": (_TASK_GOVERNANCE, "governance_options"),
 }
 
 
