@@ -146,6 +146,11 @@ def _cmd_release(args: argparse.Namespace) -> int:
     files = _notebook_files(source)
     if args.assessed and args.secret_file is None:
         raise _UsageError("--assessed needs --secret-file (make one with `collabkit secret`)")
+    if args.secret_file is not None and not args.assessed:
+        raise _UsageError(
+            "--secret-file is for assessed releases: add --assessed (or leave out the secret "
+            "for a practice release)"
+        )
     if not 1 <= args.attempts <= MAX_ATTEMPTS:
         raise _UsageError(f"--attempts must be from 1 to {MAX_ATTEMPTS}; got {args.attempts}")
     if out.resolve() == (source if source.is_dir() else source.parent).resolve():

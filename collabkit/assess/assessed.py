@@ -45,6 +45,11 @@ DEFAULT_ATTEMPTS = 3
 MAX_ATTEMPTS = 20
 
 
+class ClosedQuestion(KeyError):
+    """A graded question this kernel may not show: it belongs to another notebook's
+    assessed release. Its one argument is the sentence to show the student."""
+
+
 class SecretError(ValueError):
     """A course secret that cannot be made, read or used; the message says what to do."""
 

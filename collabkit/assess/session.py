@@ -36,6 +36,7 @@ class Session:
     release: Release | None = None
     save_error: str | None = field(default=None, repr=False)
     _files: dict[str, SidecarFile] = field(default_factory=dict, repr=False)
+    #: Worked solutions opened in this kernel (kept when ``start()`` makes a new session).
     _revealed: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
@@ -117,7 +118,9 @@ class Session:
             student_id=self.student_id,
             variant=variant,
             revealed_solution=question.id in self._revealed,
-            release=self.release.release_id if self.release else None,
+            release=self.release.release_id
+            if self.release and isinstance(question, SealedQuestion)
+            else None,
         )
         file = self._file(question.notebook)
         try:
@@ -191,22 +194,40 @@ def start(
     """
     global _current, _release
     if release is not None:
-        try:
-            _release = Release.read(release)
-        except ValueError as err:
-            raise ValueError(
-                "The release line of this notebook was changed, so the graded task cannot "
-                "start. Ask your instructor for a fresh copy of the notebook."
-            ) from err
+        _release = _switch_release(release)
     if isinstance(student_id, int) and not isinstance(student_id, bool):
         student_id = str(student_id)  # a student number typed without quotes
     sid = student_id if isinstance(student_id, str) and student_id.strip() else None
     sid = sid or os.environ.get("JUPYTERHUB_USER") or "anonymous"
     folder = answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit"
+    revealed = _current._revealed if _current is not None else set()
     _current = Session(
-        student_id=sid.strip(), answers_dir=Path(folder), self_study=self_study, release=_release
+        student_id=sid.strip(),
+        answers_dir=Path(folder),
+        self_study=self_study,
+        release=_release,
+        _revealed=revealed,
     )
     return _current
+
+
+def _switch_release(token: str) -> Release:
+    """The release in ``token``; a kernel that already runs a release keeps it."""
+    try:
+        release = Release.read(token)
+    except ValueError as err:
+        raise ValueError(
+            "The release line of this notebook was changed, so the graded task cannot "
+            "start. Ask your instructor for a fresh copy of the notebook."
+        ) from err
+    same = (release.notebook, release.release_id)
+    if _release is not None and (_release.notebook, _release.release_id) != same:
+        raise ValueError(
+            f"This kernel already runs the assessed release of notebook {_release.notebook}; "
+            "a notebook's release line cannot be changed. Restart the kernel to open another "
+            "notebook."
+        )
+    return release
 
 
 def active_release() -> Release | None:

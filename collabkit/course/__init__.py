@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from collabkit.assess.assessed import GradedTask, seal
+from collabkit.assess.assessed import ClosedQuestion, GradedTask, seal
 from collabkit.assess.progress import ProgressReport, summarize
 from collabkit.assess.questions import DeferredQuestion, Question
 from collabkit.assess.session import active_release, current_session
@@ -95,8 +95,14 @@ def _built(notebook: Notebook, question: Question | DeferredQuestion) -> Questio
     """The question as this kernel shows it: sealed if an assessed release grades it."""
     release = active_release()
     task = _bank(notebook).task
-    sealed = task is not None and question.id in task.question_ids
-    if release is not None and sealed and release.notebook == notebook.number:
+    graded = task is not None and question.id in task.question_ids
+    if release is not None and graded:
+        if release.notebook != notebook.number:
+            raise ClosedQuestion(
+                f"{question.id} is a graded question of notebook {notebook.number}; this "
+                f"kernel runs the assessed release of notebook {release.notebook}. Answer it "
+                f"in notebook {notebook.number}."
+            )
         return _sealed(notebook, question.id, _frozen(release.parameters))
     return question.question if isinstance(question, DeferredQuestion) else question
 
@@ -149,7 +155,15 @@ def _notebooks(notebook: str | None) -> list[Notebook]:
 
 
 def _questions(notebook: str | None = None) -> list[Question]:
-    return [_built(n, q) for n in _notebooks(notebook) for q in _bank(n).questions.values()]
+    """The questions this kernel shows (without other notebooks' closed graded ones)."""
+    shown = []
+    for n in _notebooks(notebook):
+        for question in _bank(n).questions.values():
+            try:
+                shown.append(_built(n, question))
+            except ClosedQuestion:
+                continue
+    return shown
 
 
 def _section_titles(notebook: str | None = None) -> dict[str, str]:

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from collabkit.assess import questions as qt
-from collabkit.assess.assessed import SealedQuestion
+from collabkit.assess.assessed import ClosedQuestion, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
@@ -295,6 +295,9 @@ def live_question_widgets() -> list[QuestionWidget]:
 def _with_question(question_id: str, action: Callable[[qt.Question], Any]) -> Any:
     try:
         question = get_question(question_id)
+    except ClosedQuestion as closed:
+        display(HTML(f"<b>{html.escape(str(closed.args[0]))}</b>"))
+        return None
     except KeyError:
         display(
             HTML(

@@ -167,19 +167,40 @@ def test_several_notebooks_of_one_student_keep_every_grade(tmp_path):
 # -- the student's kernel ---------------------------------------------------------------------
 
 
-@hole("start(release=<token of another notebook>) switches the kernel: 01's graded items unseal")
-def test_a_second_release_token_does_not_unseal_this_notebooks_graded_items(monkeypatch):
+@pytest.fixture
+def fresh_kernel(monkeypatch, tmp_path):
+    """No session or release yet, answers kept in ``tmp_path``."""
+    monkeypatch.setattr(session_module, "_release", None)
+    monkeypatch.setattr(session_module, "_current", None)
+    monkeypatch.setenv("COLLABKIT_ANSWERS_DIR", str(tmp_path))
+
+
+def test_a_second_release_token_does_not_unseal_this_notebooks_graded_items(fresh_kernel):
     import collabkit
 
-    monkeypatch.setattr(session_module, "_release", None)
     collabkit.start("alice", release=_token("01", 3))
-    collabkit.start("alice", release=_token("02", 3))  # any valid-looking token will do
-    question = collabkit.get_question("01.task.size")
-    assert isinstance(question, SealedQuestion)  # today: a keyed practice Numeric, key 6.0
+    with pytest.raises(ValueError, match="already runs the assessed release of notebook 01"):
+        collabkit.start("alice", release=_token("02", 3))
+    assert isinstance(collabkit.get_question("01.task.size"), SealedQuestion)
 
 
-@hole("a second start() forgets the revealed solutions: revealed_solution=False is recorded")
-def test_a_new_start_does_not_forget_a_revealed_solution():
+def test_another_notebooks_token_closes_this_notebooks_graded_items(fresh_kernel, capsys):
+    """A fresh kernel started with notebook 02's token (pasted into notebook 01) shows none
+    of 01's graded items: no practice key, no feedback, nothing recorded."""
+    import collabkit
+    from collabkit.assess.assessed import ClosedQuestion
+
+    session = collabkit.start("alice", release=_token("02", 3))
+    with pytest.raises(ClosedQuestion):
+        collabkit.get_question("01.task.size")
+    assert collabkit.answer("01.task.size", "6") is None
+    assert session.records == []
+    assert "01.task.size" not in {q.id for q in collabkit.all_questions()}
+    practice = collabkit.answer("01.pooling.cost", "1")  # a practice item: no release stamp
+    assert practice is not None and session.records[-1].release is None
+
+
+def test_a_new_start_does_not_forget_a_revealed_solution(fresh_kernel):
     import collabkit
     from collabkit.assess.session import current_session
     from collabkit.widgets.questions import solution_html
@@ -210,13 +231,12 @@ print(sorted(round(o.estimate, 2) for o in gc.get_objects() if isinstance(o, Tur
 # -- the instructor's command line -------------------------------------------------------------
 
 
-@hole("`collabkit release --secret-file` without --assessed silently writes a practice release")
-def test_a_secret_file_without_assessed_is_not_a_silent_practice_release(tmp_path):
+def test_a_secret_file_without_assessed_is_not_a_silent_practice_release(tmp_path, capsys):
     from collabkit.cli import main
 
     key = tmp_path / "course.key"
     key.write_text(SECRET.hex() + "\n")
     source = next(NOTEBOOKS.glob("01_*.ipynb"))
     code = main(["release", str(source), str(tmp_path / "out"), "--secret-file", str(key)])
-    released = json.loads(next((tmp_path / "out").glob("01_*.ipynb")).read_text())
-    assert code != 0 or released["metadata"]["collabkit"]["mode"] == "assessed"
+    assert code == 2 and not (tmp_path / "out").exists()
+    assert "add --assessed" in capsys.readouterr().err
