@@ -66,10 +66,16 @@ class Policy:
 
     graded: frozenset[str] = frozenset()
     secret: bytes | None = None
+    #: Notebook → the attempt limit its release signed (from the batch's own stamps).
+    attempts: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def release_id(self) -> str | None:
         return release_id(self.secret) if self.secret else None
+
+    def attempt_limit(self, notebook: str) -> int:
+        """The attempts a graded item of ``notebook`` allows in this release."""
+        return self.attempts.get(notebook, DEFAULT_ATTEMPTS)
 
 
 @dataclass
@@ -104,7 +110,6 @@ def score_submission(
     token = Release.read(submission.release_token) if _is_token(submission) else None
     named = {r.release for r in submission.records if r.release}
     graded.release_ids = frozenset(named | ({token.release_id} if token else set()))
-    attempts = _attempt_limit(submission, policy, graded.problems)
     by_question: dict[str, list] = {}
     unknown = set()
     for record in submission.records:
@@ -125,10 +130,13 @@ def score_submission(
         return graded
     for notebook in sorted(wanted):
         rows = []
+        if policy.secret is not None and any(q in policy.graded for q in by_question):
+            _check_stamp(submission, notebook, policy, graded.problems)
         for question in (q for q in questions.values() if q.notebook == notebook):
             records = by_question.get(question.id, [])
             if question.id in policy.graded and policy.secret is not None:
-                records = _assessed_records(question, records, policy, attempts, graded.problems)
+                limit = policy.attempt_limit(notebook)
+                records = _assessed_records(question, records, policy, limit, graded.problems)
             if not records:
                 rows.append(_zero(question, records, "Not answered."))
                 continue
@@ -192,19 +200,37 @@ def _is_token(submission: Submission) -> bool:
     return True
 
 
-def _attempt_limit(submission: Submission, policy: Policy, problems: list[str]) -> int:
-    """The attempt limit the release signed into this file (the default if it was altered)."""
-    if policy.secret is None:
-        return DEFAULT_ATTEMPTS
+def _check_stamp(submission: Submission, notebook: str, policy: Policy, problems: list[str]):
+    """Report a file whose release stamp is not its notebook's, signed by the secret (the
+    attempt limit comes from the batch's genuine stamps either way)."""
+    assert policy.secret is not None
     release = Release.verify(submission.release_token, policy.secret)
-    if release is not None:
-        return release.attempts
-    if submission.records:
+    limit = policy.attempt_limit(notebook)
+    if release is None:
         problems.append(
-            "the assessed-release stamp of this notebook is missing or was altered; "
-            f"graded with the default limit of {DEFAULT_ATTEMPTS} attempts"
+            "the assessed-release stamp of this notebook is missing or was altered; graded "
+            f"with the release's limit of {limit} attempts"
         )
-    return DEFAULT_ATTEMPTS
+    elif release.notebook != notebook:
+        problems.append(
+            f"this notebook {notebook} file carries the release stamp of notebook "
+            f"{release.notebook}; graded with notebook {notebook}'s limit of {limit} attempts"
+        )
+
+
+def release_limits(
+    paths: Sequence[Path], secret: bytes, max_bytes: int = MAX_BYTES
+) -> dict[str, int]:
+    """Notebook → the attempt limit signed into the batch's genuine release stamps (the
+    smallest, if a notebook was released twice)."""
+    limits: dict[str, int] = {}
+    for path in paths:
+        token = read_submission(path, max_bytes).release_token
+        release = Release.verify(token, secret) if token else None
+        if release is not None:
+            limits[release.notebook] = min(limits.get(release.notebook, release.attempts),
+                                           release.attempts)  # fmt: skip
+    return limits
 
 
 def _assessed_records(
@@ -267,10 +293,12 @@ def _grade_one(
     max_bytes: int,
     execute: bool,
     secret: bytes | None = None,
+    limits: tuple[tuple[str, int], ...] = (),
 ):
     """Worker: read and score one file (module-level so process pools can pickle it)."""
     questions, policy = _key(bank, secret)
     submission = read_submission(Path(path), max_bytes)
+    policy = replace(policy, attempts=dict(limits))
     return score_submission(submission, questions, notebooks, execute, policy)
 
 
@@ -334,7 +362,8 @@ def grade(
         Wraps the stream of results (e.g. a tqdm progress bar).
     """
     wanted = list(notebooks) if notebooks else None
-    args = [(str(p), bank, wanted, max_bytes, execute, secret) for p in paths]
+    limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
+    args = [(str(p), bank, wanted, max_bytes, execute, secret, limits) for p in paths]
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:
@@ -347,21 +376,42 @@ def grade(
 
 
 def _check_secret(results: list[GradedSubmission], secret: bytes | None) -> None:
-    """Refuse to grade with no secret, or the wrong one, rather than give silent zeros."""
-    found = sorted({rid for graded in results for rid in graded.release_ids})
-    if not found:
+    """Refuse to grade an assessed batch with no secret, or the wrong one, rather than give
+    silent zeros; a few files naming another release are reported, not fatal."""
+    naming = [g for g in results if g.release_ids]
+    if not naming:
         return
+    found = sorted({rid for graded in naming for rid in graded.release_ids})
+    examples = ", ".join(g.path.name for g in naming[:3]) + (", …" if len(naming) > 3 else "")
     if secret is None:
-        raise SecretError(
-            f"these notebooks are an assessed release (release {', '.join(found)}): grade "
-            "them with --secret-file and the course secret they were released with"
-        )
-    if release_id(secret) not in found:
+        answered = [g for g in results if g.results]
+        if 2 * len(naming) > len(answered):
+            raise SecretError(
+                f"these notebooks are an assessed release (release {', '.join(found)}, in "
+                f"{len(naming)} file(s): {examples}): grade them with --secret-file and the "
+                "course secret they were released with"
+            )
+        for graded in naming:
+            graded.problems.append(
+                f"names an assessed release ({', '.join(sorted(graded.release_ids))}) but "
+                "the batch was graded without --secret-file: graded with the open practice "
+                "keys"
+            )
+        return
+    mine = release_id(secret)
+    if mine not in found:
         raise SecretError(
             f"the course secret given is not the one these notebooks were released with "
             f"(the notebooks name release {', '.join(found)}; this secret is release "
-            f"{release_id(secret)}). Nothing was graded."
+            f"{mine}). Nothing was graded."
         )
+    for graded in naming:
+        if mine not in graded.release_ids:
+            graded.problems.append(
+                f"released with another course secret (release "
+                f"{', '.join(sorted(graded.release_ids))}); its graded answers could not be "
+                f"graded with this secret (release {mine})"
+            )
 
 
 def _on_dask(scheduler: str, args: list[tuple]) -> list[GradedSubmission]:

@@ -98,7 +98,6 @@ def _score(run, student, qid):
 # -- grading: attempt limit ---------------------------------------------------------------
 
 
-@hole("_attempt_limit() believes any token the secret signed, whatever notebook it is for")
 def test_a_token_of_another_notebook_does_not_raise_the_attempt_limit(tmp_path):
     # The instructor released 01 with 3 attempts and 02 with 10 (same secret). Alice pastes
     # 02's token into her 01 notebook's metadata: attempts 4 and 5 count, nothing is listed.
@@ -107,7 +106,6 @@ def test_a_token_of_another_notebook_does_not_raise_the_attempt_limit(tmp_path):
     assert _score(run, "alice", "01.task.size") == 0.0  # the first 3 attempts were wrong
 
 
-@hole("a missing/altered token falls back to 3 attempts, more than the signed limit of 1")
 def test_removing_the_token_does_not_give_more_attempts_than_the_release(tmp_path):
     one = _notebook(tmp_path / "a" / "01_bob.ipynb", [_record("01.task.size", "1", 1, "bob")],
                     _token("01", 1))  # fmt: skip
@@ -124,17 +122,20 @@ def test_removing_the_token_does_not_give_more_attempts_than_the_release(tmp_pat
 # -- grading: one student stops or skews everybody's grading ---------------------------------
 
 
-@hole("one record with a made-up 'release' field stops a practice course's whole grading run")
 def test_one_forged_release_field_does_not_stop_a_practice_batch(tmp_path):
-    honest = _notebook(tmp_path / "01_bob.ipynb", [_record("01.pooling.q1", "a", 1, "bob", None)],
-                       None)  # fmt: skip
+    honest = [
+        _notebook(tmp_path / f"01_{name}.ipynb",
+                  [_record("01.pooling.cost", "10200", 1, name, None)], None)
+        for name in ("bob", "dan")
+    ]  # fmt: skip
     forged = _notebook(tmp_path / "01_eve.ipynb",
-                       [_record("01.pooling.q1", "a", 1, "eve", "deadbeef0000")], None)  # fmt: skip
-    run = grade([honest, forged], notebooks=["01"], secret=None)  # raises SecretError today
-    assert {g.student_id for g in run.graded} >= {"bob"}
+                       [_record("01.pooling.cost", "10200", 1, "eve", "deadbeef0000")], None)  # fmt: skip
+    run = grade([*honest, forged], notebooks=["01"], secret=None)
+    assert {g.student_id for g in run.graded} == {"bob", "dan", "eve"}
+    eve = [p for _, s, p in run.problems if s == "eve"]
+    assert any("names an assessed release (deadbeef0000)" in p for p in eve)
 
 
-@hole("answers of another secret's release are zeroed with a misleading 'altered' problem")
 def test_a_batch_from_another_secret_is_named_as_such(tmp_path):
     other = bytes(range(32))
     task = graded_task("01")
