@@ -65,7 +65,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from collabkit.assess.assessed import SecretError
     from collabkit.assess.gradebook import write_outputs
     from collabkit.assess.grading import grade
-    from collabkit.course import NOTEBOOK_TITLES, all_questions, section_titles
+    from collabkit.course import (
+        NOTEBOOK_TITLES,
+        all_questions,
+        graded_question_ids,
+        section_titles,
+    )
 
     files = _notebook_files(Path(args.submissions))
     try:
@@ -91,6 +96,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
     )
+    tasks = sorted({qid[:2] for qid in graded_question_ids()} & set(run.notebooks))
+    if args.secret_file is None and tasks:
+        print(
+            f"note: the graded tasks of notebook {', '.join(tasks)} were scored with the open "
+            "practice keys; for an assessed release, grade with --secret-file"
+        )
     return 0
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import hashlib
 import hmac
 import json
@@ -134,6 +135,9 @@ class GradedTask:
         course secret (:func:`task_rng`).
     build
         ``build(parameters, question_id)``: the keyed question for these parameters.
+    forget
+        Clears whatever ``build`` keeps (caches of fits, audits, searched plans), so that a
+        student's kernel holds no key once its graded items are sealed.
     """
 
     notebook: str
@@ -141,6 +145,7 @@ class GradedTask:
     practice: Parameters
     draw: Callable[[np.random.Generator], dict[str, Any]]
     build: Callable[[Parameters, str], qt.Question]
+    forget: Callable[[], None] = lambda: None
 
     def question(self, parameters: Parameters, question_id: str) -> qt.Question:
         """The keyed question ``question_id`` for ``parameters``."""
@@ -154,6 +159,14 @@ class GradedTask:
             qt.DeferredQuestion(qid, lambda q: self.question(self.practice, q))
             for qid in self.question_ids
         )
+
+    def sealed(self, parameters: Parameters, question_id: str) -> SealedQuestion:
+        """The question as a student's kernel shows it in an assessed release: built,
+        sealed, and the keyed question and everything ``build`` kept dropped."""
+        sealed = seal(self.question(parameters, question_id))
+        self.forget()
+        gc.collect()  # the keyed question and its fitted models, if held in a cycle
+        return sealed
 
     def course_parameters(self, secret: bytes) -> dict[str, Any]:
         """The parameters an assessed release made with ``secret`` gives this task."""

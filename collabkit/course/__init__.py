@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from collabkit.assess.assessed import ClosedQuestion, GradedTask, seal
+from collabkit.assess.assessed import ClosedQuestion, GradedTask
 from collabkit.assess.progress import ProgressReport, summarize
 from collabkit.assess.questions import DeferredQuestion, Question
 from collabkit.assess.session import active_release, current_session
@@ -115,7 +115,7 @@ def _frozen(parameters: Mapping[str, Any]) -> str:
 def _sealed(notebook: Notebook, question_id: str, parameters: str) -> Question:
     task = _bank(notebook).task
     assert task is not None
-    return seal(task.question(json.loads(parameters), question_id))
+    return task.sealed(json.loads(parameters), question_id)
 
 
 def graded_task(notebook: str) -> GradedTask | None:

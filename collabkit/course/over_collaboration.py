@@ -415,6 +415,7 @@ GRADED_TASK = GradedTask(
     practice=task.PRACTICE,
     draw=task.draw,
     build=_build_task,
+    forget=task.forget,
 )
 
 

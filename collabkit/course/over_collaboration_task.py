@@ -140,6 +140,12 @@ def _audit(partners: str) -> pd.DataFrame:
     return audit(table).partners.set_index("partner")
 
 
+def forget() -> None:
+    """Drop the cached fits and audits (they hold graded keys)."""
+    _turns.cache_clear()
+    _audit.cache_clear()
+
+
 def to_end(kestrel: pd.DataFrame) -> list[str]:
     """The partners to end or scale back, in table order: a poor strategic fit or more time
     cost than value (the audit's ``low_fit`` and ``negative_net`` flags)."""

@@ -31,6 +31,7 @@ from collabkit.course.platform_economy_escape import (
     EscapeScenario,
     draw_scenario,
     evaluate_plan,
+    forget,
     model_plan,
     percent,
     plan_trajectory,
@@ -144,6 +145,7 @@ GRADED_TASK = GradedTask(
     practice=PRACTICE.parameters(),
     draw=_draw,
     build=_escape_plan,
+    forget=forget,
 )
 
 QUESTIONS = (

@@ -248,6 +248,12 @@ def model_plan(scenario: EscapeScenario) -> PlatformStrategy | None:
     return next((p for p in _recipes(scenario.budget) if plan_fraction(p, scenario) == 1), None)
 
 
+def forget() -> None:
+    """Drop the cached plan searches and runs (the searched plan is the graded key)."""
+    model_plan.cache_clear()
+    _staying_trapped.cache_clear()
+
+
 def plan_trajectory(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
     """The trajectory the five years of ``plan`` are classified as."""
     run = run_plan(plan, scenario)

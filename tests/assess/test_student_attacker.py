@@ -63,8 +63,11 @@ for qid in GRADED:
     for n in range(5):  # past the limit nothing more is recorded
         collabkit.answer(qid, some)
     loot[f"{qid} attempts recorded"] = current_session().attempts(qid)
+gc.collect()
 loot["memory"] = repr([vars(o) for o in gc.get_objects()
                        if isinstance(o, Question) and getattr(o, "id", "") in GRADED])
+loot["dataclasses in memory"] = repr([o for o in gc.get_objects()
+                                      if dataclasses.is_dataclass(o) and not isinstance(o, type)])
 package = pathlib.Path(collabkit.__file__).parent
 loot["package files"] = "\\n".join(
     p.read_text(errors="ignore") for p in package.rglob("*") if p.is_file()
@@ -93,6 +96,8 @@ def _key_texts(question) -> set[str]:
     texts = set()
     if isinstance(question.key, float) and question.key != practice.key:
         texts |= numeric_key_forms(question.key)
+    if isinstance(question.key, dict) and question.key != practice.key:  # e.g. a plan's levers
+        texts.add(", ".join(f"{name}={value!r}" for name, value in question.key.items()))
     for field in ("explanation", "model_answer"):
         mine, open_text = getattr(question, field, ""), getattr(practice, field, "")
         if isinstance(mine, str) and isinstance(open_text, str):

@@ -214,7 +214,6 @@ def test_a_new_start_does_not_forget_a_revealed_solution(fresh_kernel):
 
 
 @pytest.mark.slow
-@hole("sealing builds the keyed question in the kernel; caches/gc keep 04's and 03's course keys")
 def test_the_assessed_kernel_keeps_no_course_key_in_memory(tmp_path):
     turning = _course_key("04.task.turning")
     code = f"""
