@@ -1,11 +1,10 @@
-"""RED-TEAM REPRODUCTIONS of holes found in assessed mode (branch ``redteam``).
+"""Red-team reproductions of holes found in assessed mode, kept as regression tests.
 
-Every test here states the behaviour the package *should* have and is marked
-``xfail(strict=True)``: it fails today (the hole is real) and the suite stays green. When a
-hole is fixed its test XPASSes, which strict mode turns into a failure: then delete the
-``xfail`` mark and keep the test as a regression test.
-
-The package itself is not changed on this branch.
+A red-team review attacked assessed mode as a student who wants the grade without the
+work, a student who wants to hurt a classmate, and an instructor making honest mistakes.
+Each test states the behaviour the package must have. A hole that is still open is marked
+``xfail(strict=True)`` with the issue that will close it: when it is fixed the test passes
+unexpectedly, strict mode fails it, and the mark must go.
 """
 
 from __future__ import annotations
@@ -152,7 +151,7 @@ def test_a_batch_from_another_secret_is_named_as_such(tmp_path):
 # -- grading: instructor collects several notebooks in one folder ---------------------------
 
 
-@hole("without --notebook, a student's 01 and 02 files are 'second submissions': one is dropped")
+@hole("issue 13: without --notebook, a student's 01 and 02 files are 'second submissions'")
 def test_several_notebooks_of_one_student_keep_every_grade(tmp_path):
     key = _course_key("01.task.size")
     n1 = _notebook(tmp_path / "01_alice.ipynb", [_record("01.task.size", str(key), 1)],
