@@ -127,8 +127,8 @@ def test_one_forged_release_field_does_not_stop_a_practice_batch(tmp_path):
                   [_record("01.pooling.cost", "10200", 1, name, None)], None)
         for name in ("bob", "dan")
     ]  # fmt: skip
-    forged = _notebook(tmp_path / "01_eve.ipynb",
-                       [_record("01.pooling.cost", "10200", 1, "eve", "deadbeef0000")], None)  # fmt: skip
+    claim = _record("01.pooling.cost", "10200", 1, "eve", "deadbeef0000")
+    forged = _notebook(tmp_path / "01_eve.ipynb", [claim], None)
     run = grade([*honest, forged], notebooks=["01"], secret=None)
     assert {g.student_id for g in run.graded} == {"bob", "dan", "eve"}
     eve = [p for _, s, p in run.problems if s == "eve"]
