@@ -60,7 +60,7 @@ class Feedback:
 
     def to_html(self, *, show_hint: bool = True) -> str:
         """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
-        if self.recorded:  # a graded item's format check: recorded, or refused unread
+        if self.recorded or not self.readable:  # no verdict: a format check, or nothing read
             label = "Recorded." if self.readable else "Not recorded."
             return (
                 f'<div class="collabkit-feedback-box" style="border-left:4px solid {NEUTRAL};'
