@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from collabkit.assess.questions import Classification, MultipleChoice, MultiSelect, Question
+
 # Set before any kernel starts (nbval and nbclient kernels inherit the environment), so no
 # test ever writes answer sidecar files into notebooks/.collabkit.
 os.environ["COLLABKIT_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="collabkit-answers-")
@@ -42,3 +44,22 @@ def fresh_session(tmp_path, monkeypatch):
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     monkeypatch.setattr(session, "_current", None)
     yield
+
+
+def readable_wrong(question: Question) -> object:
+    """An answer that is read (so it is an attempt) and is not the key."""
+    key = question.key
+    if isinstance(question, MultipleChoice):
+        return next(option for option in question.options if option != key)
+    if isinstance(question, MultiSelect):
+        return [next(option for option in question.options if option not in key)]
+    if isinstance(question, Classification):
+        return {item: next(c for c in question.categories if c != category)
+                for item, category in key.items()}  # fmt: skip
+    if isinstance(key, float):
+        return key * 3 + 1
+    if isinstance(key, dict):  # a plan: keep every platform, invest nothing
+        return {"platform_share": 1.0}
+    if isinstance(key, list):  # a network design: a single link
+        return [key[0]]
+    return "zzz"

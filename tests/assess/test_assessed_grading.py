@@ -13,10 +13,10 @@ import nbformat
 import pytest
 
 from collabkit.assess.assessed import Release, release_id
-from collabkit.assess.questions import Classification, MultipleChoice, MultiSelect
 from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.cli import main
 from collabkit.course import NOTEBOOKS, all_questions, assessed_questions, graded_task
+from tests.conftest import readable_wrong
 
 SECRET = bytes.fromhex("c0ffee" * 10 + "c0ff")
 ATTEMPTS = 2
@@ -32,25 +32,6 @@ PLANS = {
     "key_after_limit": (("wrong", "wrong", "key"), 1),  # the third is past the limit
     "outside_release": (("key",), None),  # answered in a practice kernel: no release stamp
 }
-
-
-def readable_wrong(question):
-    """An answer that is read (so it is an attempt) and is not the key."""
-    key = question.key
-    if isinstance(question, MultipleChoice):
-        return next(option for option in question.options if option != key)
-    if isinstance(question, MultiSelect):
-        return [next(option for option in question.options if option not in key)]
-    if isinstance(question, Classification):
-        return {item: next(c for c in question.categories if c != category)
-                for item, category in key.items()}  # fmt: skip
-    if isinstance(key, float):
-        return key * 3 + 1
-    if isinstance(key, dict):  # a plan: keep every platform, invest nothing
-        return {"platform_share": 1.0}
-    if isinstance(key, list):  # a network design: a single link
-        return [key[0]]
-    return "zzz"
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,9 @@ import pytest
 
 import collabkit
 from collabkit.assess.grading import grade
-from collabkit.assess.questions import Classification, MultipleChoice, MultiSelect
 from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.cli import main
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOKS, readable_wrong
 
 NOTEBOOK = "01"
 QUESTIONS = [q for q in collabkit.all_questions() if q.notebook == NOTEBOOK]
@@ -27,21 +26,6 @@ WRONG = "zzz"  # not a readable answer to any question: scores 0
 def own_key(question, student: str):
     """The key of the student's own variant of ``question``."""
     return question.for_variant(question.variant_of(student)).key
-
-
-def readable_wrong(question, student: str):
-    """A wrong answer that is read (so it is an attempt) and earns no points."""
-    key = own_key(question, student)
-    if isinstance(question, MultipleChoice):
-        return next(option for option in question.options if option != key)
-    if isinstance(question, MultiSelect):
-        return [next(option for option in question.options if option not in key)]
-    if isinstance(question, Classification):
-        return {item: next(c for c in question.categories if c != category)
-                for item, category in key.items()}  # fmt: skip
-    if isinstance(key, float):
-        return key * 3 + 1
-    return WRONG  # free text: read, and none of the rubric's ideas is in it
 
 
 def submission(student: str, answers: dict, *, tamper=None) -> nbformat.NotebookNode:
@@ -97,7 +81,10 @@ def graded(tmp_path_factory):
             answers = {q.id: [own_key(q, student) if q.id in right else WRONG] for q in QUESTIONS}
             expected[student] = sum(q.points for q in QUESTIONS if q.id in right)
         elif kind == 6:  # right first, then wrong: the latest counts
-            answers = {q.id: [own_key(q, student), readable_wrong(q, student)] for q in QUESTIONS}
+            answers = {
+                q.id: [own_key(q, student), readable_wrong(q.for_variant(q.variant_of(student)))]
+                for q in QUESTIONS
+            }
             expected[student] = 0.0
         elif kind == 7:  # forged score fields
             answers = {q.id: [WRONG] for q in QUESTIONS}
