@@ -1,7 +1,9 @@
 """Who is answering, in which mode, and where their answers are kept.
 
-A student's id comes from ``start(student_id=...)``, else from the ``JUPYTERHUB_USER``
-environment variable that JupyterHub sets, else ``"anonymous"``. A notebook released for
+A student's id comes from ``start(student_id=...)``, else from the id last given to a
+notebook of the same answers folder (kept in ``student.json`` there), else from the
+``JUPYTERHUB_USER`` environment variable that JupyterHub sets (not on Binder, where it is
+random), else ``"anonymous"``. A notebook released for
 assessment starts with ``start(release=...)``: the kernel then stays in assessed mode (a
 later ``start()`` cannot leave it) and graded items record answers without marking them,
 with a limited number of attempts (:mod:`collabkit.assess.assessed`). Answers are kept in
@@ -13,6 +15,7 @@ nbgitpuller never touches it.
 from __future__ import annotations
 
 import html
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +24,16 @@ from collabkit.assess.assessed import Release, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
+from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
+#: The id of a student who never gave one.
+ANONYMOUS = "anonymous"
+#: The file in the answers folder that remembers the id across notebooks.
+REMEMBERED = "student.json"
+#: Set by BinderHub: there ``JUPYTERHUB_USER`` is a random name that changes every session.
+BINDER_VARIABLES = ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REQUEST")
 
 
 @dataclass
@@ -142,6 +152,13 @@ class Session:
             f"Your answers are saved as you go; {restored} earlier answer"
             f"{'' if restored == 1 else 's'} restored.</p>"
         )
+        if self.student_id == ANONYMOUS:
+            text += (
+                "<p>If your instructor grades this notebook, give your id once: run "
+                '<code>collabkit.start(student_id="your id")</code>. The notebooks in this '
+                "folder then remember it, and the questions already on screen answer as you."
+                "</p>"
+            )
         if self.release is not None:
             text += f"<p>{html.escape(assessed_notice(self.release, self.self_study))}</p>"
         return text
@@ -181,8 +198,9 @@ def start(
     Parameters
     ----------
     student_id
-        Your id as your instructor asked you to write it. Defaults to the JupyterHub
-        user name, or ``"anonymous"``.
+        Your id as your instructor asked you to write it; remembered for the other
+        notebooks of this folder. Defaults to the id remembered, else the JupyterHub user
+        name (not on Binder), else ``"anonymous"``.
     self_study
         Learning alone: worked solutions may be revealed at any time.
     answers_dir
@@ -197,18 +215,46 @@ def start(
         _release = _switch_release(release)
     if isinstance(student_id, int) and not isinstance(student_id, bool):
         student_id = str(student_id)  # a student number typed without quotes
-    sid = student_id if isinstance(student_id, str) and student_id.strip() else None
-    sid = sid or os.environ.get("JUPYTERHUB_USER") or "anonymous"
-    folder = answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit"
+    sid = student_id.strip() if isinstance(student_id, str) and student_id.strip() else None
+    folder = Path(answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit")
+    if sid:
+        _remember(folder, sid)
+    else:
+        sid = _remembered(folder) or _hub_user() or ANONYMOUS
     revealed = _current._revealed if _current is not None else set()
     _current = Session(
-        student_id=sid.strip(),
-        answers_dir=Path(folder),
+        student_id=sid,
+        answers_dir=folder,
         self_study=self_study,
         release=_release,
         _revealed=revealed,
     )
     return _current
+
+
+def _remember(folder: Path, student_id: str) -> None:
+    """Keep ``student_id`` for the next notebook started with this answers folder."""
+    try:
+        write_json_atomic(folder / REMEMBERED, {"student_id": student_id})
+    except OSError:
+        pass  # a read-only folder: the id then lasts for this kernel only
+
+
+def _remembered(folder: Path) -> str | None:
+    """The id a notebook using ``folder`` was last started with, if any."""
+    try:
+        data = json.loads((folder / REMEMBERED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    sid = data.get("student_id") if isinstance(data, dict) else None
+    return sid.strip() if isinstance(sid, str) and sid.strip() else None
+
+
+def _hub_user() -> str | None:
+    """JupyterHub's user name, except on Binder, where it is random for every session."""
+    if any(name in os.environ for name in BINDER_VARIABLES):
+        return None
+    return os.environ.get("JUPYTERHUB_USER") or None
 
 
 def _switch_release(token: str) -> Release:

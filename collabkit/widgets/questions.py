@@ -33,10 +33,11 @@ _live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
 class QuestionWidget(widgets.VBox):
     """A question with its input, a check button, feedback, hint and worked solution."""
 
-    def __init__(self, question: qt.Question, session: Session) -> None:
+    def __init__(self, question: qt.Question, session: Session | None = None) -> None:
         self.source = question  # what is recorded; self.question is this student's variant
-        self.question = question.for_variant(question.variant_of(session.student_id))
-        self.session = session
+        self._session = session  # None: whoever the notebook's current session answers as
+        self._answering_as = self.session.student_id
+        self.question = self._own_variant()
         self._record_display: Any = None
         self.input = self._make_input()
         self.check_button = widgets.Button(
@@ -52,13 +53,8 @@ class QuestionWidget(widgets.VBox):
             self.solution_button.layout.display = "none"
         self.check_button.on_click(lambda _: self.submit())
         self.solution_button.on_click(lambda _: self.reveal())
-        limit = session.attempt_limit(self.question)
-        graded = f" · graded: {limit} attempt{'' if limit == 1 else 's'}, the last counts"
-        header = widgets.HTML(
-            f"<b>{html.escape(question.id)}</b> · {question.points:g} point"
-            f"{'' if question.points == 1 else 's'}{graded if limit else ''}"
-            f"<br>{_paragraphs(question.prompt)}"
-        )
+        self.header = widgets.HTML(self._header_html())
+        header = self.header
         super().__init__(
             [
                 header,
@@ -88,6 +84,31 @@ class QuestionWidget(widgets.VBox):
         """Put ``answer`` into the input (used to restore an answer and by tests)."""
         raise NotImplementedError
 
+    @property
+    def session(self) -> Session:
+        """The session this widget answers in: the one it was given, else the current one
+        (so ``collabkit.start(student_id=...)`` also applies to widgets on screen)."""
+        return self._session if self._session is not None else current_session()
+
+    def _own_variant(self) -> qt.Question:
+        return self.source.for_variant(self.source.variant_of(self.session.student_id))
+
+    def _header_html(self) -> str:
+        question, limit = self.question, self.session.attempt_limit(self.question)
+        graded = f" · graded: {limit} attempt{'' if limit == 1 else 's'}, the last counts"
+        return (
+            f"<b>{html.escape(question.id)}</b> · {question.points:g} point"
+            f"{'' if question.points == 1 else 's'}{graded if limit else ''}"
+            f"<br>{_paragraphs(question.prompt)}"
+        )
+
+    def _follow_student(self) -> None:
+        """After a new ``start(student_id=...)``, show and check that student's variant."""
+        if self.session.student_id != self._answering_as:
+            self._answering_as = self.session.student_id
+            self.question = self._own_variant()
+            self.header.value = self._header_html()
+
     # -- behaviour ---------------------------------------------------------------------
     def attach_record_display(self, handle: Any) -> None:
         """Keep the display handle whose output stores this question's records."""
@@ -95,6 +116,7 @@ class QuestionWidget(widgets.VBox):
 
     def submit(self) -> Feedback:
         """Check the current answer, record it, and show the feedback."""
+        self._follow_student()
         feedback, _ = self.session.submit(self.source, self.value)
         self._show(feedback)
         if self._record_display is not None:
@@ -103,6 +125,7 @@ class QuestionWidget(widgets.VBox):
 
     def reveal(self) -> None:
         """Show the worked explanation if the session allows it, else say when it will."""
+        self._follow_student()
         self.solution.value = solution_html(self.question, self.session)
 
     def _bundle(self) -> dict[str, Any]:
@@ -281,10 +304,10 @@ def question_widget(question: qt.Question, session: Session | None = None) -> Qu
     if isinstance(question, (qt.Rubric, SealedQuestion)) and answer_format in _RUBRIC_WIDGETS:
         module, name = _RUBRIC_WIDGETS[answer_format]
         widget_class = getattr(importlib.import_module(module), name)  # loaded on demand
-        return widget_class(question, session or current_session())
+        return widget_class(question, session)
     if isinstance(question, SealedQuestion):
-        return _SEALED_WIDGETS[question.shape](question, session or current_session())
-    return _WIDGETS[type(question)](question, session or current_session())
+        return _SEALED_WIDGETS[question.shape](question, session)
+    return _WIDGETS[type(question)](question, session)
 
 
 def live_question_widgets() -> list[QuestionWidget]:

@@ -35,6 +35,11 @@ def sidecar(folder: Path, student: str, notebook: str) -> dict:
     return json.loads((folder / f"{student}-{notebook}.json").read_text(encoding="utf-8"))
 
 
+def sidecars(folder: Path) -> list[Path]:
+    """The answer files in ``folder`` (not the file that remembers the student's id)."""
+    return [p for p in folder.iterdir() if p.name != session_module.REMEMBERED]
+
+
 def leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
 
@@ -68,7 +73,7 @@ def test_each_notebook_gets_its_own_sidecar_file(tmp_path):
     collabkit.start(student_id="jdoe42", answers_dir=tmp_path)
     collabkit.answer("01.pooling.cost", 1)
     collabkit.answer("00.basics.run", "b")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["jdoe42-00.json", "jdoe42-01.json"]
+    assert sorted(p.name for p in sidecars(tmp_path)) == ["jdoe42-00.json", "jdoe42-01.json"]
     assert sidecar(tmp_path, "jdoe42", "00")["records"][0]["question_id"] == "00.basics.run"
 
 
@@ -225,7 +230,7 @@ def test_two_kernels_answering_the_same_notebook_keep_both_records(tmp_path):
 def test_unsafe_student_ids_make_safe_file_names(tmp_path):
     collabkit.start(student_id="../../etc/passwd", answers_dir=tmp_path)
     collabkit.answer("00.basics.run", "b")
-    (written,) = tmp_path.iterdir()
+    (written,) = sidecars(tmp_path)
     assert written.parent == tmp_path and "/" not in written.name and ".." not in written.name
     assert (
         sidecar(tmp_path, written.name[: -len("-00.json")], "00")["records"][0]["student_id"]
@@ -236,7 +241,7 @@ def test_unsafe_student_ids_make_safe_file_names(tmp_path):
 def test_answering_an_unknown_question_records_nothing(tmp_path):
     collabkit.start(student_id="s7", answers_dir=tmp_path)
     assert collabkit.answer("01.no.such", 1) is None
-    assert list(tmp_path.iterdir()) == []
+    assert sidecars(tmp_path) == []
 
 
 # -- any answer is stored as strict JSON ---------------------------------------------------
