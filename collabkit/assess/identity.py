@@ -27,7 +27,7 @@ from pathlib import Path
 
 #: Collection layouts (``collabkit grade --layout``), each with how it names the student.
 LAYOUTS = {
-    "records": "the student id in the answer records (no provenance check)",
+    "records": "the student id the answer records carry, unchecked",
     "hub": "SUBMISSIONS/<hub user>/...: the home folder names the student",
     "canvas": "Canvas bulk-download file names: the Canvas user id names the student",
 }
