@@ -105,20 +105,24 @@ def _owners(
     if identity is not None:
         counted = frozenset(o for o in owners if o in identity.accepts)
         ignored = sorted(set(owners) - counted)
-        why = f"not the owner by provenance ({identity.source})"
+        if ignored:
+            problems.append(
+                f"records name {', '.join(ignored)}, not the file's owner by provenance "
+                f"({identity.source}): those records were ignored"
+            )
         if ANONYMOUS in counted:
             problems.append(
                 f"records carry no student id ({ANONYMOUS}); counted as "
                 f"{identity.student_id}'s by provenance ({identity.source})"
             )
     else:
-        counted = frozenset([owners.most_common(1)[0][0]])
-        ignored = sorted(set(owners) - counted)
-        why = f"graded as {next(iter(counted))}"
-    if ignored:
-        problems.append(
-            f"records name several students; {why}: ignored the records of {', '.join(ignored)}"
-        )
+        (owner, _), *others = owners.most_common()
+        counted = frozenset([owner])
+        if others:
+            problems.append(
+                f"records name several students; graded as {owner}, ignored the records of "
+                f"{', '.join(sorted(o for o, _ in others))}"
+            )
     variants = sorted(s for s in spellings if s.casefold() in counted - {ANONYMOUS})
     if len(variants) > len(counted - {ANONYMOUS}):
         problems.append(
