@@ -29,7 +29,7 @@ from pathlib import Path
 from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, release_id
 from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
-from collabkit.assess.identity import Identity, Roster, identify
+from collabkit.assess.identity import Identity, Roster, check_layout, identify
 from collabkit.assess.questions import CodeAnswer, Question
 from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
@@ -385,8 +385,13 @@ def grade(
     root
         The collection folder the paths of ``hub`` and ``canvas`` layouts are read below.
     """
-    if layout != "records" and root is None:
-        raise ValueError(f"layout {layout} needs the collection folder (root)")
+    unusable = check_layout(layout, roster) or (
+        f"layout {layout} needs the collection folder (root)"
+        if layout != "records" and root is None
+        else ""
+    )
+    if unusable:
+        raise ValueError(unusable)
     wanted = list(notebooks) if notebooks else None
     limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
     top = root or Path()

@@ -23,6 +23,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 #: Collection layouts (``collabkit grade --layout``), each with how it names the student.
@@ -72,14 +73,21 @@ class Roster:
     #: The optional LMS columns the roster file has.
     columns: frozenset[str] = frozenset()
 
+    @cached_property
+    def _by_alias(self) -> dict[str, Student]:
+        return {alias: s for s in self.students for alias in s.aliases}
+
+    @cached_property
+    def _by_canvas_id(self) -> dict[str, Student]:
+        return {s.canvas_id: s for s in self.students if s.canvas_id}
+
     def find(self, student_id: str) -> Student | None:
         """The student one of whose ids is ``student_id`` (case-insensitively)."""
-        wanted = student_id.strip().casefold()
-        return next((s for s in self.students if wanted in s.aliases), None)
+        return self._by_alias.get(student_id.strip().casefold())
 
     def by_canvas_id(self, canvas_id: str) -> Student | None:
         """The student with this Canvas user id."""
-        return next((s for s in self.students if s.canvas_id and s.canvas_id == canvas_id), None)
+        return self._by_canvas_id.get(canvas_id)
 
 
 def read_roster(path: Path) -> Roster:

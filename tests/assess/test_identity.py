@@ -316,3 +316,17 @@ def test_options_that_do_not_fit_stop_with_exit_2_and_write_nothing(
     assert main(["grade", str(subs), "--out", str(out), *extra]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"layout": "hub"}, "layout hub needs the collection folder"),
+        ({"layout": "canvas"}, "--layout canvas needs --roster with a canvas_id column"),
+        ({"layout": "folders"}, "layout must be one of records, hub, canvas"),
+    ],
+)
+def test_grading_refuses_a_layout_it_cannot_use(tmp_path, options, message):
+    path = write_notebook(tmp_path / "a" / "01.ipynb", "s1", "01", correct=True)
+    with pytest.raises(ValueError, match=message):
+        grade([path], **options)
