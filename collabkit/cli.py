@@ -11,6 +11,7 @@ from pathlib import Path
 from collabkit._version import __version__
 from collabkit.assess.assessed import DEFAULT_ATTEMPTS, MAX_ATTEMPTS
 from collabkit.assess.gradebook import FORMATS
+from collabkit.assess.identity import LAYOUTS
 
 
 class _UsageError(Exception):
@@ -65,6 +66,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from collabkit.assess.assessed import SecretError
     from collabkit.assess.gradebook import write_outputs
     from collabkit.assess.grading import grade
+    from collabkit.assess.lms import canvas_columns
     from collabkit.course import (
         NOTEBOOK_TITLES,
         all_questions,
@@ -73,6 +75,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     )
 
     files = _notebook_files(Path(args.submissions))
+    roster = _grading_identity(args)
     try:
         from tqdm import tqdm
 
@@ -84,14 +87,22 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         run = grade(
             files, notebooks=args.notebook, workers=args.workers, scheduler=args.scheduler,
             max_bytes=int(args.max_size * 1e6), execute=args.execute,
-            secret=_secret(args.secret_file), progress=progress,
+            secret=_secret(args.secret_file), progress=progress, layout=args.layout,
+            roster=roster, root=Path(args.submissions),
         )  # fmt: skip
     except (RuntimeError, SecretError) as err:
         raise _UsageError(str(err)) from err
+    try:
+        canvas_columns(run.notebooks, args.canvas_assignment)
+    except ValueError as err:
+        raise _UsageError(f"{err}. Nothing was written.") from err
     maxima: dict[str, float] = {}
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
-    write_outputs(run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima, section_titles())
+    write_outputs(
+        run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima, section_titles(), roster,
+        args.canvas_assignment,
+    )  # fmt: skip
     print(
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
@@ -103,6 +114,30 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             "practice keys; for an assessed release, grade with --secret-file"
         )
     return 0
+
+
+def _grading_identity(args: argparse.Namespace):
+    """The roster of ``collabkit grade`` (None without ``--roster``), after checking that
+    ``--layout``, ``--roster`` and ``--canvas-assignment`` fit together."""
+    from collabkit.assess.identity import RosterError, check_layout, read_roster
+    from collabkit.assess.lms import check_canvas_assignment
+
+    if args.canvas_assignment is not None:
+        if args.format != "canvas":
+            raise _UsageError("--canvas-assignment is for --format canvas")
+        problem = check_canvas_assignment(args.canvas_assignment)
+        if problem:
+            raise _UsageError(problem)
+    if args.layout != "records" and not Path(args.submissions).is_dir():
+        raise _UsageError(f"--layout {args.layout} needs the collection folder, not one file")
+    try:
+        roster = read_roster(Path(args.roster)) if args.roster else None
+    except RosterError as err:
+        raise _UsageError(str(err)) from err
+    problem = check_layout(args.layout, roster)
+    if problem:
+        raise _UsageError(problem)
+    return roster
 
 
 def _secret(path: str | None) -> bytes | None:
@@ -290,6 +325,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--secret-file", metavar="FILE",
         help="the course secret an assessed release was made with: graded tasks are keyed "
         "with it (required for assessed notebooks; a wrong secret stops the run)",
+    )  # fmt: skip
+    grade.add_argument(
+        "--roster", metavar="CSV",
+        help="the course's students: columns student_id, name, section and optionally "
+        "canvas_id, sis_login_id, moodle_username; files of anyone else are listed in "
+        "problems.csv and get no gradebook row",
+    )  # fmt: skip
+    kinds = [f"{name} ({purpose})" for name, purpose in LAYOUTS.items()]
+    grade.add_argument(
+        "--layout", choices=tuple(LAYOUTS), default="records",
+        help=f"how a file's place names its student: {'; '.join(kinds)}. With hub or "
+        "canvas, records naming anyone else are ignored and listed. Default %(default)s",
+    )  # fmt: skip
+    grade.add_argument(
+        "--canvas-assignment", metavar="'TITLE (ID)'",
+        help="with --format canvas and one notebook: the column title of the existing Canvas "
+        "assignment to write the grades into (as in a Canvas gradebook export), instead of "
+        "a new assignment",
     )  # fmt: skip
     grade.set_defaults(handler=_cmd_grade)
     secret = sub.add_parser(

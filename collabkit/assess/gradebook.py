@@ -22,11 +22,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from collabkit.assess.lms import CANVAS_HEADER, canvas_columns, canvas_student, moodle_username
 from collabkit.core.atomic import write_text_atomic
 from collabkit.core.colours import BORDER, CORRECT, WRONG
 
 if TYPE_CHECKING:  # the command line reads FORMATS without loading the grading machinery
     from collabkit.assess.grading import GradeRun
+    from collabkit.assess.identity import Roster
 
 #: Layouts of ``gradebook.csv`` (``collabkit grade --format``), each with what it is for.
 FORMATS = {
@@ -50,8 +52,16 @@ def _title(notebook: str, titles: dict[str, str]) -> str:
     return f"collabkit {notebook} {titles.get(notebook, '')}".strip()
 
 
-def gradebook_rows(run: GradeRun, fmt: str, titles: dict[str, str], maxima: dict) -> list:
-    """The rows of ``gradebook.csv`` in the chosen format."""
+def gradebook_rows(
+    run: GradeRun,
+    fmt: str,
+    titles: dict[str, str],
+    maxima: dict,
+    roster: Roster | None = None,
+    canvas_assignment: str | None = None,
+) -> list:
+    """The rows of ``gradebook.csv`` in the chosen format (rows named from ``roster``;
+    Canvas grades written into the existing assignment column ``canvas_assignment``)."""
     notebooks = run.notebooks
     columns = [_title(n, titles) for n in notebooks]
 
@@ -60,13 +70,16 @@ def gradebook_rows(run: GradeRun, fmt: str, titles: dict[str, str], maxima: dict
 
     if fmt == "canvas":
         rows: list[list[object]] = [
-            ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *columns],
+            [*CANVAS_HEADER, *canvas_columns(columns, canvas_assignment)],
             ["Points Possible", "", "", "", "", *(f"{maxima[n]:g}" for n in notebooks)],
         ]
-        rows += [[g.student_id, "", "", g.student_id, "", *totals(g)] for g in run.graded]
+        rows += [[*canvas_student(g, roster), *totals(g)] for g in run.graded]
         return rows
     if fmt == "moodle":
-        return [["username", *columns], *([g.student_id, *totals(g)] for g in run.graded)]
+        return [
+            ["username", *columns],
+            *([moodle_username(g, roster), *totals(g)] for g in run.graded),
+        ]
     if fmt == "long":
         return long_rows(run)
     raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
@@ -127,13 +140,16 @@ def write_outputs(
     titles: dict[str, str],
     maxima: dict[str, float],
     sections: dict[str, str] | None = None,
+    roster: Roster | None = None,
+    canvas_assignment: str | None = None,
 ) -> list[Path]:
-    """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html."""
+    """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html
+    (``roster`` and ``canvas_assignment`` as in :func:`gradebook_rows`)."""
     from collabkit.assess.records import safe_name
 
     written = []
     files = {
-        "gradebook.csv": _csv(gradebook_rows(run, fmt, titles, maxima)),
+        "gradebook.csv": _csv(gradebook_rows(run, fmt, titles, maxima, roster, canvas_assignment)),
         "scores_long.csv": _csv(long_rows(run)),
         "problems.csv": _csv([["file", "student_id", "problem"], *sorted(run.problems)]),
     }

@@ -27,7 +27,9 @@ from functools import cache
 from pathlib import Path
 
 from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, release_id
+from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
+from collabkit.assess.identity import Identity, Roster, check_layout, identify
 from collabkit.assess.questions import CodeAnswer, Question
 from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
@@ -89,6 +91,8 @@ class GradedSubmission:
     results: dict[str, list[QuestionResult]] = field(default_factory=dict)
     #: Release ids the file's answers or token name (to tell a wrong secret).
     release_ids: frozenset[str] = frozenset()
+    #: When the file was collected (its modification time), to keep the later duplicate.
+    collected: float = 0.0
 
     def total(self, notebook: str) -> float:
         return sum(r.score for r in self.results.get(notebook, []))
@@ -105,8 +109,9 @@ def score_submission(
     (or of ``notebooks``); unanswered questions score 0, and so do code answers unless
     ``execute`` is set. Graded items follow ``policy``."""
     graded = GradedSubmission(
-        submission.path, submission.student_id, list(submission.problems), submission.newest
-    )
+        submission.path, submission.student_id, list(submission.problems), submission.newest,
+        collected=submission.collected,
+    )  # fmt: skip
     token = Release.read(submission.release_token) if _is_token(submission) else None
     named = {r.release for r in submission.records if r.release}
     graded.release_ids = frozenset(named | ({token.release_id} if token else set()))
@@ -121,11 +126,11 @@ def score_submission(
         listed = ", ".join(sorted(unknown)[:5])
         graded.problems.append(f"answers to unknown questions ignored: {listed}")
     answered = {questions[q].notebook for q in by_question}
-    wanted = set(notebooks) if notebooks is not None else answered
-    if submission.records and notebooks is not None and not answered & wanted:
+    wanted = answered & set(notebooks) if notebooks is not None else answered
+    if submission.records and notebooks is not None and not wanted:
         graded.problems.append(
             f"from another assignment: answers notebook {', '.join(sorted(answered)) or '?'}, "
-            f"not {', '.join(sorted(wanted))}"
+            f"not {', '.join(sorted(notebooks))}"
         )
         return graded
     for notebook in sorted(wanted):
@@ -294,12 +299,19 @@ def _grade_one(
     execute: bool,
     secret: bytes | None = None,
     limits: tuple[tuple[str, int], ...] = (),
+    identity: Identity | None = None,
 ):
-    """Worker: read and score one file (module-level so process pools can pickle it)."""
+    """Worker: read and score one file (module-level so process pools can pickle it); a
+    file of known ``identity`` is graded as its owner."""
+    if identity is not None and identity.student_id is None:
+        return GradedSubmission(Path(path), None, [identity.problem])
     questions, policy = _key(bank, secret)
-    submission = read_submission(Path(path), max_bytes)
+    submission = read_submission(Path(path), max_bytes, identity)
     policy = replace(policy, attempts=dict(limits))
-    return score_submission(submission, questions, notebooks, execute, policy)
+    graded = score_submission(submission, questions, notebooks, execute, policy)
+    if identity is not None and graded.student_id is not None:
+        graded.student_id = identity.student_id
+    return graded
 
 
 @cache
@@ -335,8 +347,12 @@ def grade(
     execute: bool = False,
     secret: bytes | None = None,
     progress: Callable[[Iterable], Iterable] = iter,
+    layout: str = "records",
+    roster: Roster | None = None,
+    root: Path | None = None,
 ) -> GradeRun:
-    """Grade every file; one submission per student is kept (the newest answers).
+    """Grade every file; each student's every notebook counts, and of two files of the
+    same student and notebook the one collected later (see :mod:`collabkit.assess.batch`).
 
     Parameters
     ----------
@@ -360,10 +376,29 @@ def grade(
         released with another secret, or are assessed and no secret is given.
     progress
         Wraps the stream of results (e.g. a tqdm progress bar).
+    layout
+        How a file's path names its student (:data:`~collabkit.assess.identity.LAYOUTS`):
+        ``records`` trusts the records' id; ``hub`` and ``canvas`` take the student from
+        where the file was collected (below ``root``) and ignore records naming others.
+    roster
+        The course's students: anyone else's files are reported, not graded.
+    root
+        The collection folder the paths of ``hub`` and ``canvas`` layouts are read below.
     """
+    unusable = check_layout(layout, roster) or (
+        f"layout {layout} needs the collection folder (root)"
+        if layout != "records" and root is None
+        else ""
+    )
+    if unusable:
+        raise ValueError(unusable)
     wanted = list(notebooks) if notebooks else None
     limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
-    args = [(str(p), bank, wanted, max_bytes, execute, secret, limits) for p in paths]
+    top = root or Path()
+    args = [
+        (str(p), bank, wanted, max_bytes, execute, secret, limits, identify(p, top, layout, roster))
+        for p in paths
+    ]
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:
@@ -372,7 +407,7 @@ def grade(
     else:
         results = list(progress(_grade_one(*a) for a in args))
     _check_secret(results, secret)
-    return _one_per_student(results)
+    return GradeRun(*keep_per_notebook(results, roster))
 
 
 def _check_secret(results: list[GradedSubmission], secret: bytes | None) -> None:
@@ -425,24 +460,3 @@ def _on_dask(scheduler: str, args: list[tuple]) -> list[GradedSubmission]:
     with Client(scheduler) as client:
         futures = client.map(_grade_one, *zip(*args, strict=True))
         return client.gather(futures)
-
-
-def _one_per_student(results: list[GradedSubmission]) -> GradeRun:
-    problems: list[tuple[str, str, str]] = []
-    kept: dict[str, GradedSubmission] = {}
-    for graded in results:
-        for problem in graded.problems:
-            problems.append((str(graded.path), graded.student_id or "", problem))
-        if graded.student_id is None or not graded.results:
-            continue  # nothing gradable: its problems say why
-        other = kept.get(graded.student_id)
-        if other is None:
-            kept[graded.student_id] = graded
-            continue
-        newer, older = (graded, other) if graded.newest >= other.newest else (other, graded)
-        kept[graded.student_id] = newer
-        problems.append(
-            (str(older.path), older.student_id or "",
-             f"second submission of {older.student_id}; graded the newer one, {newer.path.name}")
-        )  # fmt: skip
-    return GradeRun(sorted(kept.values(), key=lambda g: g.student_id or ""), problems)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collabkit.assess.identity import ANONYMOUS, Identity
 from collabkit.assess.records import MIME_TYPE, AnswerRecord
 
 #: Files larger than this are not read (a normal submission is well under 1 MB of text
@@ -31,13 +32,24 @@ class Submission:
     newest: str = ""
     #: The assessed-release token in the notebook's metadata ("" if there is none).
     release_token: str = ""
+    #: When the file was collected: its modification time (seconds since the epoch).
+    collected: float = 0.0
 
 
-def read_submission(path: Path, max_bytes: int = MAX_BYTES) -> Submission:
-    """Read ``path`` and collect its records; every irregularity is noted, none raises."""
+def read_submission(
+    path: Path, max_bytes: int = MAX_BYTES, identity: Identity | None = None
+) -> Submission:
+    """Read ``path`` and collect its records; every irregularity is noted, none raises.
+
+    Without ``identity`` the student is the one most of the records name; with it, only
+    records whose id the identity accepts count (the others are reported). Ids compare
+    case-insensitively; ``student_id`` keeps the spelling the records use (variants are
+    drawn from it).
+    """
     submission = Submission(path)
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size, submission.collected = stat.st_size, stat.st_mtime
         if size > max_bytes:
             submission.problems.append(
                 f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit; not read"
@@ -67,23 +79,57 @@ def read_submission(path: Path, max_bytes: int = MAX_BYTES) -> Submission:
             records[(record.student_id, record.question_id, record.attempt, record.time)] = record
     if malformed:
         submission.problems.append(f"{malformed} malformed answer record(s) ignored")
-    owners = Counter(r.student_id for r in records.values())
-    if not owners:
+    if not records:
         submission.problems.append("no answers recorded in this notebook")
         return submission
-    student, _ = owners.most_common(1)[0]
-    if len(owners) > 1:
-        others = ", ".join(sorted(s for s in owners if s != student))
-        submission.problems.append(
-            f"records name several students; graded as {student}, ignored records of {others}"
-        )
-    submission.student_id = student
-    submission.records = sorted(
-        (r for r in records.values() if r.student_id == student),
-        key=lambda r: (r.time, r.question_id, r.attempt),
-    )
+    counted = _owners(list(records.values()), identity, submission.problems)
+    if not counted:
+        return submission
+    mine = [r for r in records.values() if r.student_id.casefold() in counted]
+    spellings = Counter(r.student_id for r in mine)
+    submission.student_id = max(spellings, key=lambda s: (spellings[s], s))
+    submission.records = sorted(mine, key=lambda r: (r.time, r.question_id, r.attempt))
     submission.newest = submission.records[-1].time
     return submission
+
+
+def _owners(
+    records: list[AnswerRecord], identity: Identity | None, problems: list[str]
+) -> frozenset[str]:
+    """The case-folded ids whose records count: those ``identity`` accepts, or else the id
+    most records name. Ignored records and ids spelled several ways are reported."""
+    spellings = Counter(r.student_id for r in records)
+    owners = Counter[str]()
+    for spelling, count in spellings.items():
+        owners[spelling.casefold()] += count
+    if identity is not None:
+        counted = frozenset(o for o in owners if o in identity.accepts)
+        ignored = sorted(set(owners) - counted)
+        if ignored:
+            problems.append(
+                f"records name {', '.join(ignored)}, not the file's owner by provenance "
+                f"({identity.source}): those records were ignored"
+            )
+        if ANONYMOUS in counted:
+            problems.append(
+                f"records carry no student id ({ANONYMOUS}); counted as "
+                f"{identity.student_id}'s by provenance ({identity.source})"
+            )
+    else:
+        (owner, _), *others = owners.most_common()
+        counted = frozenset([owner])
+        if others:
+            problems.append(
+                f"records name several students; graded as {owner}, ignored the records of "
+                f"{', '.join(sorted(o for o, _ in others))}"
+            )
+    variants = sorted(s for s in spellings if s.casefold() in counted - {ANONYMOUS})
+    if len(variants) > len(counted - {ANONYMOUS}):
+        problems.append(
+            f"the student id is spelled {', '.join(variants)} in this file; ids compare "
+            "case-insensitively, so they count as one student"
+        )
+    return counted
 
 
 def _bundles(notebook: dict) -> tuple[list[object], bool]:

@@ -151,7 +151,6 @@ def test_a_batch_from_another_secret_is_named_as_such(tmp_path):
 # -- grading: instructor collects several notebooks in one folder ---------------------------
 
 
-@hole("issue 13: without --notebook, a student's 01 and 02 files are 'second submissions'")
 def test_several_notebooks_of_one_student_keep_every_grade(tmp_path):
     key = _course_key("01.task.size")
     n1 = _notebook(tmp_path / "01_alice.ipynb", [_record("01.task.size", str(key), 1)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def graded(tmp_path_factory):
     # malicious and odd cases
     key = {q.id: [own_key(q, "m1")] for q in QUESTIONS}
     victim = submission("s000", {QUESTIONS[0].id: [WRONG]})
-    write(folder, "zz_edited_to_other_student.ipynb", victim)  # an older copy of s000
+    write(folder, "zz_edited_to_other_student.ipynb", victim)  # an older copy of s000:
+    os.utime(folder / "zz_edited_to_other_student.ipynb", (1e9, 1e9))  # collected earlier
     problems["zz_edited_to_other_student.ipynb"] = "second submission of s000"
     mixed = submission("m1", key)
     mixed.cells += submission("m2", {QUESTIONS[0].id: [QUESTIONS[0].key]}).cells
