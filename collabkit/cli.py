@@ -73,6 +73,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     )
 
     files = _notebook_files(Path(args.submissions))
+    unknown = sorted(set(args.notebook or ()) - set(NOTEBOOK_TITLES))
+    if unknown:
+        raise _UsageError(
+            f"no notebook {', '.join(unknown)} in this course; --notebook takes one of "
+            f"{', '.join(sorted(NOTEBOOK_TITLES))}"
+        )
     try:
         from tqdm import tqdm
 
@@ -96,6 +102,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
     )
+    if not run.graded:
+        print(
+            f"collabkit: nobody was graded: none of the {len(files)} file(s) held answers "
+            f"that could be graded; see {Path(args.out) / 'problems.csv'} for why",
+            file=sys.stderr,
+        )
+        return 1
     tasks = sorted({qid[:2] for qid in graded_question_ids()} & set(run.notebooks))
     if args.secret_file is None and tasks:
         print(
@@ -205,6 +218,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from collabkit.assess.report import item_analysis
+    from collabkit.assess.spreadsheet import neutralise
     from collabkit.core.atomic import write_text_atomic
     from collabkit.figures.report import report_html
 
@@ -217,7 +231,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise _UsageError(f"{scores_file} holds no graded answers")
     items = item_analysis(scores)
     out = Path(args.out) if args.out else scores_file.parent
-    write_text_atomic(out / "item_analysis.csv", items.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(
+        out / "item_analysis.csv", items.map(neutralise).to_csv(index=False, lineterminator="\n")
+    )
     write_text_atomic(out / "report.html", report_html(items))
     print(f"wrote {out / 'item_analysis.csv'} and {out / 'report.html'}")
     return 0

@@ -295,11 +295,19 @@ def _grade_one(
     secret: bytes | None = None,
     limits: tuple[tuple[str, int], ...] = (),
 ):
-    """Worker: read and score one file (module-level so process pools can pickle it)."""
-    questions, policy = _key(bank, secret)
-    submission = read_submission(Path(path), max_bytes)
-    policy = replace(policy, attempts=dict(limits))
-    return score_submission(submission, questions, notebooks, execute, policy)
+    """Worker: read and score one file (module-level so process pools can pickle it).
+
+    Raises ``RuntimeError`` naming ``path`` if grading it fails unexpectedly (so a failure
+    on a remote worker still says which submission caused it)."""
+    try:
+        questions, policy = _key(bank, secret)
+        submission = read_submission(Path(path), max_bytes)
+        policy = replace(policy, attempts=dict(limits))
+        return score_submission(submission, questions, notebooks, execute, policy)
+    except Exception as err:
+        raise RuntimeError(
+            f"grading {path} failed on its worker: {type(err).__name__}: {err}"
+        ) from err
 
 
 @cache
@@ -363,7 +371,10 @@ def grade(
     """
     wanted = list(notebooks) if notebooks else None
     limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
-    args = [(str(p), bank, wanted, max_bytes, execute, secret, limits) for p in paths]
+    # workers (on Dask, in another folder or machine) get absolute paths; reports keep the
+    # paths as given
+    args = [(str(Path(p).absolute()), bank, wanted, max_bytes, execute, secret, limits)
+            for p in paths]  # fmt: skip
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:
@@ -371,6 +382,8 @@ def grade(
             results = list(progress(pool.map(_grade_one, *zip(*args, strict=True), chunksize=8)))
     else:
         results = list(progress(_grade_one(*a) for a in args))
+    for graded, path in zip(results, paths, strict=True):
+        graded.path = Path(path)
     _check_secret(results, secret)
     return _one_per_student(results)
 

