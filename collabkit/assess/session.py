@@ -22,6 +22,7 @@ from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
 from collabkit.core.coerce import describe
+from collabkit.core.colours import WARNING
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
 
@@ -125,7 +126,7 @@ class Session:
         file = self._file(question.notebook)
         try:
             file.append(record)
-            self.save_error = None
+            self.save_error, file.notice = file.notice, None
         except OSError as err:  # a read-only or full disk must not cost the student the answer
             self.save_error = (
                 f"Your answer could not be saved to {file.path} ({err.strerror or err}). It "
@@ -144,6 +145,9 @@ class Session:
         )
         if self.release is not None:
             text += f"<p>{html.escape(assessed_notice(self.release, self.self_study))}</p>"
+        for file in self._files.values():
+            if file.notice:
+                text += f'<p style="color:{WARNING}">{html.escape(file.notice)}</p>'
         return text
 
 

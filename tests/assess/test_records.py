@@ -68,7 +68,9 @@ def test_each_notebook_gets_its_own_sidecar_file(tmp_path):
     collabkit.start(student_id="jdoe42", answers_dir=tmp_path)
     collabkit.answer("01.pooling.cost", 1)
     collabkit.answer("00.basics.run", "b")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["jdoe42-00.json", "jdoe42-01.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "jdoe42-00.json", "jdoe42-00.json.lock", "jdoe42-01.json", "jdoe42-01.json.lock"
+    ]  # fmt: skip
     assert sidecar(tmp_path, "jdoe42", "00")["records"][0]["question_id"] == "00.basics.run"
 
 
@@ -225,7 +227,8 @@ def test_two_kernels_answering_the_same_notebook_keep_both_records(tmp_path):
 def test_unsafe_student_ids_make_safe_file_names(tmp_path):
     collabkit.start(student_id="../../etc/passwd", answers_dir=tmp_path)
     collabkit.answer("00.basics.run", "b")
-    (written,) = tmp_path.iterdir()
+    (written,) = tmp_path.glob("*.json")
+    assert {p.name for p in tmp_path.iterdir()} == {written.name, f"{written.name}.lock"}
     assert written.parent == tmp_path and "/" not in written.name and ".." not in written.name
     assert (
         sidecar(tmp_path, written.name[: -len("-00.json")], "00")["records"][0]["student_id"]

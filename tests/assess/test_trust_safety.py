@@ -169,3 +169,89 @@ def test_every_notebook_with_questions_is_a_known_filter(tmp_path):
     from collabkit.course import NOTEBOOK_TITLES
 
     assert {q.notebook for q in collabkit.all_questions()} <= set(NOTEBOOK_TITLES)
+
+
+# -- 8. sidecar durability --------------------------------------------------------------
+
+ANSWERS_EACH = 1_000
+
+
+def _kernel(path: str, kernel: int, go) -> None:
+    """One kernel answering ``ANSWERS_EACH`` times into the shared sidecar file."""
+    from collabkit.assess.records import AnswerRecord, SidecarFile, now_iso
+
+    file = SidecarFile(Path(path), "s1")
+    go.wait()
+    for attempt in range(1, ANSWERS_EACH + 1):
+        file.append(AnswerRecord(f"01.kernel{kernel}", attempt, attempt, now_iso(), "s1"))
+
+
+@pytest.mark.slow  # two processes rewriting a growing file 2,000 times
+def test_two_kernels_answering_1000_times_each_lose_nothing(tmp_path):
+    import json
+    import multiprocessing
+
+    path = tmp_path / "s1-01.json"
+    context = multiprocessing.get_context("spawn")
+    go = context.Event()
+    kernels = [context.Process(target=_kernel, args=(str(path), k, go)) for k in (1, 2)]
+    for kernel in kernels:
+        kernel.start()
+    go.set()
+    for kernel in kernels:
+        kernel.join(timeout=300)
+    assert [kernel.exitcode for kernel in kernels] == [0, 0]
+    records = json.loads(path.read_text(encoding="utf-8"))["records"]
+    for k in (1, 2):
+        attempts = [r["attempt"] for r in records if r["question_id"] == f"01.kernel{k}"]
+        assert sorted(attempts) == list(range(1, ANSWERS_EACH + 1))
+    assert len(records) == 2 * ANSWERS_EACH
+
+
+def _sidecar_with(path: Path, answers: int) -> None:
+    from collabkit.assess.records import AnswerRecord, SidecarFile
+
+    file = SidecarFile(path, "s1")
+    for attempt in range(1, answers + 1):
+        time = f"2026-01-01T10:00:{attempt % 60:02d}.{attempt:03d}+00:00"
+        file.append(AnswerRecord("01.pooling.cost", attempt, attempt, time, "s1"))
+
+
+def test_a_read_that_fails_once_does_not_move_the_file_aside(tmp_path, monkeypatch):
+    from collabkit.assess.records import AnswerRecord, SidecarFile, now_iso
+
+    path = tmp_path / "s1-01.json"
+    _sidecar_with(path, 50)
+    real = Path.read_text
+    failures = iter([OSError("stale file handle")])
+
+    def flaky(self, *args, **kwargs):
+        if self == path:
+            error = next(failures, None)
+            if error is not None:
+                raise error
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", flaky)
+    file = SidecarFile(path, "s1")
+    file.append(AnswerRecord("01.reach.union", 11_000, 1, now_iso(), "s1"))
+    assert len(SidecarFile(path, "s1").load()) == 51
+    assert list(tmp_path.glob("*.unreadable-*")) == [] and file.notice is None
+
+
+def test_a_file_that_stays_unreadable_is_moved_aside_and_the_student_told(tmp_path):
+    path = tmp_path / "s1-01.json"
+    path.write_text("{ not json", encoding="utf-8")
+    session = collabkit.start(student_id="s1", answers_dir=tmp_path)
+    (kept,) = tmp_path.glob("s1-01.json.unreadable-*")
+    assert kept.read_text(encoding="utf-8") == "{ not json"
+    assert kept.name in session._repr_html_() and "Tell your instructor" in session._repr_html_()
+    question = collabkit.get_question("01.pooling.cost")
+    session.submit(question, 10_200)  # shown with the next answer too, then no more
+    assert session.save_error is not None and kept.name in session.save_error
+    session.submit(question, 10_250)
+    assert session.save_error is None
+    path.write_text("{ broken again", encoding="utf-8")
+    session.submit(question, 10_300)
+    assert session.save_error is not None and "could not be read" in session.save_error
+    assert len(list(tmp_path.glob("s1-01.json.unreadable-*"))) == 2
