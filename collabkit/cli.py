@@ -162,8 +162,7 @@ def _release_token(notebook: str, secret: bytes, attempts: int) -> tuple[str | N
 def _cmd_release(args: argparse.Namespace) -> int:
     import json
 
-    from collabkit.assess.release import leaks, release_notebook
-    from collabkit.core.atomic import write_text_atomic
+    from collabkit.assess.release import leaks, publish, release_notebook
     from collabkit.course import all_questions
 
     source, out = Path(args.source), Path(args.out)
@@ -177,8 +176,14 @@ def _cmd_release(args: argparse.Namespace) -> int:
         )
     if not 1 <= args.attempts <= MAX_ATTEMPTS:
         raise _UsageError(f"--attempts must be from 1 to {MAX_ATTEMPTS}; got {args.attempts}")
-    if out.resolve() == (source if source.is_dir() else source.parent).resolve():
-        raise _UsageError("OUT must not be the source folder: a release would overwrite it")
+    root = source if source.is_dir() else source.parent
+    if out.resolve() == root.resolve() or (
+        source.is_dir() and out.resolve().is_relative_to(source.resolve())
+    ):
+        raise _UsageError(
+            f"OUT ({out}) must not be the source folder or inside it: a release would "
+            f"overwrite or mix with the notebooks in {root}; choose a folder outside it"
+        )
     secret = _secret(args.secret_file) if args.assessed else None
     practice = all_questions()
     releases, found = {}, []
@@ -194,23 +199,21 @@ def _cmd_release(args: argparse.Namespace) -> int:
             released = release_notebook(notebook, assignment=path.name[:2], token=token)
         except ValueError as err:
             raise _UsageError(f"{path}: {err}") from err
-        leaked = [f"{path.name}: {leak}" for leak in leaks(released, practice, keyed)]
-        found += leaked
-        if not leaked:
-            releases[out / path.relative_to(source if source.is_dir() else source.parent)] = (
-                released
-            )
-    for target, released in releases.items():
-        write_text_atomic(target, json.dumps(released, indent=1, ensure_ascii=False) + "\n")
-        print(f"released {target}")
+        found += [f"{path}: {leak}" for leak in leaks(released, practice, keyed)]
+        releases[path.relative_to(root)] = released
     if found:
         print(
-            "collabkit: not released, these notebooks give answers away:",
+            "collabkit: nothing was released: these notebooks give answers away:",
             *found,
             sep="\n  ",
             file=sys.stderr,
         )
         return 1
+    texts = {
+        name: json.dumps(nb, indent=1, ensure_ascii=False) + "\n" for name, nb in releases.items()
+    }
+    for target in publish(texts, out):
+        print(f"released {target}")
     return 0
 
 

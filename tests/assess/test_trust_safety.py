@@ -255,3 +255,132 @@ def test_a_file_that_stays_unreadable_is_moved_aside_and_the_student_told(tmp_pa
     session.submit(question, 10_300)
     assert session.save_error is not None and "could not be read" in session.save_error
     assert len(list(tmp_path.glob("s1-01.json.unreadable-*"))) == 2
+
+
+# -- 4. safe release --------------------------------------------------------------------
+
+EXPLAINED = next(q for q in QUESTIONS if len(q.explanation) >= 80)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def _source(tmp_path: Path, *cells) -> Path:
+    folder = tmp_path / "src"
+    folder.mkdir(exist_ok=True)
+    start = nbformat.v4.new_code_cell("import collabkit\ncollabkit.start()")
+    worked = nbformat.v4.new_markdown_cell("The worked answer: " + EXPLAINED.explanation)
+    worked.metadata["tags"] = ["Solution"]
+    nbformat.write(nbformat.v4.new_notebook(cells=[start, worked]), folder / "01_clean.ipynb")
+    if cells:
+        nbformat.write(nbformat.v4.new_notebook(cells=list(cells)), folder / "01_leaky.ipynb")
+    return folder
+
+
+@pytest.mark.parametrize("inside", ["", "release", "deeper/release"])
+def test_a_release_into_its_own_source_is_refused_and_the_source_kept(tmp_path, capsys, inside):
+    folder = _source(tmp_path)
+    before = _tree(folder)
+    assert main(["release", str(folder), str(folder / inside)]) == 2
+    assert "must not be the source folder or inside it" in capsys.readouterr().err
+    assert _tree(folder) == before
+
+
+def test_a_leaking_release_writes_nothing_and_names_notebook_cell_and_reason(tmp_path, capsys):
+    leaky = nbformat.v4.new_markdown_cell(EXPLAINED.explanation)
+    folder = _source(tmp_path, nbformat.v4.new_code_cell("x = 1"), leaky)
+    out = tmp_path / "out"
+    assert main(["release", str(folder), str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"01_leaky.ipynb: cell 1 source: the {EXPLAINED.id} worked explanation" in err
+    assert not out.exists() and list(tmp_path.glob(".out.release-*")) == []
+    assert main(["release", str(folder / "01_clean.ipynb"), str(out)]) == 0
+    (written,) = out.iterdir()
+    released = nbformat.read(written, as_version=4)
+    assert len(released.cells) == 1  # the cell tagged "Solution" is gone
+    assert main(["release", str(folder), str(out)]) == 1  # an earlier release is left as is
+    assert [p.name for p in out.iterdir()] == [written.name]
+
+
+def _wrapped(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def _leaks_of(cell=None, **notebook_metadata) -> list[str]:
+    from collabkit.assess.release import leaks
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    if cell is not None:
+        nb.cells.append(cell)
+    nb.metadata.update(notebook_metadata)
+    return leaks(nb, collabkit.all_questions())
+
+
+def test_the_leak_check_finds_solutions_wherever_they_hide():
+    import base64
+
+    def code(source: str, **fields) -> nbformat.NotebookNode:
+        cell = nbformat.v4.new_code_cell(source)
+        cell.update(fields)
+        return cell
+
+    explanation = EXPLAINED.explanation
+    rewrapped = nbformat.v4.new_markdown_cell("> " + _wrapped(explanation.upper(), 30))
+    output = nbformat.v4.new_output("stream", text=_wrapped(explanation, 50))
+    attached = nbformat.v4.new_markdown_cell("![key](attachment:key.txt)")
+    attached["attachments"] = {
+        "key.txt": {"text/plain": base64.b64encode(explanation.encode()).decode()}
+    }
+    tagged = code("x = 2")
+    tagged.metadata["tags"] = ["SOLUTIONS"]
+    hidden = code("x = 3")
+    hidden.metadata["collapsed_answer"] = explanation
+    cases = {
+        "cell 1 source: the": rewrapped,
+        "cell 1 output: the": code("print(x)", outputs=[output]),
+        "cell 1 attachment: the": attached,
+        "cell 1 metadata: the": hidden,
+        "cell 1: tagged as a solution": tagged,
+        "cell 1: holds an nbgrader solution marker": code(
+            "### BEGIN SOLUTION\nx = 42\n### END SOLUTION"
+        ),
+        "cell 1: code is left below '# YOUR CODE HERE'": code("# YOUR CODE HERE\nx = 42"),
+    }
+    for reason, cell in cases.items():
+        found = _leaks_of(cell)
+        assert len(found) == 1 and found[0].startswith(reason), (reason, found)
+    (found,) = _leaks_of(course={"notes": explanation})
+    assert found.startswith(f"notebook metadata: the {EXPLAINED.id} worked explanation")
+    assert _leaks_of(code("# YOUR CODE HERE\nraise NotImplementedError()")) == []
+    assert _leaks_of(nbformat.v4.new_markdown_cell("Solutions are discussed in class.")) == []
+
+
+def test_release_strips_cells_tagged_solution_in_any_case():
+    from collabkit.assess.release import is_solution_tag, release_notebook
+
+    cells = [nbformat.v4.new_code_cell(str(i)) for i in range(4)]
+    for cell, tag in zip(
+        cells, ["Solution", "solutions", " SOLUTION ", "solutionish"], strict=True
+    ):
+        cell.metadata["tags"] = [tag]
+    released = release_notebook(nbformat.v4.new_notebook(cells=cells), "01")
+    assert [c["source"] for c in released["cells"]] == ["3"]
+    assert not is_solution_tag("my-solution") and not is_solution_tag(None)
+
+
+def test_a_numeric_key_is_found_in_any_number_format():
+    from collabkit.assess.questions import Numeric
+    from collabkit.assess.release import leaks, normalise
+
+    key = Numeric(id="01.task.cost", prompt="Cost (EUR)?", answer=12917.5, unit="EUR")
+    for written in ("12,917.50", "12917.5", "12,917.500 EUR", "Total:\n12917.50"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(written)])
+        assert leaks(nb, [], [key]), written
+    for clean in ("12,917.6", "112917.5", "1.29175"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(clean)])
+        assert leaks(nb, [], [key]) == [], clean
+    assert normalise("A  B\n**C** 1,234.50 and 7.0") == "a b c 1234.5 and 7"
