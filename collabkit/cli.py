@@ -276,7 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
         "in every .ipynb, re-score them with the answer key (scores written in the files are "
         "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
-        "problems.csv; the batch always goes on.",
+        "problems.csv; the batch always goes on. Exits 1 if nobody could be graded, 2 on "
+        "a usage error (such as a --notebook the course does not have).",
     )
     grade.add_argument("submissions", help="a folder of submitted .ipynb files (searched "
                        "recursively) or one file")  # fmt: skip
@@ -328,11 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
         "'solution' removed, and the assignment and kit version stamped in the metadata. "
         "With --assessed, graded tasks use numbers drawn from the course secret, record "
         "answers without marking them, allow --attempts attempts and show no solutions. "
-        "A notebook in which any answer key text, graded key or solution cell remains is "
-        "not written, and the command exits 1 with a list.",
+        "If any notebook still gives an answer away (a cell tagged solution in any case, "
+        "an nbgrader solution marker, or answer key text or a graded key in any cell's "
+        "source, output, metadata or attachment), nothing is written and the command "
+        "exits 1 naming each notebook, cell and reason. OUT must not be SOURCE or inside "
+        "it (exit 2).",
     )
     release.add_argument("source", help="a notebook or a folder of notebooks")
-    release.add_argument("out", help="folder for the student versions (not the source)")
+    release.add_argument("out", help="folder for the student versions (not the source "
+                         "folder or a folder inside it)")  # fmt: skip
     release.add_argument("--assessed", action="store_true",
                          help="release for grades (needs --secret-file)")  # fmt: skip
     release.add_argument("--secret-file", metavar="FILE",
