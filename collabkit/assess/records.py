@@ -172,7 +172,13 @@ class SidecarFile:
         return self.path.with_name(f"{self.path.name}.lock")
 
     def load(self) -> list[AnswerRecord]:
-        with locked(self.lock_path):
+        """Read the file's records (under the lock; without it in a folder where no lock file
+        can be made, such as a read-only one: writes are atomic, so a read sees a whole
+        file either way)."""
+        try:
+            with locked(self.lock_path):
+                self.records = self._read()
+        except PermissionError:
             self.records = self._read()
         return self.records
 

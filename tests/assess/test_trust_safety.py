@@ -384,3 +384,16 @@ def test_a_numeric_key_is_found_in_any_number_format():
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(clean)])
         assert leaks(nb, [], [key]) == [], clean
     assert normalise("A  B\n**C** 1,234.50 and 7.0") == "a b c 1234.5 and 7"
+
+
+def test_answers_in_a_folder_without_a_lock_file_are_still_restored(tmp_path, monkeypatch):
+    from collabkit.assess import records
+
+    _sidecar_with(tmp_path / "s1-01.json", 3)
+
+    def read_only(path):  # what opening the lock file does in a read-only folder
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(records, "locked", read_only)
+    session = collabkit.start(student_id="s1", answers_dir=tmp_path)
+    assert len(session.records) == 3
