@@ -75,6 +75,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     )
 
     files = _notebook_files(Path(args.submissions))
+    unknown = sorted(set(args.notebook or ()) - set(NOTEBOOK_TITLES))
+    if unknown:
+        raise _UsageError(
+            f"no notebook {', '.join(unknown)} in this course; --notebook takes one of "
+            f"{', '.join(sorted(NOTEBOOK_TITLES))}"
+        )
     roster = _grading_identity(args)
     try:
         from tqdm import tqdm
@@ -107,6 +113,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
     )
+    if not run.graded:
+        print(
+            f"collabkit: nobody was graded: none of the {len(files)} file(s) held answers "
+            f"that could be graded; see {Path(args.out) / 'problems.csv'} for why",
+            file=sys.stderr,
+        )
+        return 1
     tasks = sorted({qid[:2] for qid in graded_question_ids()} & set(run.notebooks))
     if args.secret_file is None and tasks:
         print(
@@ -184,8 +197,7 @@ def _release_token(notebook: str, secret: bytes, attempts: int) -> tuple[str | N
 def _cmd_release(args: argparse.Namespace) -> int:
     import json
 
-    from collabkit.assess.release import leaks, release_notebook
-    from collabkit.core.atomic import write_text_atomic
+    from collabkit.assess.release import leaks, publish, release_notebook
     from collabkit.course import all_questions
 
     source, out = Path(args.source), Path(args.out)
@@ -199,8 +211,14 @@ def _cmd_release(args: argparse.Namespace) -> int:
         )
     if not 1 <= args.attempts <= MAX_ATTEMPTS:
         raise _UsageError(f"--attempts must be from 1 to {MAX_ATTEMPTS}; got {args.attempts}")
-    if out.resolve() == (source if source.is_dir() else source.parent).resolve():
-        raise _UsageError("OUT must not be the source folder: a release would overwrite it")
+    root = source if source.is_dir() else source.parent
+    if out.resolve() == root.resolve() or (
+        source.is_dir() and out.resolve().is_relative_to(source.resolve())
+    ):
+        raise _UsageError(
+            f"OUT ({out}) must not be the source folder or inside it: a release would "
+            f"overwrite or mix with the notebooks in {root}; choose a folder outside it"
+        )
     secret = _secret(args.secret_file) if args.assessed else None
     practice = all_questions()
     releases, found = {}, []
@@ -216,23 +234,21 @@ def _cmd_release(args: argparse.Namespace) -> int:
             released = release_notebook(notebook, assignment=path.name[:2], token=token)
         except ValueError as err:
             raise _UsageError(f"{path}: {err}") from err
-        leaked = [f"{path.name}: {leak}" for leak in leaks(released, practice, keyed)]
-        found += leaked
-        if not leaked:
-            releases[out / path.relative_to(source if source.is_dir() else source.parent)] = (
-                released
-            )
-    for target, released in releases.items():
-        write_text_atomic(target, json.dumps(released, indent=1, ensure_ascii=False) + "\n")
-        print(f"released {target}")
+        found += [f"{path}: {leak}" for leak in leaks(released, practice, keyed)]
+        releases[path.relative_to(root)] = released
     if found:
         print(
-            "collabkit: not released, these notebooks give answers away:",
+            "collabkit: nothing was released: these notebooks give answers away:",
             *found,
             sep="\n  ",
             file=sys.stderr,
         )
         return 1
+    texts = {
+        name: json.dumps(nb, indent=1, ensure_ascii=False) + "\n" for name, nb in releases.items()
+    }
+    for target in publish(texts, out):
+        print(f"released {target}")
     return 0
 
 
@@ -240,6 +256,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from collabkit.assess.report import item_analysis
+    from collabkit.assess.spreadsheet import neutralise
     from collabkit.core.atomic import write_text_atomic
     from collabkit.figures.report import report_html
 
@@ -252,7 +269,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise _UsageError(f"{scores_file} holds no graded answers")
     items = item_analysis(scores)
     out = Path(args.out) if args.out else scores_file.parent
-    write_text_atomic(out / "item_analysis.csv", items.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(
+        out / "item_analysis.csv", items.map(neutralise).to_csv(index=False, lineterminator="\n")
+    )
     write_text_atomic(out / "report.html", report_html(items))
     print(f"wrote {out / 'item_analysis.csv'} and {out / 'report.html'}")
     return 0
@@ -292,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
         "in every .ipynb, re-score them with the answer key (scores written in the files are "
         "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
-        "problems.csv; the batch always goes on.",
+        "problems.csv; the batch always goes on. Exits 1 if nobody could be graded, 2 on "
+        "a usage error (such as a --notebook the course does not have).",
     )
     grade.add_argument("submissions", help="a folder of submitted .ipynb files (searched "
                        "recursively) or one file")  # fmt: skip
@@ -362,11 +382,15 @@ def build_parser() -> argparse.ArgumentParser:
         "'solution' removed, and the assignment and kit version stamped in the metadata. "
         "With --assessed, graded tasks use numbers drawn from the course secret, record "
         "answers without marking them, allow --attempts attempts and show no solutions. "
-        "A notebook in which any answer key text, graded key or solution cell remains is "
-        "not written, and the command exits 1 with a list.",
+        "If any notebook still gives an answer away (a cell tagged solution in any case, "
+        "an nbgrader solution marker, or answer key text or a graded key in any cell's "
+        "source, output, metadata or attachment), nothing is written and the command "
+        "exits 1 naming each notebook, cell and reason. OUT must not be SOURCE or inside "
+        "it (exit 2).",
     )
     release.add_argument("source", help="a notebook or a folder of notebooks")
-    release.add_argument("out", help="folder for the student versions (not the source)")
+    release.add_argument("out", help="folder for the student versions (not the source "
+                         "folder or a folder inside it)")  # fmt: skip
     release.add_argument("--assessed", action="store_true",
                          help="release for grades (needs --secret-file)")  # fmt: skip
     release.add_argument("--secret-file", metavar="FILE",

@@ -10,19 +10,19 @@ Formats (``--format``):
 * ``long``: one row per student and question (also always written as
   ``scores_long.csv``).
 
-Every file is written atomically; running the same grading twice gives the same files.
+Every CSV cell that a spreadsheet would read as a formula is neutralised
+(:mod:`collabkit.assess.spreadsheet`). Every file is written atomically; running the same
+grading twice gives the same files.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collabkit.assess.lms import CANVAS_HEADER, canvas_columns, canvas_student, moodle_username
+from collabkit.assess.spreadsheet import csv_text
 from collabkit.core.atomic import write_text_atomic
 from collabkit.core.colours import BORDER, CORRECT, WRONG
 
@@ -40,12 +40,6 @@ LONG_COLUMNS = [
     "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
     "first_correct_attempt", "answer", "feedback", "after_solution",
 ]  # fmt: skip
-
-
-def _csv(rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
 
 
 def _title(notebook: str, titles: dict[str, str]) -> str:
@@ -149,9 +143,11 @@ def write_outputs(
 
     written = []
     files = {
-        "gradebook.csv": _csv(gradebook_rows(run, fmt, titles, maxima, roster, canvas_assignment)),
-        "scores_long.csv": _csv(long_rows(run)),
-        "problems.csv": _csv([["file", "student_id", "problem"], *sorted(run.problems)]),
+        "gradebook.csv": csv_text(
+            gradebook_rows(run, fmt, titles, maxima, roster, canvas_assignment)
+        ),
+        "scores_long.csv": csv_text(long_rows(run)),
+        "problems.csv": csv_text([["file", "student_id", "problem"], *sorted(run.problems)]),
     }
     for graded in run.graded:
         page = feedback_page(graded, titles, sections)

@@ -302,13 +302,21 @@ def _grade_one(
     identity: Identity | None = None,
 ):
     """Worker: read and score one file (module-level so process pools can pickle it); a
-    file of known ``identity`` is graded as its owner."""
+    file of known ``identity`` is graded as its owner.
+
+    Raises ``RuntimeError`` naming ``path`` if grading it fails unexpectedly (so a failure
+    on a remote worker still says which submission caused it)."""
     if identity is not None and identity.student_id is None:
         return GradedSubmission(Path(path), None, [identity.problem])
-    questions, policy = _key(bank, secret)
-    submission = read_submission(Path(path), max_bytes, identity)
-    policy = replace(policy, attempts=dict(limits))
-    graded = score_submission(submission, questions, notebooks, execute, policy)
+    try:
+        questions, policy = _key(bank, secret)
+        submission = read_submission(Path(path), max_bytes, identity)
+        policy = replace(policy, attempts=dict(limits))
+        graded = score_submission(submission, questions, notebooks, execute, policy)
+    except Exception as err:
+        raise RuntimeError(
+            f"grading {path} failed on its worker: {type(err).__name__}: {err}"
+        ) from err
     if identity is not None and graded.student_id is not None:
         graded.student_id = identity.student_id
     return graded
@@ -395,10 +403,13 @@ def grade(
     wanted = list(notebooks) if notebooks else None
     limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
     top = root or Path()
+    # workers (on Dask, in another folder or machine) get absolute paths; reports keep the
+    # paths as given
     args = [
-        (str(p), bank, wanted, max_bytes, execute, secret, limits, identify(p, top, layout, roster))
+        (str(Path(p).absolute()), bank, wanted, max_bytes, execute, secret, limits,
+         identify(p, top, layout, roster))
         for p in paths
-    ]
+    ]  # fmt: skip
     if scheduler:
         results = _on_dask(scheduler, args)
     elif workers > 1 and len(args) > 1:
@@ -406,6 +417,8 @@ def grade(
             results = list(progress(pool.map(_grade_one, *zip(*args, strict=True), chunksize=8)))
     else:
         results = list(progress(_grade_one(*a) for a in args))
+    for graded, path in zip(results, paths, strict=True):
+        graded.path = Path(path)
     _check_secret(results, secret)
     return GradeRun(*keep_per_notebook(results, roster))
 

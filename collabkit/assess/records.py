@@ -18,6 +18,7 @@ import json
 import math
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -25,12 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from collabkit._version import __version__
-from collabkit.core.atomic import write_json_atomic
+from collabkit.core.atomic import locked, write_json_atomic
 
 MIME_TYPE = "application/vnd.collabkit.answers+json"
 SCHEMA = 1
 #: Longest text kept from one answer; longer answers are truncated (and say so).
 MAX_RECORDED_TEXT = 20_000
+#: How often an unreadable sidecar file is read before it is moved aside, and the pause
+#: between reads.
+READ_ATTEMPTS = 3
+READ_RETRY_SECONDS = 0.05
 
 
 def jsonable(value: object, depth: int = 0) -> Any:
@@ -148,45 +153,75 @@ def bundle(question_id: str, records: Iterable[AnswerRecord]) -> dict[str, Any]:
 class SidecarFile:
     """The answers of one student in one notebook, kept in a JSON file.
 
-    Every write re-reads the file and merges, so two kernels answering the same notebook
-    do not overwrite each other's records. A file that cannot be read is moved aside
-    (``*.unreadable-<time>``), never silently overwritten.
+    Every write re-reads the file and merges while holding a lock on ``<file>.lock``, so
+    two kernels answering the same notebook at the same moment lose none of each other's
+    records. A file that cannot be read is read again a few times (a read can fail once
+    for a passing reason, such as a network drive's hiccup); only if it stays unreadable is
+    it moved aside (``*.unreadable-<time>``), never silently overwritten, and
+    :attr:`notice` says so for the student.
     """
 
     path: Path
     student_id: str
     records: list[AnswerRecord] = field(default_factory=list)
+    #: What the student should be told about this file (set when it was moved aside).
+    notice: str | None = None
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.lock")
 
     def load(self) -> list[AnswerRecord]:
-        self.records = self._read()
+        """Read the file's records (under the lock; without it in a folder where no lock file
+        can be made, such as a read-only one: writes are atomic, so a read sees a whole
+        file either way)."""
+        try:
+            with locked(self.lock_path):
+                self.records = self._read()
+        except PermissionError:
+            self.records = self._read()
         return self.records
 
     def append(self, record: AnswerRecord) -> None:
         """Add ``record`` (kept in memory even if writing the file then fails)."""
-        merged = {_identity(r): r for r in [*self._read(), *self.records, record]}
-        self.records = sorted(merged.values(), key=lambda r: (r.time, r.question_id, r.attempt))
-        write_json_atomic(
-            self.path,
-            {
-                "schema": SCHEMA,
-                "student_id": self.student_id,
-                "records": [r.to_dict() for r in self.records],
-            },
-        )
+        self.records = [*self.records, record]
+        with locked(self.lock_path):
+            merged = {_identity(r): r for r in [*self._read(), *self.records]}
+            self.records = sorted(merged.values(), key=lambda r: (r.time, r.question_id, r.attempt))
+            write_json_atomic(
+                self.path,
+                {
+                    "schema": SCHEMA,
+                    "student_id": self.student_id,
+                    "records": [r.to_dict() for r in self.records],
+                },
+            )
 
     def _read(self) -> list[AnswerRecord]:
-        if not self.path.exists():
-            return []
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            raw = data["records"]
-            if not isinstance(raw, list):
-                raise TypeError("records is not a list")
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            stamp = now_iso().replace(":", "")
-            os.replace(self.path, self.path.with_name(f"{self.path.name}.unreadable-{stamp}"))
-            return []
-        return [r for r in map(AnswerRecord.from_dict, raw) if r is not None]
+        """The file's records (call with the lock held); an unreadable file is retried, then
+        moved aside."""
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            if not self.path.exists():
+                return []
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                raw = data["records"]
+                if not isinstance(raw, list):
+                    raise TypeError("records is not a list")
+            except (OSError, ValueError, KeyError, TypeError, RecursionError):
+                if attempt < READ_ATTEMPTS:
+                    time.sleep(READ_RETRY_SECONDS)
+                continue
+            return [r for r in map(AnswerRecord.from_dict, raw) if r is not None]
+        stamp = now_iso().replace(":", "")
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        os.replace(self.path, aside)
+        self.notice = (
+            f"Your saved answers in {self.path} could not be read, so the file was kept as "
+            f"{aside.name} and a new one started. Tell your instructor: the answers in it "
+            "can be recovered."
+        )
+        return []
 
 
 def _identity(record: AnswerRecord) -> tuple[str, int, str]:

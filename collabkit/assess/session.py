@@ -26,6 +26,7 @@ from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
 from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
+from collabkit.core.colours import WARNING
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
 #: The id of a student who never gave one.
@@ -135,7 +136,7 @@ class Session:
         file = self._file(question.notebook)
         try:
             file.append(record)
-            self.save_error = None
+            self.save_error, file.notice = file.notice, None
         except OSError as err:  # a read-only or full disk must not cost the student the answer
             self.save_error = (
                 f"Your answer could not be saved to {file.path} ({err.strerror or err}). It "
@@ -161,6 +162,9 @@ class Session:
             )
         if self.release is not None:
             text += f"<p>{html.escape(assessed_notice(self.release, self.self_study))}</p>"
+        for file in self._files.values():
+            if file.notice:
+                text += f'<p style="color:{WARNING}">{html.escape(file.notice)}</p>'
         return text
 
 

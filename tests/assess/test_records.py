@@ -36,8 +36,11 @@ def sidecar(folder: Path, student: str, notebook: str) -> dict:
 
 
 def sidecars(folder: Path) -> list[Path]:
-    """The answer files in ``folder`` (not the file that remembers the student's id)."""
-    return [p for p in folder.iterdir() if p.name != session_module.REMEMBERED]
+    """The answer files in ``folder`` (not their lock files, nor the file that remembers
+    the student's id)."""
+    return [
+        p for p in folder.iterdir() if p.suffix == ".json" and p.name != session_module.REMEMBERED
+    ]
 
 
 def leftovers(folder: Path) -> list[Path]:
