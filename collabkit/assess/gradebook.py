@@ -17,11 +17,14 @@ grading twice gives the same files.
 
 from __future__ import annotations
 
+import hashlib
 import html
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collabkit.assess.lms import CANVAS_HEADER, canvas_columns, canvas_student, moodle_username
+from collabkit.assess.records import safe_name
 from collabkit.assess.spreadsheet import csv_text
 from collabkit.core.atomic import write_text_atomic
 from collabkit.core.colours import BORDER, CORRECT, WRONG
@@ -127,6 +130,19 @@ def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | Non
     return "\n".join(parts)
 
 
+def page_names(student_ids: Iterable[str]) -> dict[str, str]:
+    """A distinct, file-name-safe name for each student id: the id itself where it is safe
+    (``s1001``), else its safe form plus a short digest of the id (``carol._`` and
+    ``carol`` never share a page; nor do ``""``, ``..`` and ``anonymous``)."""
+    names = {}
+    for sid in student_ids:
+        safe = safe_name(sid)
+        if safe != sid:
+            safe = f"{safe}-{hashlib.sha256(sid.encode('utf-8')).hexdigest()[:8]}"
+        names[sid] = safe
+    return names
+
+
 def write_outputs(
     run: GradeRun,
     out: Path,
@@ -139,8 +155,6 @@ def write_outputs(
 ) -> list[Path]:
     """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html
     (``roster`` and ``canvas_assignment`` as in :func:`gradebook_rows`)."""
-    from collabkit.assess.records import safe_name
-
     written = []
     files = {
         "gradebook.csv": csv_text(
@@ -149,10 +163,10 @@ def write_outputs(
         "scores_long.csv": csv_text(long_rows(run)),
         "problems.csv": csv_text([["file", "student_id", "problem"], *sorted(run.problems)]),
     }
+    names = page_names([graded.student_id or "" for graded in run.graded])
     for graded in run.graded:
         page = feedback_page(graded, titles, sections)
-        # a graded run holds only submissions with a student id
-        files[f"feedback/{safe_name(graded.student_id or '')}.html"] = page
+        files[f"feedback/{names[graded.student_id or '']}.html"] = page
     for name, text in files.items():
         write_text_atomic(out / name, text)
         written.append(out / name)
