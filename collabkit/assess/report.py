@@ -2,6 +2,8 @@
 
 Per question:
 
+* ``not_answered``: students with no counted answer (none, or only blank or unreadable
+  ones); ``wrong``: students whose counted answer is not fully right;
 * ``difficulty``: mean share of the points earned (classical test theory's p value;
   low = hard);
 * ``discrimination``: item–rest correlation, the Pearson correlation between the item's
@@ -23,8 +25,9 @@ import numpy as np
 import pandas as pd
 
 COLUMNS = [
-    "notebook", "question_id", "students", "difficulty", "discrimination",
-    "attempts_before_correct", "answered_after_solution", "common_wrong_answers",
+    "notebook", "question_id", "students", "not_answered", "wrong", "difficulty",
+    "discrimination", "attempts_before_correct", "answered_after_solution",
+    "common_wrong_answers",
 ]  # fmt: skip
 
 
@@ -41,7 +44,8 @@ def item_analysis(scores: pd.DataFrame) -> pd.DataFrame:
         discrimination = float(np.corrcoef(fraction, rest)[0, 1]) if varies else float("nan")
         correct = item[item["correct"].astype(str) == "True"]
         firsts = pd.to_numeric(correct["first_correct_attempt"], errors="coerce").dropna()
-        wrong = item[(item["correct"].astype(str) != "True") & item["answer"].notna()]
+        answered = pd.to_numeric(item["attempts"], errors="coerce").fillna(0) > 0
+        wrong = item[(item["correct"].astype(str) != "True") & answered]
         common = (
             wrong.groupby("answer")["feedback"].agg(["size", "first"])
             .sort_values("size", ascending=False).head(3)
@@ -52,7 +56,8 @@ def item_analysis(scores: pd.DataFrame) -> pd.DataFrame:
         )
         after = item.get("after_solution", pd.Series(dtype=str)).astype(str) == "True"
         rows.append(
-            [notebook, qid, len(item), float(fraction.mean()), discrimination,
+            [notebook, qid, len(item), int((~answered).sum()), len(wrong),
+             float(fraction.mean()), discrimination,
              float((firsts - 1).mean()) if len(firsts) else float("nan"), int(after.sum()),
              described]
         )  # fmt: skip

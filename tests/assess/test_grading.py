@@ -222,7 +222,10 @@ def test_item_analysis_report(graded, tmp_path):
     rest = totals[rows["student_id"]].to_numpy() - rows["score"].to_numpy()
     expected = pd.Series(rows["score"].to_numpy()).corr(pd.Series(rest))
     assert mine["discrimination"] == pytest.approx(expected)
-    assert "zzz" in mine["common_wrong_answers"]
+    unanswered = rows["attempts"] == 0  # nothing, or only unreadable answers like "zzz"
+    assert mine["not_answered"] == unanswered.sum() > 0
+    assert mine["wrong"] == ((~unanswered) & (rows["correct"].astype(str) != "True")).sum() > 0
+    assert "zzz" not in mine["common_wrong_answers"]  # not an attempt, so not a wrong answer
     assert "<html" in (tmp_path / "report.html").read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "nothing")]) == 2
 
