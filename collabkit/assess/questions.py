@@ -422,12 +422,13 @@ class FreeText(Question):
         if isinstance(text, coerce.Unreadable):
             return self._unreadable(text)
         words = len(text.split())
-        found = [point.idea for point in self.rubric if point.found_in(text)]
+        found = self.ideas_found(text)
         missing = [point.idea for point in self.rubric if not point.found_in(text)]
         fraction = len(found) / len(self.rubric)
         if words < self.min_words:
             fraction = min(fraction, 0.5)
-        parts = [f"Self-check: your answer touches {len(found)} of {len(self.rubric)} key ideas."]
+        heading = "Self-check (a guide, not your grade)" if self.instructor_graded else "Self-check"
+        parts = [f"{heading}: your answer touches {len(found)} of {len(self.rubric)} key ideas."]
         if found:
             parts.append("Covered: " + "; ".join(found) + ".")
         if missing:
@@ -435,8 +436,21 @@ class FreeText(Question):
         if words < self.min_words:
             parts.append(f"Write at least {self.min_words} words to explain your reasoning.")
         if self.instructor_graded:
-            parts.append("Your instructor reads and grades this answer; the self-check is a guide.")
+            parts.append("Your instructor reads and grades this answer.")
+            return replace(self._feedback(fraction, " ".join(parts)), submitted=True)
         return self._feedback(fraction, " ".join(parts))
+
+    def ideas_found(self, answer: object) -> list[str]:
+        """The rubric ideas ``answer`` mentions (what the keyword self-check found)."""
+        text = coerce.read_text(answer)
+        if isinstance(text, coerce.Unreadable):
+            return []
+        return [point.idea for point in self.rubric if point.found_in(text)]
+
+
+def instructor_graded(question: Question) -> bool:
+    """True for an item whose grade is the instructor's reading (never scored automatically)."""
+    return isinstance(question, FreeText) and question.instructor_graded
 
 
 def _check_keys(qid: str, mapping: Mapping[str, str], allowed: Mapping[str, str], what: str):
