@@ -122,6 +122,11 @@ class Question(_Identified):
     def _check(self, answer: object) -> Feedback:
         raise NotImplementedError
 
+    def reads(self, answer: object) -> bool:
+        """Whether ``answer`` is an attempt (not blank, readable), checked as cheaply as the
+        question type allows (a code answer is not run)."""
+        return self.check(answer).readable
+
     def _feedback(self, fraction: float, message: str) -> Feedback:
         fraction = min(max(fraction, 0.0), 1.0)
         correct = fraction >= 1.0
@@ -604,13 +609,20 @@ class CodeAnswer(Question):
     def _check(self, answer: object) -> Feedback:
         return self.check_and_run(answer)[0]
 
+    def reads(self, answer: object) -> bool:
+        """Whether ``answer`` is code to run (it is not run)."""
+        return not isinstance(self._code(answer), coerce.Unreadable)
+
+    def _code(self, answer: object) -> str | coerce.Unreadable:
+        return coerce.read_text(
+            answer, "Python code as text", "No answer yet: write your function, then check it."
+        )
+
     def check_and_run(self, answer: object) -> tuple[Feedback, str]:
         """The feedback, and how the run ended: a :class:`~collabkit.assess.sandbox.RunResult`
         status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"crashed"``) or
         ``"unread"`` when the answer was not code to run. Never raises."""
-        code = coerce.read_text(
-            answer, "Python code as text", "No answer yet: write your function, then check it."
-        )
+        code = self._code(answer)
         if isinstance(code, coerce.Unreadable):
             return self._unreadable(code), "unread"
         run = _sandbox().run_code(code, [t.expression for t in self.tests], self.limits)
