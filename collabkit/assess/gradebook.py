@@ -36,8 +36,10 @@ FORMATS = {
 }
 LONG_COLUMNS = [
     "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
-    "first_correct_attempt", "answer", "feedback", "after_solution",
+    "first_correct_attempt", "answer", "feedback", "after_solution", "status",
 ]  # fmt: skip
+#: ``status`` of an instructor-graded item not scored yet (it counts 0 until then).
+AWAITING = "awaiting instructor"
 
 
 def _csv(rows: Iterable[Sequence[object]]) -> str:
@@ -81,9 +83,19 @@ def long_rows(run: GradeRun) -> list[list[object]]:
                     g.student_id, notebook, r.question_id, f"{r.score:g}", f"{r.max_score:g}",
                     r.correct, r.attempts, r.first_correct_attempt or "",
                     "" if r.answer is None else str(r.answer)[:500], r.message[:500],
-                    r.after_solution,
+                    r.after_solution, status(r),
                 ])  # fmt: skip
     return rows
+
+
+def status(result) -> str:
+    """Who set the score of ``result``: "" (automatic), :data:`AWAITING`, "graded by
+    instructor" or "overridden: <reason>"."""
+    if result.override:
+        return f"overridden: {result.override}"
+    if result.awaiting:
+        return AWAITING
+    return "graded by instructor" if result.instructor_graded else ""
 
 
 def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | None = None) -> str:
@@ -110,14 +122,32 @@ def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | Non
             hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
             section = sections.get(r.question_id.rsplit(".", 1)[0], "")
             where = f"<br><small>{html.escape(section)}</small>" if section else ""
+            points = f"{r.score:g} / {r.max_score:g}"
+            if r.awaiting:
+                css, points = "", f"Awaiting instructor ({r.max_score:g} points)"
             parts.append(
                 f"<tr><td>{html.escape(r.question_id)}{where}</td><td>{answer}</td>"
-                f"<td class='{css}'>{r.score:g} / {r.max_score:g}</td>"
-                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}</td></tr>"
+                f"<td class='{css}'>{points}</td>"
+                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}"
+                f"{_instructor_notes(r)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _instructor_notes(result) -> str:
+    """The self-check guide, the instructor's comment and an override's reason, as HTML."""
+    notes = [
+        ("Self-check (a guide, not your grade)", result.self_check if result.awaiting else ""),
+        ("Your instructor", result.comment),
+        ("Score changed by your instructor", result.override),
+    ]
+    return "".join(
+        f"<br><i>{label}:</i> {html.escape(text).replace(chr(10), '<br>')}"
+        for label, text in notes
+        if text
+    )
 
 
 def write_outputs(
@@ -128,7 +158,9 @@ def write_outputs(
     maxima: dict[str, float],
     sections: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html."""
+    """Write gradebook.csv, scores_long.csv, problems.csv, manual.csv (the instructor-graded
+    items, see :mod:`collabkit.assess.manual`) and feedback/<student>.html."""
+    from collabkit.assess.manual import manual_rows
     from collabkit.assess.records import safe_name
 
     written = []
@@ -136,6 +168,7 @@ def write_outputs(
         "gradebook.csv": _csv(gradebook_rows(run, fmt, titles, maxima)),
         "scores_long.csv": _csv(long_rows(run)),
         "problems.csv": _csv([["file", "student_id", "problem"], *sorted(run.problems)]),
+        "manual.csv": _csv(manual_rows(run)),
     }
     for graded in run.graded:
         page = feedback_page(graded, titles, sections)

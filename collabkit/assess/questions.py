@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 import numpy as np
 
@@ -453,7 +453,7 @@ class FreeText(Question):
         return [point.idea for point in self.rubric if point.found_in(text)]
 
 
-def instructor_graded(question: Question) -> bool:
+def instructor_graded(question: Question) -> TypeGuard[FreeText]:
     """True for an item whose grade is the instructor's reading (never scored automatically)."""
     return isinstance(question, FreeText) and question.instructor_graded
 
