@@ -106,7 +106,7 @@ def read_manual(path: Path, run: GradeRun) -> Marks:
             return None
         return Mark(score, (row.get("comment") or "").strip())
 
-    return _read(path, run, MANUAL_COLUMNS[:3] + ["score", "comment"], check)
+    return _read(path, run, ["student_id", "question_id", "score"], check)
 
 
 def read_overrides(path: Path, run: GradeRun) -> Marks:
