@@ -13,8 +13,8 @@ import nbformat
 import pytest
 
 from collabkit.assess.assessed import Release, release_id
-from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.assess.questions import instructor_graded
+from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.cli import main
 from collabkit.course import NOTEBOOKS, all_questions, assessed_questions, graded_task
 from tests.conftest import readable_wrong
