@@ -265,3 +265,19 @@ def test_ids_in_the_manual_file_match_ignoring_letter_case(first_run, tmp_path):
     manual = _write_csv(tmp_path / "manual.csv", [_memo_row("ALICE", "1")], MANUAL_COLUMNS)
     assert _grade(folder, tmp_path / "out", "--manual", str(manual)) == 0
     assert _totals(tmp_path / "out")["alice"] == automatic["alice"] + 1
+
+
+def test_the_item_analysis_leaves_out_answers_awaiting_the_instructor(first_run, tmp_path):
+    import pandas as pd
+
+    from collabkit.assess.report import item_analysis
+
+    folder, _, _, _, _ = first_run
+    manual = _write_csv(tmp_path / "manual.csv", [_memo_row("alice", "4"), _memo_row("bob", "1")],
+                        MANUAL_COLUMNS)  # fmt: skip
+    out = tmp_path / "out"
+    assert _grade(folder, out, "--manual", str(manual)) == 0
+    scores = pd.read_csv(out / "scores_long.csv", dtype={"notebook": str})
+    memo = item_analysis(scores).set_index("question_id").loc[MEMO.id]
+    assert memo["students"] == 2  # carol's memo awaits the instructor
+    assert memo["difficulty"] == pytest.approx((4 + 1) / 2 / MEMO.points)
