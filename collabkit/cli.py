@@ -287,7 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Grade submitted notebooks without running them (code answers run only "
         "with --execute, in a sandbox): read the answer records "
         "in every .ipynb, re-score them with the answer key (scores written in the files are "
-        "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
+        "ignored), and write gradebook.csv, scores_long.csv, problems.csv, manual.csv (the "
+        "instructor-graded answers, to score and merge with --manual) and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
         "problems.csv; the batch always goes on.",
     )

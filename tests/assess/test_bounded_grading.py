@@ -9,8 +9,10 @@ import pytest
 
 import collabkit
 from collabkit.assess import sandbox
+from collabkit.assess.assessed import Release, release_id
 from collabkit.assess.grading import MAX_ATTEMPTS_READ, grade
 from collabkit.assess.records import AnswerRecord, bundle
+from collabkit.course import assessed_questions, graded_task
 from tests.conftest import readable_wrong
 
 NUMERIC = collabkit.get_question("01.pooling.cost")
@@ -96,3 +98,39 @@ def test_a_blank_latest_answer_leaves_the_last_readable_one_counted(tmp_path, bl
     answers = [readable_wrong(NUMERIC), NUMERIC.key] + ([""] if blank_last else [])
     result = _result(grade([_file(tmp_path, NUMERIC, answers)]), NUMERIC)
     assert (result.score, result.attempts, result.first_correct_attempt) == (1.0, 2, 2)
+
+
+def test_an_assessed_item_reads_only_its_first_attempts(tmp_path):
+    """In an assessed release the first attempts count, so the first 200 are read."""
+    import nbformat
+
+    secret = bytes(range(32))
+    task = graded_task("01")
+    keyed = next(q for q in assessed_questions(secret) if q.id == "01.task.cost")
+    own = keyed.for_variant(keyed.variant_of(STUDENT))
+    rid = release_id(secret)
+    answers = [readable_wrong(own), own.key] + [readable_wrong(own)] * 248
+    records = [
+        AnswerRecord(keyed.id, answer, n, f"2026-01-01T10:00:00.{n:06d}+00:00", STUDENT,
+                     variant=keyed.variant_of(STUDENT), release=rid)
+        for n, answer in enumerate(answers, 1)
+    ]  # fmt: skip
+    nb = nbformat.v4.new_notebook()
+    token = Release("01", rid, 2, task.course_parameters(secret)).token(secret)
+    nb.metadata["collabkit"] = {"assignment": "01", "release": token}
+    cell = nbformat.v4.new_code_cell(f"collabkit.ask({keyed.id!r})")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=bundle(keyed.id, records))]
+    nb.cells.append(cell)
+    nbformat.write(nb, tmp_path / "a.ipynb")
+    run = grade([tmp_path / "a.ipynb"], notebooks=["01"], secret=secret)
+    result = _result(run, keyed)
+    assert (result.score, result.attempts, result.first_correct_attempt) == (own.points, 2, 2)
+    problems = [p for _, _, p in run.problems]
+    assert (
+        f"{keyed.id}: 250 attempts; only the first {MAX_ATTEMPTS_READ} were read (the "
+        "limit is 2), the rest were ignored" in problems
+    )
+    assert (
+        f"{keyed.id}: {MAX_ATTEMPTS_READ - 2} attempt(s) beyond the limit of 2 were "
+        "ignored" in problems
+    )
