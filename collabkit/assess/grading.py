@@ -1,8 +1,13 @@
 """Grading submitted notebooks from their answer records.
 
-Each record's answer is re-scored with the question's ``check`` (the one scoring path);
-the latest attempt of each question counts, as in the student's own progress table.
-Scores written in a file are never read. No student code runs, except for code answers
+Each question's counted answer is re-scored with the question's ``check`` (the one scoring
+path); the latest attempt of each question counts, as in the student's own progress table.
+Earlier attempts are counted, not scored again: only cheaply checked types are checked to
+find the first correct attempt (a code answer's earlier attempts are never run), and at
+most :data:`MAX_ATTEMPTS_READ` attempts per question are read (reported). Instructor-graded
+items are never scored automatically: they are "awaiting instructor" (0 points) until the
+instructor's score is merged (:mod:`collabkit.assess.manual`). Scores written in a file are
+never read. No student code runs, except for code answers
 when ``execute`` is set: each is run in a separate, limited process
 (:mod:`collabkit.assess.sandbox`); without ``execute`` they score 0 and are reported.
 
