@@ -13,6 +13,7 @@ from collabkit.assess.assessed import Release, release_id
 from collabkit.assess.grading import grade
 from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.course import all_questions, assessed_questions, graded_task
+from tests.conftest import readable_wrong
 
 SUBMISSIONS = 1_000
 NOTEBOOK = "01"
@@ -56,6 +57,34 @@ def _assessed_batch(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.ipynb"))
 
 
+#: Attempts in the one heavily answered file (every question of notebook 04 in turn).
+ATTEMPTS = 5_000
+
+
+def _many_attempts(folder: Path) -> Path:
+    """One submission of notebook 04 with :data:`ATTEMPTS` attempts spread over its
+    questions, each answered wrongly (a readable answer, so an attempt) until its last
+    attempt gives the key; its code answer runs when graded."""
+    questions = [q for q in all_questions() if q.notebook == "04"]
+    nb = nbformat.v4.new_notebook()
+    per_question = ATTEMPTS // len(questions)
+    for q in questions:
+        own = q.for_variant(q.variant_of("heavy"))
+        key, wrong = own.key, readable_wrong(own)
+        records = [
+            AnswerRecord(q.id, key if n == per_question else wrong, n,
+                         f"2026-01-01T10:00:00.{n:06d}+00:00", "heavy",
+                         variant=q.variant_of("heavy"))
+            for n in range(1, per_question + 1)
+        ]  # fmt: skip
+        cell = nbformat.v4.new_code_cell(f"collabkit.ask({q.id!r})")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=bundle(q.id, records))]
+        nb.cells.append(cell)
+    path = folder / "heavy.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
 def run() -> list[tuple[str, str, str]]:
     from benchmarks.notebooks import execute
 
@@ -78,6 +107,11 @@ def run() -> list[tuple[str, str, str]]:
         result = grade(assessed, notebooks=[NOTEBOOK], workers=2, secret=SECRET)
         assessed_seconds = time.perf_counter() - t0
         assert len(result.graded) == SUBMISSIONS
+        heavy = _many_attempts(Path(tmp))
+        t0 = time.perf_counter()
+        result = grade([heavy], notebooks=["04"], execute=True)
+        heavy_seconds = time.perf_counter() - t0
+        assert all(r.correct for r in result.graded[0].results["04"] if not r.instructor_graded)
         shutil.copy(NOTEBOOKS / "01_fundamentals.ipynb", tmp)
         execute_seconds = min(
             execute(nbformat.read(Path(tmp) / "01_fundamentals.ipynb", as_version=4), Path(tmp))
@@ -90,6 +124,8 @@ def run() -> list[tuple[str, str, str]]:
         ("grading from records, per submission (ms)", f"{per_record * 1e3:.1f}", ""),
         (f"grade {SUBMISSIONS} assessed submissions with the course secret (s)",
          f"{assessed_seconds:.1f}", "< 60"),
+        (f"grade one file with {ATTEMPTS:,} attempts, code answers run (s)",
+         f"{heavy_seconds:.1f}", "< 5"),
         ("executing one submission of 01 with nbclient (s)", f"{execute_seconds:.1f}", ""),
         ("speed-up of grading from records over executing", f"{execute_seconds / per_record:,.0f}x",
          ">= 50x"),

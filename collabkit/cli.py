@@ -7,11 +7,15 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabkit._version import __version__
 from collabkit.assess.assessed import DEFAULT_ATTEMPTS, MAX_ATTEMPTS
 from collabkit.assess.gradebook import FORMATS
 from collabkit.assess.identity import LAYOUTS
+
+if TYPE_CHECKING:  # the grading machinery loads only when a command needs it
+    from collabkit.assess.grading import GradeRun
 
 
 class _UsageError(Exception):
@@ -102,6 +106,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         canvas_columns(run.notebooks, args.canvas_assignment)
     except ValueError as err:
         raise _UsageError(f"{err}. Nothing was written.") from err
+    run = _with_instructor_scores(run, args.manual, args.overrides)
     maxima: dict[str, float] = {}
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
@@ -113,6 +118,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "
         f"{len(run.problems)} problem(s) listed in {Path(args.out) / 'problems.csv'}"
     )
+    _print_awaiting(run, Path(args.out))
     if not run.graded:
         print(
             f"collabkit: nobody was graded: none of the {len(files)} file(s) held answers "
@@ -151,6 +157,32 @@ def _grading_identity(args: argparse.Namespace):
     if problem:
         raise _UsageError(problem)
     return roster
+
+
+def _with_instructor_scores(run: GradeRun, manual: str | None, overrides: str | None) -> GradeRun:
+    """``run`` with the scores of ``--manual`` and ``--overrides`` merged (both checked in
+    full first; any problem is a usage error and nothing is written)."""
+    from collabkit.assess.manual import ManualError, merge, read_manual, read_overrides
+
+    try:
+        marks = read_manual(Path(manual), run) if manual else {}
+        changes = read_overrides(Path(overrides), run) if overrides else {}
+    except ManualError as err:
+        raise _UsageError(str(err)) from err
+    return merge(run, marks, changes) if marks or changes else run
+
+
+def _print_awaiting(run: GradeRun, out: Path) -> None:
+    """Say how many instructor-graded answers still await the instructor's score."""
+    from collabkit.assess.manual import awaiting_count
+
+    waiting = awaiting_count(run)
+    if waiting:
+        print(
+            f"{waiting} instructor-graded answer(s) await your grading (counted as 0 until "
+            f"then): fill in score (and comment) in {out / 'manual.csv'}, then grade again "
+            f"with --manual {out / 'manual.csv'}"
+        )
 
 
 def _secret(path: str | None) -> bytes | None:
@@ -309,7 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Grade submitted notebooks without running them (code answers run only "
         "with --execute, in a sandbox): read the answer records "
         "in every .ipynb, re-score them with the answer key (scores written in the files are "
-        "ignored), and write gradebook.csv, scores_long.csv, problems.csv and one feedback "
+        "ignored), and write gradebook.csv, scores_long.csv, problems.csv, manual.csv (the "
+        "instructor-graded answers, to score and merge with --manual) and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
         "problems.csv; the batch always goes on. Exits 1 if nobody could be graded, 2 on "
         "a usage error (such as a --notebook the course does not have).",
@@ -340,6 +373,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="run code answers (questions whose answer is Python code), each in a separate "
         "process with the question's time and memory limits and no network; without it "
         "they score 0 and are listed in problems.csv",
+    )  # fmt: skip
+    grade.add_argument(
+        "--manual", metavar="CSV",
+        help="merge the instructor's scores and comments of instructor-graded items: the "
+        "manual.csv an earlier run wrote, with score (0 to points_possible; empty: still "
+        "awaiting) and comment filled in. Every row is checked first; any problem stops the "
+        "run (exit 2) and nothing is written",
+    )  # fmt: skip
+    grade.add_argument(
+        "--overrides", metavar="CSV",
+        help="set the score of any item (e.g. after a regrade request): columns student_id, "
+        "question_id, score, reason; the reason is shown on the student's feedback page and "
+        "every override is listed in problems.csv. Checked like --manual",
     )  # fmt: skip
     grade.add_argument(
         "--secret-file", metavar="FILE",

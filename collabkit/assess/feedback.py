@@ -30,6 +30,9 @@ class Feedback:
     recorded
         True for a graded item of an assessed release: the answer was recorded and only
         its format was checked; its score comes when the instructor publishes feedback.
+    submitted
+        True for an instructor-graded answer: the instructor's reading is the grade, so no
+        verdict and no points are shown; ``message`` is the keyword self-check, a guide.
 
     Examples
     --------
@@ -45,6 +48,7 @@ class Feedback:
     hint: str = ""
     readable: bool = True
     recorded: bool = False
+    submitted: bool = False
 
     @property
     def fraction(self) -> float:
@@ -60,8 +64,11 @@ class Feedback:
 
     def to_html(self, *, show_hint: bool = True) -> str:
         """Feedback as a small coloured HTML box (used by widgets and in notebooks)."""
-        if self.recorded or not self.readable:  # no verdict: a format check, or nothing read
-            label = "Recorded." if self.readable else "Not recorded."
+        if self.recorded or self.submitted or not self.readable:  # no verdict
+            if not self.readable:
+                label = "Not recorded."
+            else:
+                label = "Submitted for your instructor." if self.submitted else "Recorded."
             return (
                 f'<div class="collabkit-feedback-box" style="border-left:4px solid {NEUTRAL};'
                 f'padding:4px 10px;margin:4px 0;"><b>{label}</b> '

@@ -41,8 +41,10 @@ FORMATS = {
 }
 LONG_COLUMNS = [
     "student_id", "notebook", "question_id", "score", "max_score", "correct", "attempts",
-    "first_correct_attempt", "answer", "feedback", "after_solution",
+    "first_correct_attempt", "answer", "feedback", "after_solution", "status",
 ]  # fmt: skip
+#: ``status`` of an instructor-graded item not scored yet (it counts 0 until then).
+AWAITING = "awaiting instructor"
 
 
 def _title(notebook: str, titles: dict[str, str]) -> str:
@@ -91,9 +93,19 @@ def long_rows(run: GradeRun) -> list[list[object]]:
                     g.student_id, notebook, r.question_id, f"{r.score:g}", f"{r.max_score:g}",
                     r.correct, r.attempts, r.first_correct_attempt or "",
                     "" if r.answer is None else str(r.answer)[:500], r.message[:500],
-                    r.after_solution,
+                    r.after_solution, status(r),
                 ])  # fmt: skip
     return rows
+
+
+def status(result) -> str:
+    """Who set the score of ``result``: "" (automatic), :data:`AWAITING`, "graded by
+    instructor" or "overridden: <reason>"."""
+    if result.override:
+        return f"overridden: {result.override}"
+    if result.awaiting:
+        return AWAITING
+    return "graded by instructor" if result.instructor_graded else ""
 
 
 def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | None = None) -> str:
@@ -120,10 +132,14 @@ def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | Non
             hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
             section = sections.get(r.question_id.rsplit(".", 1)[0], "")
             where = f"<br><small>{html.escape(section)}</small>" if section else ""
+            points = f"{r.score:g} / {r.max_score:g}"
+            if r.awaiting:
+                css, points = "", f"Awaiting instructor ({r.max_score:g} points)"
             parts.append(
                 f"<tr><td>{html.escape(r.question_id)}{where}</td><td>{answer}</td>"
-                f"<td class='{css}'>{r.score:g} / {r.max_score:g}</td>"
-                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}</td></tr>"
+                f"<td class='{css}'>{points}</td>"
+                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}"
+                f"{_instructor_notes(r)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
@@ -143,6 +159,20 @@ def page_names(student_ids: Iterable[str]) -> dict[str, str]:
     return names
 
 
+def _instructor_notes(result) -> str:
+    """The self-check guide, the instructor's comment and an override's reason, as HTML."""
+    notes = [
+        ("Self-check (a guide, not your grade)", result.self_check if result.awaiting else ""),
+        ("Your instructor", result.comment),
+        ("Score changed by your instructor", result.override),
+    ]
+    return "".join(
+        f"<br><i>{label}:</i> {html.escape(text).replace(chr(10), '<br>')}"
+        for label, text in notes
+        if text
+    )
+
+
 def write_outputs(
     run: GradeRun,
     out: Path,
@@ -153,8 +183,11 @@ def write_outputs(
     roster: Roster | None = None,
     canvas_assignment: str | None = None,
 ) -> list[Path]:
-    """Write gradebook.csv, scores_long.csv, problems.csv and feedback/<student>.html
-    (``roster`` and ``canvas_assignment`` as in :func:`gradebook_rows`)."""
+    """Write gradebook.csv, scores_long.csv, problems.csv, manual.csv (the instructor-graded
+    items, see :mod:`collabkit.assess.manual`) and feedback/<student>.html (``roster`` and
+    ``canvas_assignment`` as in :func:`gradebook_rows`)."""
+    from collabkit.assess.manual import manual_rows
+
     written = []
     files = {
         "gradebook.csv": csv_text(
@@ -162,6 +195,7 @@ def write_outputs(
         ),
         "scores_long.csv": csv_text(long_rows(run)),
         "problems.csv": csv_text([["file", "student_id", "problem"], *sorted(run.problems)]),
+        "manual.csv": csv_text(manual_rows(run)),
     }
     names = page_names([graded.student_id or "" for graded in run.graded])
     for graded in run.graded:

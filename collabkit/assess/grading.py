@@ -1,8 +1,13 @@
 """Grading submitted notebooks from their answer records.
 
-Each record's answer is re-scored with the question's ``check`` (the one scoring path);
-the latest attempt of each question counts, as in the student's own progress table.
-Scores written in a file are never read. No student code runs, except for code answers
+Each question's counted answer is re-scored with the question's ``check`` (the one scoring
+path); the latest attempt of each question counts, as in the student's own progress table.
+Earlier attempts are counted, not scored again: only cheaply checked types are checked to
+find the first correct attempt (a code answer's earlier attempts are never run), and at
+most :data:`MAX_ATTEMPTS_READ` attempts per question are read (reported). Instructor-graded
+items are never scored automatically: they are "awaiting instructor" (0 points) until the
+instructor's score is merged (:mod:`collabkit.assess.manual`). Scores written in a file are
+never read. No student code runs, except for code answers
 when ``execute`` is set: each is run in a separate, limited process
 (:mod:`collabkit.assess.sandbox`); without ``execute`` they score 0 and are reported.
 
@@ -30,11 +35,15 @@ from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, re
 from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.identity import Identity, Roster, check_layout, identify
-from collabkit.assess.questions import CodeAnswer, Question
+from collabkit.assess.questions import CodeAnswer, FreeText, Question, instructor_graded
 from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
 
 NOT_EXECUTED = "Code answer not run: the instructor grades code answers with --execute."
+AWAITING_MESSAGE = "Awaiting instructor: your instructor reads and grades this answer."
+#: Attempts read per question and file: the latest ones in practice (the latest counts),
+#: the first ones in an assessed release (the first ``attempts`` count).
+MAX_ATTEMPTS_READ = 200
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +61,16 @@ class QuestionResult:
     message: str
     hint: str
     after_solution: bool = False
+    #: An instructor-graded item: its score is the instructor's, never the self-check's.
+    instructor_graded: bool = False
+    #: Instructor-graded and not scored yet (counts 0 until the instructor's score is merged).
+    awaiting: bool = False
+    #: The rubric ideas the keyword self-check found in an instructor-graded answer.
+    self_check: str = ""
+    #: The instructor's comment (``--manual``).
+    comment: str = ""
+    #: Why the score was overridden (``--overrides``); empty when it was not.
+    override: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,9 +158,18 @@ def score_submission(
             _check_stamp(submission, notebook, policy, graded.problems)
         for question in (q for q in questions.values() if q.notebook == notebook):
             records = by_question.get(question.id, [])
+            skipped = 0
             if question.id in policy.graded and policy.secret is not None:
                 limit = policy.attempt_limit(notebook)
                 records = _assessed_records(question, records, policy, limit, graded.problems)
+            elif len(records) > MAX_ATTEMPTS_READ:
+                skipped = len(records) - MAX_ATTEMPTS_READ
+                records = records[-MAX_ATTEMPTS_READ:]
+                graded.problems.append(
+                    f"{question.id}: {skipped + MAX_ATTEMPTS_READ} attempts; only the latest "
+                    f"{MAX_ATTEMPTS_READ} were read (the earlier ones are counted as attempts, "
+                    "not checked)"
+                )
             if not records:
                 rows.append(_zero(question, records, "Not answered."))
                 continue
@@ -156,27 +184,30 @@ def score_submission(
                     "graded with the student's own variant"
                 )
             own = question.for_variant(variant)
-            feedbacks = [own.check(r.answer) for r in records[:-1]]
-            feedbacks.append(_check_latest(own, records[-1].answer, graded.problems))
-            readable = [(r, f) for r, f in zip(records, feedbacks, strict=True) if f.readable]
+            readable = [r for r in records if own.reads(r.answer)]
             if not readable:  # only blank or unreadable answers: none was an attempt
-                rows.append(replace(_zero(question, records, last_message(feedbacks)), attempts=0))
+                message = last_message([own.check(records[-1].answer)])
+                rows.append(replace(_zero(question, records, message), attempts=skipped))
                 continue
-            first = next((n for n, (_, f) in enumerate(readable, 1) if f.correct), None)
-            counted, last = readable[-1]
+            counted = readable[-1]
             after_solution = question.id in policy.graded and counted.revealed_solution
             if after_solution:
                 graded.problems.append(
                     f"{question.id}: answered after its worked solution was revealed; scored 0"
                 )
+            if instructor_graded(own):
+                rows.append(_awaiting(own, counted, skipped + len(readable), after_solution))
+                continue
+            last = _check_latest(own, counted.answer, graded.problems)
+            first = _first_correct(own, readable, last)
             rows.append(
                 QuestionResult(
                     question_id=question.id,
                     score=0.0 if after_solution else last.score,
                     max_score=last.max_score,
                     correct=last.correct and not after_solution,
-                    attempts=len(readable),
-                    first_correct_attempt=first,
+                    attempts=skipped + len(readable),
+                    first_correct_attempt=None if first is None else skipped + first,
                     answer=counted.answer,
                     message=(
                         "Answered after the worked solution was shown, so it earns no points. "
@@ -190,6 +221,41 @@ def score_submission(
             )
         graded.results[notebook] = rows
     return graded
+
+
+def _first_correct(
+    question: Question, readable: Sequence[AnswerRecord], last: Feedback
+) -> int | None:
+    """The first correct one of the ``readable`` attempts (1-based), with ``last`` the
+    latest one's feedback. Earlier attempts are checked again only for question types that
+    check cheaply; for code answers, which would each be run, it is None (not known)."""
+    if question.executes:
+        return None
+    earlier = (n for n, r in enumerate(readable[:-1], 1) if question.check(r.answer).correct)
+    return next(earlier, len(readable) if last.correct else None)
+
+
+def _awaiting(
+    question: FreeText, counted: AnswerRecord, attempts: int, after_solution: bool
+) -> QuestionResult:
+    """An instructor-graded item before the instructor's score: 0 points, awaiting."""
+    found = question.ideas_found(counted.answer)
+    return QuestionResult(
+        question_id=question.id,
+        score=0.0,
+        max_score=float(question.points),
+        correct=False,
+        attempts=attempts,
+        first_correct_attempt=None,
+        answer=counted.answer,
+        message=AWAITING_MESSAGE,
+        hint="",
+        after_solution=after_solution,
+        instructor_graded=True,
+        awaiting=True,
+        self_check=f"{len(found)} of {len(question.rubric)} key ideas"
+        + (f": {'; '.join(found)}" if found else ""),
+    )
 
 
 def last_message(feedbacks: Sequence[Feedback]) -> str:
@@ -253,7 +319,13 @@ def _assessed_records(
             f"{question.id}: {len(records) - len(inside)} answer(s) given outside the assessed "
             "release were ignored"
         )
-    readable = [r for r in inside if question.check(r.answer).readable]
+    if len(inside) > MAX_ATTEMPTS_READ:
+        problems.append(
+            f"{question.id}: {len(inside)} attempts; only the first {MAX_ATTEMPTS_READ} were "
+            f"read (the limit is {attempts}), the rest were ignored"
+        )
+        inside = inside[:MAX_ATTEMPTS_READ]
+    readable = [r for r in inside if question.reads(r.answer)]
     if len(readable) > attempts:
         problems.append(
             f"{question.id}: {len(readable) - attempts} attempt(s) beyond the limit of "

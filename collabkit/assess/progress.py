@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from collabkit.assess.assessed import SealedQuestion
-from collabkit.assess.questions import Question
+from collabkit.assess.questions import Question, instructor_graded
 from collabkit.assess.session import Session
 from collabkit.core.colours import CORRECT, TRACK
 
@@ -108,7 +108,7 @@ def summarize(
         record = latest.get(q.id)
         own = q.for_variant(q.variant_of(session.student_id))
         feedback = own.check(record.answer) if record else None
-        later = isinstance(q, SealedQuestion)
+        later = isinstance(q, SealedQuestion) or instructor_graded(q)
         rows.append(
             {
                 "notebook": q.notebook,
@@ -116,8 +116,8 @@ def summarize(
                 "title": section_titles.get(q.section, q.section),
                 "questions": 1,
                 "answered": int(record is not None),
-                "correct": int(bool(feedback and feedback.correct)),
-                "score": feedback.score if feedback else 0.0,
+                "correct": int(bool(feedback and feedback.correct and not later)),
+                "score": feedback.score if feedback and not later else 0.0,
                 "max_score": 0.0 if later else float(q.points),
             }
         )
@@ -127,6 +127,6 @@ def summarize(
         .sum()
         .reindex(columns=COLUMNS)
     )
-    graded_later = sum(isinstance(q, SealedQuestion) for q in questions
+    graded_later = sum(isinstance(q, SealedQuestion) or instructor_graded(q) for q in questions
                        if notebook is None or q.notebook == notebook)  # fmt: skip
     return ProgressReport(table=table, student_id=session.student_id, graded_later=graded_later)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 import numpy as np
 
@@ -121,6 +121,11 @@ class Question(_Identified):
 
     def _check(self, answer: object) -> Feedback:
         raise NotImplementedError
+
+    def reads(self, answer: object) -> bool:
+        """Whether ``answer`` is an attempt (not blank, readable), checked as cheaply as the
+        question type allows (a code answer is not run)."""
+        return self.check(answer).readable
 
     def _feedback(self, fraction: float, message: str) -> Feedback:
         fraction = min(max(fraction, 0.0), 1.0)
@@ -422,12 +427,13 @@ class FreeText(Question):
         if isinstance(text, coerce.Unreadable):
             return self._unreadable(text)
         words = len(text.split())
-        found = [point.idea for point in self.rubric if point.found_in(text)]
+        found = self.ideas_found(text)
         missing = [point.idea for point in self.rubric if not point.found_in(text)]
         fraction = len(found) / len(self.rubric)
         if words < self.min_words:
             fraction = min(fraction, 0.5)
-        parts = [f"Self-check: your answer touches {len(found)} of {len(self.rubric)} key ideas."]
+        heading = "Self-check (a guide, not your grade)" if self.instructor_graded else "Self-check"
+        parts = [f"{heading}: your answer touches {len(found)} of {len(self.rubric)} key ideas."]
         if found:
             parts.append("Covered: " + "; ".join(found) + ".")
         if missing:
@@ -435,8 +441,21 @@ class FreeText(Question):
         if words < self.min_words:
             parts.append(f"Write at least {self.min_words} words to explain your reasoning.")
         if self.instructor_graded:
-            parts.append("Your instructor reads and grades this answer; the self-check is a guide.")
+            parts.append("Your instructor reads and grades this answer.")
+            return replace(self._feedback(fraction, " ".join(parts)), submitted=True)
         return self._feedback(fraction, " ".join(parts))
+
+    def ideas_found(self, answer: object) -> list[str]:
+        """The rubric ideas ``answer`` mentions (what the keyword self-check found)."""
+        text = coerce.read_text(answer)
+        if isinstance(text, coerce.Unreadable):
+            return []
+        return [point.idea for point in self.rubric if point.found_in(text)]
+
+
+def instructor_graded(question: Question) -> TypeGuard[FreeText]:
+    """True for an item whose grade is the instructor's reading (never scored automatically)."""
+    return isinstance(question, FreeText) and question.instructor_graded
 
 
 def _check_keys(qid: str, mapping: Mapping[str, str], allowed: Mapping[str, str], what: str):
@@ -590,13 +609,20 @@ class CodeAnswer(Question):
     def _check(self, answer: object) -> Feedback:
         return self.check_and_run(answer)[0]
 
+    def reads(self, answer: object) -> bool:
+        """Whether ``answer`` is code to run (it is not run)."""
+        return not isinstance(self._code(answer), coerce.Unreadable)
+
+    def _code(self, answer: object) -> str | coerce.Unreadable:
+        return coerce.read_text(
+            answer, "Python code as text", "No answer yet: write your function, then check it."
+        )
+
     def check_and_run(self, answer: object) -> tuple[Feedback, str]:
         """The feedback, and how the run ended: a :class:`~collabkit.assess.sandbox.RunResult`
         status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"crashed"``) or
         ``"unread"`` when the answer was not code to run. Never raises."""
-        code = coerce.read_text(
-            answer, "Python code as text", "No answer yet: write your function, then check it."
-        )
+        code = self._code(answer)
         if isinstance(code, coerce.Unreadable):
             return self._unreadable(code), "unread"
         run = _sandbox().run_code(code, [t.expression for t in self.tests], self.limits)

@@ -10,7 +10,8 @@ Per question:
   score and each student's total on the *other* items of the notebook (how well the item
   separates strong from weak students; near 0 or negative = look at the item);
 * ``attempts_before_correct``: mean number of failed attempts before the first correct one,
-  among students who got there;
+  among students who got there (code answers leave it empty: grading does not run their
+  earlier attempts);
 * ``answered_after_solution``: students whose counted answer came after they opened the
   worked solution of a graded item (scored 0);
 * the most common wrong answers, with the feedback they received (which names the
@@ -24,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from collabkit.assess.gradebook import AWAITING
+
 COLUMNS = [
     "notebook", "question_id", "students", "not_answered", "wrong", "difficulty",
     "discrimination", "attempts_before_correct", "answered_after_solution",
@@ -32,7 +35,10 @@ COLUMNS = [
 
 
 def item_analysis(scores: pd.DataFrame) -> pd.DataFrame:
-    """One row per question (see module docstring)."""
+    """One row per question (see module docstring); instructor-graded answers still
+    awaiting the instructor's score are left out (their 0 is not a score yet)."""
+    if "status" in scores:
+        scores = scores[scores["status"].astype(str) != AWAITING]
     scores = scores.assign(fraction=scores["score"] / scores["max_score"])
     totals = scores.groupby(["student_id", "notebook"])["score"].transform("sum")
     scores = scores.assign(rest=totals - scores["score"])

@@ -30,6 +30,14 @@ def neutralise(cell: object) -> object:
     return "'" + cell
 
 
+def restore(cell: str) -> str:
+    """A cell read back from a file written with :func:`csv_text`: the single quote put in
+    front of formula-like text is taken off again (``'=x`` → ``=x``)."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def csv_text(rows: Iterable[Sequence[object]]) -> str:
     """The CSV text of ``rows`` (``\\n`` line ends), every cell neutralised."""
     buffer = io.StringIO()

@@ -14,6 +14,7 @@ import pytest
 
 import collabkit
 from collabkit.assess.grading import grade
+from collabkit.assess.questions import instructor_graded
 from collabkit.assess.records import AnswerRecord, bundle
 from collabkit.cli import main
 from tests.conftest import NOTEBOOKS, readable_wrong
@@ -21,6 +22,8 @@ from tests.conftest import NOTEBOOKS, readable_wrong
 NOTEBOOK = "01"
 QUESTIONS = [q for q in collabkit.all_questions() if q.notebook == NOTEBOOK]
 MAXIMUM = sum(q.points for q in QUESTIONS)
+#: What full marks earn before the instructor grades the instructor-graded items.
+AUTOMATIC = sum(q.points for q in QUESTIONS if not instructor_graded(q))
 WRONG = "zzz"  # not a readable answer to any question: scores 0
 
 
@@ -76,11 +79,13 @@ def graded(tmp_path_factory):
                 )
                 for q in QUESTIONS
             }
-            expected[student] = MAXIMUM
+            expected[student] = AUTOMATIC
         elif kind in (3, 4, 5):  # partly right
             right = set(rng.sample([q.id for q in QUESTIONS], k=8))
             answers = {q.id: [own_key(q, student) if q.id in right else WRONG] for q in QUESTIONS}
-            expected[student] = sum(q.points for q in QUESTIONS if q.id in right)
+            expected[student] = sum(
+                q.points for q in QUESTIONS if q.id in right and not instructor_graded(q)
+            )
         elif kind == 6:  # right first, then wrong: the latest counts
             answers = {
                 q.id: [own_key(q, student), readable_wrong(q.for_variant(q.variant_of(student)))]
@@ -111,7 +116,7 @@ def graded(tmp_path_factory):
     mixed = submission("m1", key)
     mixed.cells += submission("m2", {QUESTIONS[0].id: [QUESTIONS[0].key]}).cells
     write(folder, "mixed_ids.ipynb", mixed)
-    expected["m1"] = MAXIMUM
+    expected["m1"] = AUTOMATIC
     problems["mixed_ids.ipynb"] = "records name several students"
     other = submission(
         "o1", {q.id: [q.key] for q in collabkit.all_questions() if q.notebook == "02"}
@@ -185,7 +190,7 @@ def test_command_line_grades_a_folder_in_moodle_format(tmp_path, capsys):
     assert main(["grade", str(folder), "--out", str(tmp_path / "out"), "--format", "moodle"]) == 0
     rows = list(csv.reader((tmp_path / "out" / "gradebook.csv").open(encoding="utf-8")))
     assert rows[0] == ["username", "collabkit 01 Fundamentals"]
-    assert dict(rows[1:]) == {"alice": f"{MAXIMUM:g}", "bob": f"{QUESTIONS[0].points:g}"}
+    assert dict(rows[1:]) == {"alice": f"{AUTOMATIC:g}", "bob": f"{QUESTIONS[0].points:g}"}
     assert "graded 2 student(s) from 2 file(s)" in capsys.readouterr().out
 
 
@@ -211,7 +216,8 @@ def test_item_analysis_report(graded, tmp_path):
     _, _, _, out = graded
     assert main(["report", str(out), "--out", str(tmp_path)]) == 0
     items = pd.read_csv(tmp_path / "item_analysis.csv", dtype={"notebook": str})
-    assert len(items) == len(QUESTIONS)
+    # the memo awaits the instructor in every submission: its 0s are not scores to analyse
+    assert set(items["question_id"]) == {q.id for q in QUESTIONS if not instructor_graded(q)}
     scores = pd.read_csv(out / "scores_long.csv", dtype={"notebook": str})
     first = QUESTIONS[0].id
     mine = item_analysis(scores).set_index("question_id").loc[first]

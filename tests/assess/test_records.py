@@ -391,14 +391,18 @@ def test_progress_equals_rescoring_the_latest_answers(tmp_path):
         collabkit.answer(qid, value)
     latest = dict(history)
     in_01 = {q: v for q, v in latest.items() if q.startswith("01.")}
-    scores = {q: collabkit.get_question(q).check(v) for q, v in in_01.items()}
+    # the memo is instructor-graded: answered, but in no points until the instructor grades it
+    scores = {
+        q: collabkit.get_question(q).check(v) for q, v in in_01.items() if q != "01.task.memo"
+    }
 
     report = collabkit.progress("01")
     table = report.table.set_index("section")
     assert report.score == pytest.approx(sum(f.score for f in scores.values()))
     assert report.max_score == sum(
-        q.points for q in collabkit.all_questions() if q.notebook == "01"
+        q.points for q in collabkit.all_questions() if q.notebook == "01" and q.id != "01.task.memo"
     )
+    assert report.graded_later == 1
     assert table["answered"].sum() == len(in_01)
     assert table["correct"].sum() == sum(f.correct for f in scores.values())
     assert table.loc["01.pooling", "answered"] == 1
