@@ -74,6 +74,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from collabkit.course import (
         NOTEBOOK_TITLES,
         all_questions,
+        assessed_questions,
         graded_question_ids,
         section_titles,
     )
@@ -110,9 +111,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     maxima: dict[str, float] = {}
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
+    shown = {q.id: q for q in all_questions()}
+    if args.secret_file is not None:  # graded tasks as this course's release showed them
+        shown |= {q.id: q for q in assessed_questions(_secret(args.secret_file))}
     write_outputs(
         run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima, section_titles(), roster,
-        args.canvas_assignment,
+        args.canvas_assignment, shown,
     )  # fmt: skip
     print(
         f"graded {len(run.graded)} student(s) from {len(files)} file(s); "

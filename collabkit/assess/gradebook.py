@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,12 @@ from collabkit.assess.lms import CANVAS_HEADER, canvas_columns, canvas_student, 
 from collabkit.assess.records import safe_name
 from collabkit.assess.spreadsheet import csv_text
 from collabkit.core.atomic import write_text_atomic
-from collabkit.core.colours import BORDER, CORRECT, WRONG
+from collabkit.core.colours import BORDER, CORRECT, MUTED, WRONG
 
 if TYPE_CHECKING:  # the command line reads FORMATS without loading the grading machinery
     from collabkit.assess.grading import GradeRun
     from collabkit.assess.identity import Roster
+    from collabkit.assess.questions import Question
 
 #: Layouts of ``gradebook.csv`` (``collabkit grade --format``), each with what it is for.
 FORMATS = {
@@ -108,42 +109,72 @@ def status(result) -> str:
     return "graded by instructor" if result.instructor_graded else ""
 
 
-def feedback_page(graded, titles: dict[str, str], sections: dict[str, str] | None = None) -> str:
-    """A self-contained HTML page of one student's results (with each question's section,
-    so students know where to look again)."""
-    sections = sections or {}
+def feedback_page(
+    graded,
+    titles: dict[str, str],
+    sections: dict[str, str] | None = None,
+    questions: Mapping[str, Question] | None = None,
+) -> str:
+    """A self-contained HTML page of one student's results: per question its section (so
+    students know where to look again) and, given ``questions``, its text and the answer
+    with its options' text; points to two decimals."""
+    from collabkit.assess.answer_text import answer_text
+
+    sections, questions = sections or {}, questions or {}
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Feedback for {html.escape(graded.student_id)}</title>",
-        "<style>body{font-family:sans-serif;max-width:56em;margin:2em auto}"
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
         f"td,th{{border-bottom:1px solid {BORDER};padding:4px 8px;vertical-align:top}}"
-        f".ok{{color:{CORRECT}}}.no{{color:{WRONG}}}</style></head><body>",
+        f".ok{{color:{CORRECT}}}.no{{color:{WRONG}}}.q{{color:{MUTED};font-size:90%}}"
+        "</style></head><body>",
         f"<h1>Feedback for {html.escape(graded.student_id)}</h1>",
     ]
     for notebook, results in sorted(graded.results.items()):
         total = sum(r.score for r in results)
         maximum = sum(r.max_score for r in results)
-        parts.append(f"<h2>{html.escape(_title(notebook, titles))}: {total:g} of {maximum:g}</h2>")
+        parts.append(
+            f"<h2>{html.escape(_title(notebook, titles))}: {_points(total)} of "
+            f"{_points(maximum)}</h2>"
+        )
         parts.append("<table><tr><th>Question</th><th>Your answer</th><th>Points</th>"
                      "<th>Feedback</th></tr>")  # fmt: skip
         for r in results:
+            question = _own(questions.get(r.question_id), graded.student_id or "")
             css = "ok" if r.correct else "no"
-            answer = "—" if r.answer is None else html.escape(str(r.answer)[:300])
+            answer = _lines(answer_text(question, r.answer))
             hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
             section = sections.get(r.question_id.rsplit(".", 1)[0], "")
             where = f"<br><small>{html.escape(section)}</small>" if section else ""
-            points = f"{r.score:g} / {r.max_score:g}"
+            prompt = f"<div class='q'>{_lines(question.prompt)}</div>" if question else ""
+            points = f"{_points(r.score)} / {_points(r.max_score)}"
             if r.awaiting:
-                css, points = "", f"Awaiting instructor ({r.max_score:g} points)"
+                css, points = "", f"Awaiting instructor ({_points(r.max_score)} points)"
             parts.append(
-                f"<tr><td>{html.escape(r.question_id)}{where}</td><td>{answer}</td>"
-                f"<td class='{css}'>{points}</td>"
-                f"<td>{html.escape(r.message).replace(chr(10), '<br>')}{hint}"
-                f"{_instructor_notes(r)}</td></tr>"
+                f"<tr><td><b>{html.escape(r.question_id)}</b>{where}{prompt}</td>"
+                f"<td>{answer}</td><td class='{css}'>{points}</td>"
+                f"<td>{_lines(r.message)}{hint}{_instructor_notes(r)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _own(question: Question | None, student_id: str) -> Question | None:
+    """The student's own variant of ``question`` (its numbers in the prompt)."""
+    try:
+        return question.for_variant(question.variant_of(student_id)) if question else None
+    except Exception:
+        return question
+
+
+def _points(value: float) -> str:
+    """Points as people write them: at most two decimals (``3.33``, ``4``)."""
+    return f"{round(value, 2):g}"
+
+
+def _lines(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
 
 
 def page_names(student_ids: Iterable[str]) -> dict[str, str]:
@@ -182,10 +213,12 @@ def write_outputs(
     sections: dict[str, str] | None = None,
     roster: Roster | None = None,
     canvas_assignment: str | None = None,
+    questions: Mapping[str, Question] | None = None,
 ) -> list[Path]:
     """Write gradebook.csv, scores_long.csv, problems.csv, manual.csv (the instructor-graded
     items, see :mod:`collabkit.assess.manual`) and feedback/<student>.html (``roster`` and
-    ``canvas_assignment`` as in :func:`gradebook_rows`)."""
+    ``canvas_assignment`` as in :func:`gradebook_rows`; ``questions`` by id, to show their
+    text on the feedback pages)."""
     from collabkit.assess.manual import manual_rows
 
     written = []
@@ -199,7 +232,7 @@ def write_outputs(
     }
     names = page_names([graded.student_id or "" for graded in run.graded])
     for graded in run.graded:
-        page = feedback_page(graded, titles, sections)
+        page = feedback_page(graded, titles, sections, questions)
         files[f"feedback/{names[graded.student_id or '']}.html"] = page
     for name, text in files.items():
         write_text_atomic(out / name, text)
