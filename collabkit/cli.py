@@ -87,6 +87,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             f"{', '.join(sorted(NOTEBOOK_TITLES))}"
         )
     roster = _grading_identity(args)
+    secret = _secret(args.secret_file)
     try:
         from tqdm import tqdm
 
@@ -98,7 +99,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         run = grade(
             files, notebooks=args.notebook, workers=args.workers, scheduler=args.scheduler,
             max_bytes=int(args.max_size * 1e6), execute=args.execute,
-            secret=_secret(args.secret_file), progress=progress, layout=args.layout,
+            secret=secret, progress=progress, layout=args.layout,
             roster=roster, root=Path(args.submissions),
         )  # fmt: skip
     except (RuntimeError, SecretError) as err:
@@ -112,8 +113,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     for question in all_questions():
         maxima[question.notebook] = maxima.get(question.notebook, 0.0) + question.points
     shown = {q.id: q for q in all_questions()}
-    if args.secret_file is not None:  # graded tasks as this course's release showed them
-        shown |= {q.id: q for q in assessed_questions(_secret(args.secret_file))}
+    if secret is not None:  # graded tasks as this course's release showed them
+        shown |= {q.id: q for q in assessed_questions(secret)}
     write_outputs(
         run, Path(args.out), args.format, NOTEBOOK_TITLES, maxima, section_titles(), roster,
         args.canvas_assignment, shown,
