@@ -11,6 +11,7 @@ import pytest
 
 import collabkit
 from collabkit.assess.grading import grade
+from collabkit.assess.questions import instructor_graded
 from collabkit.cli import main
 from tests.assess.test_grading import MAXIMUM, QUESTIONS, own_key, submission, write
 
@@ -162,7 +163,8 @@ def test_dask_workers_in_another_folder_grade_correctly(tmp_path, monkeypatch):
     with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1) as cluster:
         monkeypatch.chdir(tmp_path)
         run = grade([Path("in/a.ipynb")], scheduler=cluster.scheduler_address)
-    assert [(g.student_id, g.total("01")) for g in run.graded] == [("alice", MAXIMUM)]
+    automatic = MAXIMUM - sum(q.points for q in QUESTIONS if instructor_graded(q))
+    assert [(g.student_id, g.total("01")) for g in run.graded] == [("alice", automatic)]
 
 
 def test_every_notebook_with_questions_is_a_known_filter(tmp_path):
