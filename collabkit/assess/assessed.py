@@ -286,6 +286,7 @@ class SealedQuestion(qt.Question):
     unit: str = ""
     answer_format: str = "text"
     choices: tuple[str, ...] = ()
+    instructor_graded: bool = False
 
     @property
     def key(self) -> Any:
@@ -340,7 +341,8 @@ class SealedQuestion(qt.Question):
             text = coerce.read_text(answer)
             if isinstance(text, coerce.Unreadable):
                 return self._unreadable(text)
-            return self._recorded(f"Your answer ({len(text.split())} words) is saved.")
+            recorded = self._recorded(f"Your answer ({len(text.split())} words) is saved.")
+            return replace(recorded, submitted=self.instructor_graded)
         return self._recorded("Your answer is saved.")
 
 
@@ -361,4 +363,5 @@ def seal(question: qt.Question) -> SealedQuestion:
         unit=getattr(question, "unit", ""),
         answer_format=getattr(question, "answer_format", "text"),
         choices=tuple(getattr(question, "choices", ())),
+        instructor_graded=bool(getattr(question, "instructor_graded", False)),
     )

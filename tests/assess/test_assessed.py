@@ -239,3 +239,15 @@ def test_practice_grading_scores_a_graded_answer_after_the_solution_zero(tmp_pat
 
 def test_the_default_attempt_limit_is_three():
     assert assessed.DEFAULT_ATTEMPTS == 3
+
+
+def test_a_sealed_memo_is_submitted_for_the_instructor():
+    from collabkit.assess.questions import FreeText, RubricPoint
+
+    memo = FreeText(id="01.task.note", prompt="Advise the owners.", points=4,
+                    rubric=(RubricPoint("size", ("six",)),), model_answer="Six shops.",
+                    instructor_graded=True)  # fmt: skip
+    shown = seal(memo).check("Six shops should share the van and keep a shared log.")
+    assert shown.submitted and shown.recorded and not shown.correct
+    assert "Submitted for your instructor." in shown.to_html()
+    assert "Six shops." not in repr(dataclasses.asdict(seal(memo)))
