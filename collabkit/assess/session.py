@@ -3,7 +3,8 @@
 A student's id comes from ``start(student_id=...)``, else from the id last given to a
 notebook of the same answers folder (kept in ``student.json`` there), else from the
 ``JUPYTERHUB_USER`` environment variable that JupyterHub sets (not on Binder, where it is
-random), else ``"anonymous"``. A notebook released for
+random), else ``"anonymous"``. Under Voila, each visitor's kernel keeps its answers in a
+folder of its own, so visitors of one page never see each other's answers. A notebook released for
 assessment starts with ``start(release=...)``: the kernel then stays in assessed mode (a
 later ``start()`` cannot leave it) and graded items record answers without marking them,
 with a limited number of attempts (:mod:`collabkit.assess.assessed`). Answers are kept in
@@ -17,6 +18,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +188,8 @@ def assessed_notice(release: Release, self_study: bool) -> str:
 
 
 _current: Session | None = None
+#: Names this kernel's own answers folder under Voila.
+_KERNEL_SESSION = uuid.uuid4().hex
 #: The assessed release this kernel runs, once a cell started it (never switched off).
 _release: Release | None = None
 
@@ -220,7 +224,7 @@ def start(
     if isinstance(student_id, int) and not isinstance(student_id, bool):
         student_id = str(student_id)  # a student number typed without quotes
     sid = student_id.strip() if isinstance(student_id, str) and student_id.strip() else None
-    folder = Path(answers_dir or os.environ.get(ANSWERS_DIR_ENV) or ".collabkit")
+    folder = Path(answers_dir or os.environ.get(ANSWERS_DIR_ENV) or _default_folder())
     if sid:
         _remember(folder, sid)
     else:
@@ -234,6 +238,14 @@ def start(
         _revealed=revealed,
     )
     return _current
+
+
+def _default_folder() -> Path:
+    """``.collabkit`` beside the notebook; under Voila, where every visitor of a page gets
+    a kernel of their own in the same folder, a folder of this kernel's own in it."""
+    if "voila" in os.environ.get("SERVER_SOFTWARE", "").lower():
+        return Path(".collabkit") / "voila" / _KERNEL_SESSION
+    return Path(".collabkit")
 
 
 def _remember(folder: Path, student_id: str) -> None:

@@ -5,6 +5,7 @@ not taken as ids."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,18 @@ def test_binder_user_names_are_not_ids(tmp_path, monkeypatch):
     session = collabkit.start(answers_dir=tmp_path)
     assert session.student_id == "anonymous"
     assert 'collabkit.start(student_id="your id")' in session._repr_html_()
+
+
+def test_under_voila_each_visitor_keeps_answers_apart(tmp_path, monkeypatch):
+    """Voila gives every visitor of a page a kernel of their own in the notebook's folder;
+    one visitor's answers are not restored for the next."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.8")
+    monkeypatch.delenv("COLLABKIT_ANSWERS_DIR", raising=False)
+    first = collabkit.start()
+    collabkit.answer("00.basics.run", "b")
+    monkeypatch.setattr(session_module, "_KERNEL_SESSION", "another-visitor")
+    second = collabkit.start()
+    assert first.answers_dir != second.answers_dir
+    assert first.answers_dir.parent == second.answers_dir.parent == Path(".collabkit/voila")
+    assert second.records == []
