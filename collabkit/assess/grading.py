@@ -34,7 +34,7 @@ from pathlib import Path
 from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, release_id
 from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
-from collabkit.assess.identity import Identity, Roster, check_layout, identify
+from collabkit.assess.identity import ANONYMOUS, Identity, Roster, check_layout, identify
 from collabkit.assess.questions import CodeAnswer, FreeText, Question, instructor_graded
 from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
@@ -390,8 +390,21 @@ def _grade_one(
             f"grading {path} failed on its worker: {type(err).__name__}: {err}"
         ) from err
     if identity is not None and graded.student_id is not None:
+        _report_typed_id(graded, identity)
         graded.student_id = identity.student_id
     return graded
+
+
+def _report_typed_id(graded: GradedSubmission, identity: Identity) -> None:
+    """Report a file whose records spell its owner's id otherwise than the provenance does
+    (``S1002`` for roster id ``s1002``, or an alias): its variants were drawn from that
+    spelling, and it is graded as the owner (records without an id are reported already)."""
+    typed = graded.student_id or ""
+    if typed.casefold() != ANONYMOUS and typed != identity.student_id:
+        graded.problems.append(
+            f"records name {typed}; graded as {identity.student_id} ({identity.source}): ids "
+            "compare case-insensitively and across the roster's id columns"
+        )
 
 
 @cache

@@ -330,3 +330,21 @@ def test_grading_refuses_a_layout_it_cannot_use(tmp_path, options, message):
     path = write_notebook(tmp_path / "a" / "01.ipynb", "s1", "01", correct=True)
     with pytest.raises(ValueError, match=message):
         grade([path], **options)
+
+
+def test_records_spelling_the_owners_id_otherwise_are_graded_as_the_owner_and_listed(tmp_path):
+    hub = tmp_path / "hub"
+    typed = write_notebook(hub / "S1002" / "01.ipynb", "S1002", "01", correct=True)
+    login = write_notebook(hub / "jdoe" / "01.ipynb", "s1003", "01", correct=True)
+    roster = read_roster(write_roster(tmp_path / "r.csv", [
+        {"student_id": "s1002", "name": "Jane", "section": "A", "sis_login_id": ""},
+        {"student_id": "s1003", "name": "John", "section": "A", "sis_login_id": "jdoe"},
+    ]))  # fmt: skip
+    run = grade(files(hub), layout="hub", root=hub, roster=roster)
+    # S1002's numbers were drawn from the id as typed: graded right as s1002, and listed
+    assert totals(run) == {("s1002", "01"): full("01"), ("s1003", "01"): full("01")}
+    assert problems_of(run, str(typed)) == (
+        "records name S1002; graded as s1002 (hub folder S1002): ids compare "
+        "case-insensitively and across the roster's id columns"
+    )
+    assert problems_of(run, str(login)) == ""  # the hub user is an alias; records say s1003
