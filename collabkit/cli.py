@@ -81,11 +81,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
     files = _notebook_files(Path(args.submissions))
     unknown = sorted(set(args.notebook or ()) - set(NOTEBOOK_TITLES))
-    if unknown:
-        raise _UsageError(
-            f"no notebook {', '.join(unknown)} in this course; --notebook takes one of "
-            f"{', '.join(sorted(NOTEBOOK_TITLES))}"
+    if unknown:  # a filter that matches nothing: nothing to grade, as for an empty batch
+        print(
+            f"collabkit: no notebook {', '.join(unknown)} in this course, so nothing was "
+            f"graded; --notebook takes one of {', '.join(sorted(NOTEBOOK_TITLES))}",
+            file=sys.stderr,
         )
+        return 1
     roster = _grading_identity(args)
     secret = _secret(args.secret_file)
     try:

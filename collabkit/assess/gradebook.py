@@ -93,10 +93,21 @@ def long_rows(run: GradeRun) -> list[list[object]]:
                 rows.append([
                     g.student_id, notebook, r.question_id, f"{r.score:g}", f"{r.max_score:g}",
                     r.correct, r.attempts, r.first_correct_attempt or "",
-                    "" if r.answer is None else str(r.answer)[:500], r.message[:500],
+                    _answer_cell(r.answer), r.message[:500],
                     r.after_solution, status(r),
                 ])  # fmt: skip
     return rows
+
+
+def _answer_cell(answer: object) -> str:
+    """An answer on one line of ``scores_long.csv``: text as given, a classification as
+    "item → category; …", a design's links as "A – B; …", ticked options as "a, c"."""
+    from collabkit.assess.answer_text import answer_text
+
+    if answer is None:
+        return ""
+    text = answer if isinstance(answer, str) else answer_text(None, answer).replace("\n", "; ")
+    return text[:500]
 
 
 def status(result) -> str:

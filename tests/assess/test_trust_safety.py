@@ -90,7 +90,7 @@ def test_a_notebook_filter_naming_no_notebook_is_a_usage_error(tmp_path, capsys)
     folder.mkdir()
     write(folder, "a.ipynb", submission("alice", {QUESTIONS[0].id: [QUESTIONS[0].key]}))
     out = tmp_path / "out"
-    assert main(["grade", str(folder), "--out", str(out), "--notebook", "09"]) == 2
+    assert main(["grade", str(folder), "--out", str(out), "--notebook", "09"]) == 1
     err = capsys.readouterr().err
     assert "no notebook 09" in err and "01" in err
     assert not out.exists()
