@@ -17,7 +17,10 @@ from collabkit.assess.questions import Question, instructor_graded
 from collabkit.assess.session import Session
 from collabkit.core.colours import CORRECT, TRACK
 
-COLUMNS = ["notebook", "section", "title", "questions", "answered", "correct", "score", "max_score"]
+COLUMNS = [
+    "notebook", "section", "title", "questions", "answered", "correct", "scored_later",
+    "score", "max_score",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,13 @@ class ProgressReport:
 
     @property
     def complete(self) -> bool:
-        """Every question answered fully correctly (False when there are no questions)."""
+        """Every question answered, and fully correctly where the kit scores it (answers
+        your instructor scores later count once answered); False without questions."""
         table = self.table
-        return bool(len(table)) and bool((table["correct"] == table["questions"]).all())
+        done = (table["answered"] == table["questions"]) & (
+            table["correct"] + table["scored_later"] == table["questions"]
+        )
+        return bool(len(table)) and bool(done.all())
 
     def _repr_html_(self) -> str:
         rows = []
@@ -117,6 +124,7 @@ def summarize(
                 "questions": 1,
                 "answered": int(record is not None),
                 "correct": int(bool(feedback and feedback.correct and not later)),
+                "scored_later": int(later),
                 "score": feedback.score if feedback and not later else 0.0,
                 "max_score": 0.0 if later else float(q.points),
             }
@@ -127,6 +135,5 @@ def summarize(
         .sum()
         .reindex(columns=COLUMNS)
     )
-    graded_later = sum(isinstance(q, SealedQuestion) or instructor_graded(q) for q in questions
-                       if notebook is None or q.notebook == notebook)  # fmt: skip
+    graded_later = int(table["scored_later"].sum())
     return ProgressReport(table=table, student_id=session.student_id, graded_later=graded_later)
