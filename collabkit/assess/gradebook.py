@@ -153,7 +153,9 @@ def feedback_page(
         for r in results:
             question = _own(questions.get(r.question_id), graded.student_id or "")
             css = "ok" if r.correct else "no"
-            answer = _lines(answer_text(question, r.answer))
+            shown = answer_text(question, r.answer)
+            code = getattr(question, "executes", False) and shown != "—"
+            answer = f"<pre>{html.escape(shown)}</pre>" if code else _lines(shown)
             hint = f"<br><i>Hint:</i> {html.escape(r.hint)}" if r.hint and not r.correct else ""
             section = sections.get(r.question_id.rsplit(".", 1)[0], "")
             where = f"<br><small>{html.escape(section)}</small>" if section else ""
