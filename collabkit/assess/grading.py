@@ -131,7 +131,7 @@ def score_submission(
         submission.path, submission.student_id, list(submission.problems), submission.newest,
         collected=submission.collected,
     )  # fmt: skip
-    token = Release.read(submission.release_token) if _is_token(submission) else None
+    token = _release_in(submission)
     named = {r.release for r in submission.records if r.release}
     graded.release_ids = frozenset(named | ({token.release_id} if token else set()))
     by_question: dict[str, list] = {}
@@ -186,7 +186,7 @@ def score_submission(
             own = question.for_variant(variant)
             readable = [r for r in records if own.reads(r.answer)]
             if not readable:  # only blank or unreadable answers: none was an attempt
-                message = last_message([own.check(records[-1].answer)])
+                message = f"Not an attempt: {own.check(records[-1].answer).message}"
                 rows.append(replace(_zero(question, records, message), attempts=skipped))
                 continue
             counted = readable[-1]
@@ -258,17 +258,12 @@ def _awaiting(
     )
 
 
-def last_message(feedbacks: Sequence[Feedback]) -> str:
-    """What the last of ``feedbacks`` said, marked as not counted."""
-    return f"Not an attempt: {feedbacks[-1].message}"
-
-
-def _is_token(submission: Submission) -> bool:
+def _release_in(submission: Submission) -> Release | None:
+    """The release stamp of ``submission`` as written (not verified), if it has one."""
     try:
-        Release.read(submission.release_token)
+        return Release.read(submission.release_token)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _check_stamp(submission: Submission, notebook: str, policy: Policy, problems: list[str]):
