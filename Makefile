@@ -16,7 +16,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/course/__init__.py collabkit/analysis/network.py \
 	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
-	collabkit/models/platform.py
+	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
 .PHONY: lab test test-fast bench lint format clean

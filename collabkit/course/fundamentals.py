@@ -27,6 +27,7 @@ from collabkit.assess.questions import (
     RubricPoint,
     VariantNumeric,
 )
+from collabkit.core.words import number_word, ordinal
 from collabkit.models.pooling import CostPooling
 from collabkit.models.purchasing import GroupPurchasing
 from collabkit.models.reach import MarketReach
@@ -172,11 +173,6 @@ VAN_MARGIN = 0.005
 #: Option letters of the task's multiple-choice questions, in the order practice shows them.
 LETTERS = ("a", "b", "c", "d")
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve")  # fmt: skip
-_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-             "eighth", "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
-
 
 def van_model(parameters: Mapping[str, Any]) -> CostPooling:
     """The cost-pooling model of the Mill Street van for a graded task's parameters."""
@@ -195,7 +191,7 @@ def _van_case(parameters: Mapping[str, Any]) -> dict[str, Any]:
         "model": model,
         "best": best,
         "cost": model.cost_per_firm(best),
-        "word": _NUMBER_WORDS[best],
+        "word": number_word(best),
     }
 
 
@@ -401,7 +397,7 @@ def _task_memo(case: Mapping[str, Any], question_id: str) -> FreeText:
             RubricPoint("starting small and building trust", ("pilot", "trust", "start small")),
         ),
         model_answer=f"{word.capitalize()} shops should share the van: each then pays about "
-        f"{cost:,.0f} € a year instead of {van:,} € alone. Adding a {_ORDINALS[best + 1]} shop "
+        f"{cost:,.0f} € a year instead of {van:,} € alone. Adding a {ordinal(best + 1)} shop "
         "would cost more, because coordination grows with every pair of partners. The shops "
         "should agree in writing who books the van and keep a shared booking log, and split "
         "costs by use so no shop can free-ride. They should start with a three-month pilot, "

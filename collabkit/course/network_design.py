@@ -31,6 +31,7 @@ from collabkit.assess.questions import (
     Question,
     Rubric,
 )
+from collabkit.core.words import number_word
 from collabkit.course.examples import (
     DESIGN_BRIEF,
     MILLBROOK_FIRMS,
@@ -211,12 +212,6 @@ SPARE_LINKS = (1, 3)
 #: Links per firm a course's brief allows (at least what the model design needs).
 LINKS_PER_FIRM = (3, 4)
 
-_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
-
-
-def _words(number: int) -> str:
-    return _WORDS[number] if number < len(_WORDS) else str(number)
-
 
 def design_brief(parameters: Mapping[str, Any]) -> DesignBrief:
     """The design brief of the graded task with these parameters."""
@@ -292,13 +287,13 @@ def _design_explanation(brief: DesignBrief, model: Sequence[tuple[str, str]]) ->
     gap = abs(ring.index(providers[-1]) - ring.index(providers[0]))
     apart = min(gap, size - gap)
     placed = (
-        f"opposite each other ({_words(apart)} steps apart)"
+        f"opposite each other ({number_word(apart)} steps apart)"
         if 2 * apart == size
-        else f"as far apart as the ring allows ({_words(apart)} steps one way, "
-        f"{_words(size - apart)} the other)"
+        else f"as far apart as the ring allows ({number_word(apart)} steps one way, "
+        f"{number_word(size - apart)} the other)"
     )
     text = (
-        f"A ring of all {_words(size)} firms uses {size} links, gives every firm 2 links and "
+        f"A ring of all {number_word(size)} firms uses {size} links, gives every firm 2 links and "
         f"survives any single exit. Put {_joined(providers)} {placed}: every other firm is "
     )
     extra = model[size:]
@@ -321,7 +316,7 @@ def _design(parameters: Mapping[str, Any]) -> Rubric:
     return Rubric(
         id="02.challenge.design",
         points=6,
-        prompt=f"Design the delivery network of {_words(len(brief.firms))} Millbrook firms. "
+        prompt=f"Design the delivery network of {number_word(len(brief.firms))} Millbrook firms. "
         f"{_joined(parameters['logistics'])} provide logistics. Goals: every firm within "
         f"{brief.reach_steps} links of a logistics provider; the network stays connected "
         f"whichever single firm leaves; at most {brief.max_links} links; no firm with more "

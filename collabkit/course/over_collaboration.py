@@ -29,6 +29,7 @@ from collabkit.assess.questions import (
     Question,
     RubricPoint,
 )
+from collabkit.core.words import number_word
 from collabkit.course import over_collaboration_task as task
 from collabkit.models.net_benefit import COST_LABELS, NetBenefit
 
@@ -75,13 +76,6 @@ COST_SIGNS = [
     ("Half our orders come through one partner, who now sets the prices",
      COST_LABELS["dependence"]),
 ]  # fmt: skip
-
-
-#: Number words of the task's texts (partners to keep, partnerships that remain).
-NUMBER_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-)  # fmt: skip
 
 
 def _kestrel_reason(kestrel: pd.DataFrame, partner: str) -> str:
@@ -304,7 +298,7 @@ def _task_end(parameters: Parameters, question_id: str) -> MultiSelect:
         explanation="End or scale back the partnerships with a strategic fit of 1–2 or a "
         "negative net value: "
         + ", ".join(options[letter] for letter in sorted(to_end))
-        + f". The {NUMBER_WORDS[len(options) - len(to_end)]} that remain fit the strategy and "
+        + f". The {number_word(len(options) - len(to_end))} that remain fit the strategy and "
         "bring more than their hours cost.",
     )
 
@@ -323,7 +317,7 @@ def _task_advice(parameters: Parameters, question_id: str) -> FreeText:
             RubricPoint(
                 "a number of partners near the turning point",
                 tuple(
-                    text for n in (keep, keep + 1, keep - 1) for text in (str(n), NUMBER_WORDS[n])
+                    text for n in (keep, keep + 1, keep - 1) for text in (str(n), number_word(n))
                 ),
             ),
             RubricPoint(
@@ -339,7 +333,7 @@ def _task_advice(parameters: Parameters, question_id: str) -> FreeText:
             RubricPoint("dependence on a single partner", ("depend", "autonom", "reliance")),
             RubricPoint("a yearly review", ("review", "evaluat", "every year", "annual")),
         ),  # fmt: skip
-        model_answer=f"Kestrel Print should keep about {NUMBER_WORDS[keep]} partnerships, the "
+        model_answer=f"Kestrel Print should keep about {number_word(keep)} partnerships, the "
         "turning point "
         f"estimated from the panel (95 % interval {turn.ci_low:.1f} to "
         f"{turn.ci_high:.1f}), so twelve is well past the peak. End the partnerships that "

@@ -24,9 +24,9 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
+from collabkit.core.words import number_word
 from collabkit.course.platform_economy_escape import (
     KEEP_REVENUE,
-    NUMBER_WORDS,
     PRACTICE,
     EscapeScenario,
     draw_scenario,
@@ -87,7 +87,7 @@ def _data_trapped(question_id: str) -> Numeric:
 
 def _platforms(count: int) -> str:
     """``"one platform"``, ``"two platforms"``, ..."""
-    return f"{NUMBER_WORDS[count]} platform" + ("s" if count > 1 else "")
+    return f"{number_word(count)} platform" + ("s" if count > 1 else "")
 
 
 def _trapped_start(start: PlatformStrategy) -> str:

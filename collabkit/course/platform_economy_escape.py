@@ -333,8 +333,6 @@ def current_scenario() -> EscapeScenario:
 
 # -- the brief --------------------------------------------------------------------------
 
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-
 
 def percent(share: float) -> str:
     """A share as the course writes it in prose, e.g. ``"15 %"``."""

@@ -14,8 +14,9 @@ from collabkit.analysis.inverted_u import turning_point
 from collabkit.assess import session
 from collabkit.assess.assessed import Release, seal
 from collabkit.chapters import over_collaboration as chapter
+from collabkit.core.words import NUMBER_WORDS
 from collabkit.course import get_question, task_parameters
-from collabkit.course.over_collaboration import GRADED_TASK, NUMBER_WORDS
+from collabkit.course.over_collaboration import GRADED_TASK
 from collabkit.course.over_collaboration_audit import LOW_FIT, PARTNER_DEPENDENCE, audit
 from collabkit.course.over_collaboration_audit_examples import KESTREL_PRINT
 from collabkit.course.over_collaboration_task import PRACTICE, kestrel_table
