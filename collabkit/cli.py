@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collabkit._version import __version__
-from collabkit.assess.assessed import DEFAULT_ATTEMPTS, MAX_ATTEMPTS
+from collabkit.assess.attempts import DEFAULT_ATTEMPTS, MAX_ATTEMPTS
 from collabkit.assess.gradebook import FORMATS
 from collabkit.assess.identity import LAYOUTS
 

@@ -35,15 +35,12 @@ from typing import Any, ClassVar
 import numpy as np
 
 from collabkit.assess import questions as qt
+from collabkit.assess.attempts import MAX_ATTEMPTS
 from collabkit.assess.feedback import Feedback
 from collabkit.core import coerce
 
 #: Bytes of randomness in a course secret (written as 64 hexadecimal digits).
 SECRET_BYTES = 32
-#: Attempts a graded item allows in an assessed release unless the release sets another.
-DEFAULT_ATTEMPTS = 3
-#: The most attempts a release may allow.
-MAX_ATTEMPTS = 20
 
 
 class ClosedQuestion(KeyError):

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from collabkit.assess.assessed import DEFAULT_ATTEMPTS, Release, SecretError, release_id
+from collabkit.assess.assessed import Release, SecretError, release_id
+from collabkit.assess.attempts import DEFAULT_ATTEMPTS
 from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.identity import ANONYMOUS, Identity, Roster, check_layout, identify

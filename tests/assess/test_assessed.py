@@ -11,7 +11,6 @@ import stat
 import nbformat
 import pytest
 
-from collabkit.assess import assessed
 from collabkit.assess import session as session_module
 from collabkit.assess.assessed import (
     Release,
@@ -238,7 +237,18 @@ def test_practice_grading_scores_a_graded_answer_after_the_solution_zero(tmp_pat
 
 
 def test_the_default_attempt_limit_is_three():
-    assert assessed.DEFAULT_ATTEMPTS == 3
+    from collabkit.assess.attempts import DEFAULT_ATTEMPTS
+    from collabkit.cli import build_parser
+
+    assert DEFAULT_ATTEMPTS == 3
+    assert build_parser().parse_args(["release", "a", "b"]).attempts == 3
+
+
+def test_the_command_line_starts_without_the_question_machinery():
+    from tests.conftest import run_python
+
+    loaded = run_python("import sys, collabkit.cli; print('numpy' in sys.modules)").stdout
+    assert loaded.strip() == "False"
 
 
 def test_a_sealed_memo_is_submitted_for_the_instructor():
