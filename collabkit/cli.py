@@ -90,6 +90,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         return 1
     roster = _grading_identity(args)
     secret = _secret(args.secret_file)
+    if args.execute and not _sandbox_works():
+        return 3
     try:
         from tqdm import tqdm
 
@@ -140,6 +142,33 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             "practice keys; for an assessed release, grade with --secret-file"
         )
     return 0
+
+
+def _sandbox_works() -> bool:
+    """Whether code answers can run in the sandbox here; if not, say why on stderr."""
+    from collabkit.assess.isolation import find_isolation
+
+    isolation = find_isolation()
+    if not isolation.available:
+        print(
+            f"collabkit: --execute runs code answers only in a sandbox, and "
+            f"{isolation.description}. Nothing was graded.",
+            file=sys.stderr,
+        )
+    return isolation.available
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    import platform
+
+    print(f"collabkit {__version__}, Python {platform.python_version()} on {sys.platform} "
+          f"({platform.machine()})")  # fmt: skip
+    from collabkit.assess.isolation import find_isolation
+
+    isolation = find_isolation()
+    state = "in force" if isolation.available else "NOT AVAILABLE"
+    print(f"code answers: sandbox {state}: {isolation.description}")
+    return 0 if isolation.available else 1
 
 
 def _grading_identity(args: argparse.Namespace):
@@ -352,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
         "instructor-graded answers, to score and merge with --manual) and one feedback "
         "page per student in feedback/. Files that cannot be graded fully are listed in "
         "problems.csv; the batch always goes on. Exits 1 if nobody could be graded, 2 on "
-        "a usage error (such as a --notebook the course does not have).",
+        "a usage error (such as a --notebook the course does not have), 3 if --execute is "
+        "asked for where code answers cannot be sandboxed.",
     )
     grade.add_argument("submissions", help="a folder of submitted .ipynb files (searched "
                        "recursively) or one file")  # fmt: skip
@@ -377,9 +407,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip (and report) files larger than this; default 50")  # fmt: skip
     grade.add_argument(
         "--execute", action="store_true",
-        help="run code answers (questions whose answer is Python code), each in a separate "
-        "process with the question's time and memory limits and no network; without it "
-        "they score 0 and are listed in problems.csv",
+        help="run code answers (questions whose answer is Python code), each in a new "
+        "bubblewrap sandbox with the question's time and memory limits (Linux; see "
+        "`collabkit doctor`; exit 3 where there is none); without it they score 0 and are "
+        "listed in problems.csv",
     )  # fmt: skip
     grade.add_argument(
         "--manual", metavar="CSV",
@@ -452,6 +483,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="attempts per graded question in an assessed release; the "
                          "last one counts (default %(default)s)")  # fmt: skip
     release.set_defaults(handler=_cmd_release)
+    doctor = sub.add_parser(
+        "doctor",
+        help="say whether this machine can grade code answers safely",
+        description="Print the kit's and Python's versions and the isolation code answers run "
+        "under here: a bubblewrap sandbox (Linux with the bubblewrap package), or none, "
+        "and then what to install. Exits 1 if there is no sandbox (grade --execute would "
+        "refuse to run).",
+    )
+    doctor.set_defaults(handler=_cmd_doctor)
     report = sub.add_parser(
         "report",
         help="item analysis of a graded class (difficulty, discrimination, wrong answers)",

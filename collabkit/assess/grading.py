@@ -36,6 +36,7 @@ from collabkit.assess.attempts import DEFAULT_ATTEMPTS
 from collabkit.assess.batch import keep_per_notebook
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.identity import ANONYMOUS, Identity, Roster, check_layout, identify
+from collabkit.assess.isolation import require_isolation
 from collabkit.assess.questions import CodeAnswer, FreeText, Question, instructor_graded
 from collabkit.assess.records import AnswerRecord
 from collabkit.assess.submissions import MAX_BYTES, Submission, read_submission
@@ -346,14 +347,14 @@ def _zero(question: Question, records: Sequence[AnswerRecord], message: str) -> 
 
 
 #: How a code run may end that an instructor should hear about (see sandbox.RunResult).
-_STOPPED_RUNS = ("timeout", "memory", "crashed")
+_STOPPED_RUNS = ("timeout", "memory", "refused", "crashed")
 
 
 def _check_latest(question: Question, answer: object, problems: list[str]) -> Feedback:
     """Score the answer that counts; a code answer stopped by its limits is also reported."""
     if not isinstance(question, CodeAnswer):
         return question.check(answer)
-    feedback, status = question.check_and_run(answer)
+    feedback, status = question.check_and_run(answer, for_grading=True)
     if status in _STOPPED_RUNS:
         problems.append(f"{question.id}: code answer stopped ({status}): {feedback.message}")
     return feedback
@@ -457,8 +458,10 @@ def grade(
     scheduler
         Address of a Dask distributed scheduler to grade on instead.
     execute
-        Run code answers, each in a separate process with its question's time and memory
-        limits and no network (see :mod:`collabkit.assess.sandbox`).
+        Run code answers, each in a new sandbox with its question's time and memory
+        limits (see :mod:`collabkit.assess.sandbox`). Raises
+        :class:`~collabkit.assess.isolation.SandboxUnavailable`, before grading anything,
+        where the sandbox does not work.
     secret
         The course secret of an assessed release: graded items are keyed with it.
         Raises :class:`~collabkit.assess.assessed.SecretError` when the files were
@@ -481,6 +484,8 @@ def grade(
     )
     if unusable:
         raise ValueError(unusable)
+    if execute:
+        require_isolation()
     wanted = list(notebooks) if notebooks else None
     limits = tuple(sorted(release_limits(paths, secret, max_bytes).items())) if secret else ()
     top = root or Path()

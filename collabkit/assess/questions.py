@@ -618,30 +618,49 @@ class CodeAnswer(Question):
             answer, "Python code as text", "No answer yet: write your function, then check it."
         )
 
-    def check_and_run(self, answer: object) -> tuple[Feedback, str]:
+    def check_and_run(self, answer: object, for_grading: bool = False) -> tuple[Feedback, str]:
         """The feedback, and how the run ended: a :class:`~collabkit.assess.sandbox.RunResult`
-        status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"crashed"``) or
-        ``"unread"`` when the answer was not code to run. Never raises."""
+        status (``"ok"``, ``"error"``, ``"timeout"``, ``"memory"``, ``"refused"``,
+        ``"crashed"``) or ``"unread"`` when the answer was not code to run. Never raises for
+        anything in the answer; ``for_grading`` runs it only in the sandbox (raising
+        :class:`~collabkit.assess.isolation.SandboxUnavailable` where there is none)."""
         code = self._code(answer)
         if isinstance(code, coerce.Unreadable):
             return self._unreadable(code), "unread"
-        run = _sandbox().run_code(code, [t.expression for t in self.tests], self.limits)
+        sandbox = _sandbox()
+        expressions = [t.expression for t in self.tests]
+        run = sandbox.run_code(code, expressions, self.limits, for_grading=for_grading)
+        note = f" {run.note}" if run.note else ""
         if run.status != "ok":
-            return self._feedback(0.0, run.message[:1].upper() + run.message[1:] + "."), run.status
+            return self._feedback(
+                0.0, run.message[:1].upper() + run.message[1:] + "." + note
+            ), run.status
         failures = []
         for test, outcome in zip(self.tests, run.values, strict=False):
             if "error" in outcome:
-                failures.append(f"{test.expression} raised {outcome['error']}")
+                failures.append(f"{test.expression} raised {sandbox.error_words(outcome['error'])}")
             elif not test.passes(outcome.get("value")):
                 failures.append(
                     f"{test.expression} should give {test.expected!r}; your code gives "
-                    f"{outcome.get('value')!r}"
+                    f"{_shown(outcome.get('value'))}"
                 )
         passed = len(self.tests) - len(failures)
         if not failures:
-            return self._feedback(1.0, f"All {len(self.tests)} checks pass."), run.status
+            return self._feedback(1.0, f"All {len(self.tests)} checks pass.{note}"), run.status
         message = f"{passed} of {len(self.tests)} checks pass. " + "; ".join(failures[:3]) + "."
-        return self._feedback(passed / len(self.tests), message), run.status
+        return self._feedback(passed / len(self.tests), message + note), run.status
+
+
+def _shown(value: object) -> str:
+    """A test value as feedback may show it: numbers, truth values and None as they are;
+    anything else by its kind only, so no text an answer chose reaches the feedback."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return "a piece of text"
+    if isinstance(value, list):
+        return "a list"
+    return "a value that is not a number"
 
 
 def _sandbox() -> ModuleType:

@@ -1,78 +1,66 @@
-"""Run a student's code in a separate, limited process and report what it returned.
+"""Run a student's code answer where it can harm nothing, and report what it returned.
 
 Code answers are the only answers the kit executes. Each run is a fresh Python process
-(``python -I``, so no user site or environment variables steer it) with
+(:mod:`collabkit.assess.answer_runner`), started
 
-* a **time limit**: CPU seconds (``RLIMIT_CPU``) and a wall-clock timeout after which the
-  whole process group is killed (a ``sleep`` or a blocked read uses no CPU);
-* a **memory limit**: the address space (``RLIMIT_AS``), so a runaway allocation fails
-  with ``MemoryError`` or kills only the child;
-* **no network**: where unprivileged user namespaces work (most Linux machines), the child
-  runs under ``unshare --net`` in an empty network namespace; elsewhere the child replaces
-  ``socket`` connections with an error before the student's code runs (weaker: native
-  code could still reach the network), and :data:`NETWORK_ISOLATED` says which;
-* **no output to keep**: the student's stdout and stderr go to ``/dev/null``, so printing
-  a gigabyte costs time, not memory; results come back on a separate pipe, capped.
+* **isolated** (grading always; a student's own check where it works): inside a new
+  bubblewrap sandbox (:mod:`collabkit.assess.isolation`), with nothing of the machine
+  writable and nothing private readable, no network, no new processes;
+* **on the student's own computer** (a student's check only, where bubblewrap is missing,
+  e.g. on macOS): as a plain child process with the same limits and audit hook, which
+  protect the student from a slip, not the machine from an attack. Its
+  :attr:`RunResult.isolated` is False and the feedback says so; grading refuses this
+  mode (:class:`~collabkit.assess.isolation.SandboxUnavailable`).
 
-The child executes the code, then evaluates each test expression in the code's namespace
-and returns ``repr``-free JSON: the values (numbers, strings, booleans, None, lists) or
-the error of each expression.
+Either way the run has a CPU-time limit (``RLIMIT_CPU``) and a wall-clock deadline of
+:func:`deadline` seconds, after which the whole sandbox is killed; a memory limit
+(``RLIMIT_AS``); a file-size limit and, in the sandbox, a scratch folder of
+:data:`SCRATCH_BYTES`. The result comes back on the runner's standard output, read with
+the deadline and a size cap; the feedback is composed here, from the test values and
+the kit's own words for each outcome, never from text the answer printed or raised.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
+import selectors
 import signal
 import subprocess
-import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from pathlib import Path
+
+from collabkit.assess import isolation
+from collabkit.assess.answer_runner import BUILTIN_ERRORS
 
 #: Results larger than this are not read (a test value should be small).
 MAX_RESULT_BYTES = 100_000
-
-_CHILD = r"""
-import json, os, socket, sys
-results = os.fdopen(RESULT_FD, "w")
-if not NETWORK_ISOLATED:
-    def _refuse(*args, **kwargs):
-        raise OSError("network access is switched off while grading")
-    socket.socket.connect = socket.socket.connect_ex = _refuse
-    socket.create_connection = socket.getaddrinfo = _refuse
-job = json.loads(sys.stdin.read())
-namespace = {"__name__": "__answer__"}
-
-def plain(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    try:
-        return float(value)
-    except Exception:
-        return "<" + type(value).__name__ + ">"
-
-def describe(error):
-    return type(error).__name__ + ": " + str(error)[:300]
-
-out = {"error": None, "values": []}
-try:
-    exec(compile(job["code"], "<your answer>", "exec"), namespace)
-except BaseException as error:
-    out["error"] = describe(error)
-else:
-    for expression in job["tests"]:
-        try:
-            out["values"].append({"value": plain(eval(expression, namespace))})
-        except BaseException as error:
-            out["values"].append({"error": describe(error)})
-results.write(json.dumps(out))
-results.close()
-"""
+#: Code answers longer than this are not run.
+MAX_CODE_CHARS = 50_000
+#: The sandbox's writable scratch folder, and the largest file the answer may write.
+SCRATCH_BYTES = 8 * 2**20
+FILE_BYTES = 4 * 2**20
+#: Processes and threads the answer's user may have (binds where the grader is not root;
+#: the sandbox's seccomp filter refuses new processes for everyone).
+PROCESSES = 16
+#: What the runner may report the answer tried (anything else it sends is ignored).
+INCIDENTS = (
+    "start another program",
+    "use the network",
+    "write a file outside its scratch folder",
+    "change files outside its scratch folder",
+    "read a file outside the folders it may read",
+    "signal another process",
+    "write more data than a code answer may",
+)
+_RUNNER = Path(__file__).with_name("answer_runner.py").read_text(encoding="utf-8")
+_UNISOLATED_NOTE = (
+    "Checked on your own computer, without the grading sandbox (bubblewrap is not "
+    "available here); grading runs your code in the sandbox."
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +70,7 @@ class Limits:
     Parameters
     ----------
     seconds
-        CPU and wall-clock time, in (0, 300].
+        CPU time, in (0, 300]; the wall-clock deadline is :func:`deadline` of it.
     memory_mb
         Address space in MB, in [64, 16384].
     """
@@ -96,6 +84,17 @@ class Limits:
         if not 64 <= self.memory_mb <= 16_384:
             raise ValueError(f"memory_mb must be in [64, 16384]; got {self.memory_mb!r}")
 
+    @property
+    def cpu_seconds(self) -> int:
+        """Whole CPU seconds for ``RLIMIT_CPU`` (at least 1)."""
+        return max(1, round(self.seconds))
+
+
+def deadline(limits: Limits) -> float:
+    """Wall-clock seconds a run may take: three times its CPU time plus 2 s to start, so
+    that only code that waits (a sleep, a blocked read) meets it, on a busy machine too."""
+    return 3 * limits.cpu_seconds + 2
+
 
 @dataclass(frozen=True)
 class RunResult:
@@ -105,89 +104,137 @@ class RunResult:
     ----------
     status
         ``"ok"`` (the code ran; see ``values``), ``"error"`` (the code itself raised),
-        ``"timeout"``, ``"memory"`` or ``"crashed"``.
+        ``"timeout"``, ``"memory"``, ``"refused"`` (it tried something a code answer may
+        not do; see ``incidents``) or ``"crashed"``.
     message
-        What went wrong, in words for a student (empty when ``ok``).
+        What went wrong, in the kit's words for a student (empty when ``ok``).
     values
-        Per test expression: ``{"value": ...}`` or ``{"error": "..."}``.
+        Per test expression: ``{"value": ...}`` or ``{"error": {"type", "line"}}``.
+    incidents
+        What the answer tried and was refused (from :data:`INCIDENTS`).
+    isolated
+        Whether the run was in the sandbox (always, when grading).
     """
 
     status: str
     message: str = ""
     values: list[dict] = field(default_factory=list)
+    incidents: tuple[str, ...] = ()
+    isolated: bool = True
+
+    @property
+    def note(self) -> str:
+        """A sentence for the student when the run was not isolated, else empty."""
+        return "" if self.isolated else _UNISOLATED_NOTE
 
 
-@cache
-def network_isolated() -> bool:
-    """Whether ``unshare --net`` works here (checked once)."""
-    unshare = shutil.which("unshare")
-    if unshare is None or not sys.platform.startswith("linux"):
-        return False
-    try:
-        done = subprocess.run(
-            [unshare, "--user", "--map-root-user", "--net", "true"], capture_output=True,
-            timeout=10,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
+def run_code(
+    code: str, tests: Sequence[str], limits: Limits = Limits(), *, for_grading: bool = True
+) -> RunResult:
+    """Execute ``code`` in a new sandbox, then evaluate each of ``tests`` after it.
 
-
-def run_code(code: str, tests: Sequence[str], limits: Limits = Limits()) -> RunResult:
-    """Execute ``code`` in a limited child process, then evaluate each of ``tests``.
-
-    Never raises for anything the code does; returns a :class:`RunResult`.
+    Never raises for anything the code does; returns a :class:`RunResult`. With
+    ``for_grading`` (the default) the run is isolated or does not happen: raises
+    :class:`~collabkit.assess.isolation.SandboxUnavailable` where the sandbox does not
+    work. Without it (a student checking their own answer), the code runs unisolated
+    there, and the result says so.
     """
-    isolated = network_isolated()
-    unshare = shutil.which("unshare") if isolated else None  # found, when isolated is True
-    prefix = [unshare, "--user", "--map-root-user", "--net"] if unshare else []
-    read_end, write_end = os.pipe()
-    child = _CHILD.replace("NETWORK_ISOLATED", str(isolated), 1)
-    child = child.replace("RESULT_FD", str(write_end), 1)
-    command = [*prefix, sys.executable, "-I", "-c", child]
-    job = json.dumps({"code": code, "tests": list(tests)}).encode()
+    isolated = isolation.find_isolation().available
+    if for_grading and not isolated:
+        isolation.require_isolation()
+    if len(code) > MAX_CODE_CHARS:
+        return RunResult(
+            "crashed",
+            f"your code is longer than {MAX_CODE_CHARS:,} characters, too long to check",
+            isolated=isolated,
+        )
+    with tempfile.TemporaryDirectory(prefix="collabkit-answer-") as own_scratch:
+        scratch = isolation.SCRATCH if isolated else own_scratch
+        job = {
+            "code": code,
+            "tests": list(tests),
+            "scratch": scratch,
+            "scratch_bytes": SCRATCH_BYTES if isolated else None,
+            "readable": [*isolation.readable_folders(), scratch, "/dev", "/proc"],
+            "site": isolation.package_folders(),
+            "limits": {
+                "cpu": limits.cpu_seconds,
+                "memory": limits.memory_mb * 2**20,
+                "file": FILE_BYTES,
+                "processes": PROCESSES,
+            },
+        }
+        program = [isolation.python_executable(), "-I", "-S", "-B", "-c", _RUNNER]
+        pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL}
+        started = time.monotonic()
+        try:
+            if isolated:
+                process = isolation.sandboxed(program, scratch_bytes=SCRATCH_BYTES, **pipes)
+            else:
+                process = subprocess.Popen(
+                    program,
+                    cwd=scratch,
+                    env=isolation.ENVIRONMENT,
+                    start_new_session=True,
+                    **pipes,
+                )
+        except OSError as err:
+            return RunResult(
+                "crashed", f"the checker could not start Python: {err}", isolated=isolated
+            )
+        payload, stop = _exchange(process, json.dumps(job).encode(), started + deadline(limits))
+    return _outcome(process.returncode, payload, stop, limits, isolated)
+
+
+def _exchange(process: subprocess.Popen, job: bytes, until: float) -> tuple[bytes, str]:
+    """Send ``job`` and read the result until the process ends, the deadline passes
+    (``"timeout"``) or the result outgrows :data:`MAX_RESULT_BYTES` (``"too much"``).
+    The process (and in the sandbox everything it started) is dead on return."""
+    stdin, stdout = process.stdin, process.stdout
+    assert stdin is not None and stdout is not None  # both are pipes
+    received = bytearray()
+    pending = memoryview(job)
+    stop = ""
+    with selectors.DefaultSelector() as selector:
+        os.set_blocking(stdin.fileno(), False)
+        selector.register(stdin, selectors.EVENT_WRITE)
+        selector.register(stdout, selectors.EVENT_READ)
+        while selector.get_map() and not stop:
+            remaining = until - time.monotonic()
+            if remaining <= 0:
+                stop = "timeout"
+                break
+            for key, _ in selector.select(remaining):
+                if key.fileobj is stdin:
+                    try:
+                        pending = pending[os.write(stdin.fileno(), pending[:65536]) :]
+                    except BrokenPipeError:
+                        pending = pending[:0]
+                    if not pending:
+                        selector.unregister(stdin)
+                        stdin.close()
+                    continue
+                chunk = os.read(stdout.fileno(), 65536)
+                if not chunk:
+                    selector.unregister(stdout)
+                received += chunk
+                if len(received) > MAX_RESULT_BYTES:
+                    stop = "too much"
+    if not stdin.closed:
+        stdin.close()
+    stdout.close()
     try:
-        process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, pass_fds=(write_end,), start_new_session=True,
-            preexec_fn=lambda: _limit(limits),
-            env={"PATH": os.environ.get("PATH", ""), "OPENBLAS_NUM_THREADS": "1",
-                 "OMP_NUM_THREADS": "1", "PYTHONHASHSEED": "0"},
-        )  # fmt: skip
-    except OSError as err:
-        os.close(read_end)
-        os.close(write_end)
-        return RunResult("crashed", f"the grader could not start Python: {err}")
-    os.close(write_end)
-    started = time.monotonic()
-    try:
-        process.communicate(job, timeout=limits.seconds + 2)
+        process.wait(timeout=max(0.1, until - time.monotonic()))
     except subprocess.TimeoutExpired:
+        stop = stop or "timeout"
+    if stop or process.returncode is None:
         _kill(process)
-        os.close(read_end)
-        return RunResult("timeout", f"your code ran longer than {limits.seconds:g} s and was "
-                         "stopped (an endless loop?)")  # fmt: skip
-    with os.fdopen(read_end, "rb") as results:
-        payload = results.read(MAX_RESULT_BYTES + 1)
-    return _outcome(process.returncode, payload, limits, time.monotonic() - started)
-
-
-def _limit(limits: Limits) -> None:
-    """In the child, before exec: the resource limits."""
-    import resource  # Unix only; imported where it is used so the module loads anywhere
-
-    cpu = _cpu_seconds(limits)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    size = limits.memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (size, size))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
-def _cpu_seconds(limits: Limits) -> int:
-    return max(1, int(limits.seconds))
+    return bytes(received), stop
 
 
 def _kill(process: subprocess.Popen) -> None:
+    """Kill the run: its process group (in the sandbox, bwrap; the PID namespace dies
+    with bwrap's first child)."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except OSError:
@@ -195,25 +242,130 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def _outcome(returncode: int, payload: bytes, limits: Limits, elapsed: float) -> RunResult:
-    ran_out = elapsed >= 0.9 * _cpu_seconds(limits)
-    if returncode in (-signal.SIGXCPU, -signal.SIGKILL) and not payload and ran_out:
-        return RunResult("timeout", f"your code used more than {limits.seconds:g} s of "
-                         "computing time and was stopped (an endless loop?)")  # fmt: skip
-    if len(payload) > MAX_RESULT_BYTES:
-        return RunResult("crashed", "your code returned far too much data to check")
+def _signal_of(returncode: int, isolated: bool) -> int | None:
+    """The signal that ended the answer: bwrap reports it as 128 + the signal."""
+    if returncode < 0:
+        return -returncode
+    if isolated and returncode > 128:
+        return returncode - 128
+    return None
+
+
+def _outcome(
+    returncode: int, payload: bytes, stop: str, limits: Limits, isolated: bool
+) -> RunResult:
+    """Turn how the run ended into a :class:`RunResult` with the kit's message."""
+    timeout = RunResult(
+        "timeout",
+        f"your code took longer than the {limits.seconds:g} s it "
+        "may use and was stopped (an endless loop?)",
+        isolated=isolated,
+    )
+    if stop == "timeout":
+        return timeout
+    if stop == "too much":
+        return RunResult(
+            "crashed", "your code sent back far too much data to check", isolated=isolated
+        )
+    ended_by = _signal_of(returncode, isolated)
+    out = _parse(payload)
+    if out is None:
+        if ended_by in (getattr(signal, "SIGXCPU", None), signal.SIGKILL):
+            return timeout
+        if ended_by == getattr(signal, "SIGSYS", None):
+            return _refused(("start another program",), isolated)
+        if ended_by == signal.SIGSEGV or returncode == 1:
+            return RunResult(
+                "memory",
+                f"your code stopped Python; it may have needed more "
+                f"than {limits.memory_mb} MB of memory",
+                isolated=isolated,
+            )
+        return RunResult(
+            "crashed", "your code ended Python before it could be checked", isolated=isolated
+        )
+    incidents = tuple(i for i in dict.fromkeys(out["incidents"]) if i in INCIDENTS)
+    if incidents:
+        return _refused(incidents, isolated)
+    error = out["error"]
+    if error is not None:
+        if error["type"] == "MemoryError":
+            return RunResult(
+                "memory",
+                f"your code needed more than {limits.memory_mb} MB of memory and was stopped",
+                isolated=isolated,
+            )
+        return RunResult("error", f"your code raised {error_words(error)}", isolated=isolated)
+    return RunResult("ok", "", out["values"], isolated=isolated)
+
+
+def _parse(payload: bytes) -> dict | None:
+    """The runner's result, with every field checked; None if it is not one."""
     try:
         out = json.loads(payload)
     except ValueError:
-        if returncode != 0:
-            return RunResult("memory" if returncode in (-signal.SIGSEGV, 1) else "crashed",
-                             f"your code stopped Python (exit code {returncode}); it may have "
-                             f"needed more than {limits.memory_mb} MB of memory")  # fmt: skip
-        return RunResult("crashed", "your code ended without a result")
-    error = out.get("error")
-    if error:
-        if error.startswith("MemoryError"):
-            return RunResult("memory", f"your code needed more than {limits.memory_mb} MB of "
-                             "memory and was stopped")  # fmt: skip
-        return RunResult("error", f"your code raised {error}")
-    return RunResult("ok", "", list(out.get("values", [])))
+        return None
+    if not isinstance(out, dict) or not isinstance(out.get("values", []), list):
+        return None
+    incidents = out.get("incidents", [])
+    return {
+        "error": _error(out.get("error")),
+        "values": [_value(v) for v in out.get("values", [])],
+        "incidents": [i for i in incidents if isinstance(i, str)]
+        if isinstance(incidents, list)
+        else [],
+    }
+
+
+def _error(error: object) -> dict | None:
+    """An error description reduced to a known built-in type and a line number."""
+    if not isinstance(error, dict):
+        return None
+    kind, line = error.get("type"), error.get("line")
+    return {
+        "type": kind if isinstance(kind, str) and kind in BUILTIN_ERRORS else None,
+        "line": line if isinstance(line, int) and 0 < line < 10**6 else None,
+    }
+
+
+def _value(outcome: object) -> dict:
+    if isinstance(outcome, dict) and "error" in outcome:
+        return {"error": _error(outcome["error"]) or {"type": None, "line": None}}
+    return {"value": outcome.get("value") if isinstance(outcome, dict) else None}
+
+
+#: What each common error means, in words for a student.
+_ERROR_MEANINGS = {
+    "SyntaxError": "Python cannot read this code",
+    "IndentationError": "the indentation (spaces at the start of lines) is off",
+    "NameError": "a name is used that is not defined (check the spelling)",
+    "TypeError": "a value has the wrong type, e.g. text where a number is needed",
+    "ZeroDivisionError": "a division by zero",
+    "RecursionError": "a function calls itself without end",
+    "IndexError": "a position past the end of a list",
+    "KeyError": "a key that is not in the dictionary",
+    "ValueError": "a value of the right type but not allowed here",
+    "AttributeError": "a name after a dot that the value does not have",
+    "ModuleNotFoundError": "an import of a module that is not available while checking",
+    "ImportError": "an import that is not available while checking",
+    "PermissionError": "something a code answer may not do",
+    "SystemExit": "a call that ends the program (exit or quit)",
+}
+
+
+def error_words(error: dict) -> str:
+    """``error`` (``{"type", "line"}``) in the kit's words, e.g. "NameError on line 2
+    (a name is used that is not defined (check the spelling))"."""
+    kind = error.get("type") or "an error of its own type"
+    where = f" on line {error['line']}" if error.get("line") else ""
+    meaning = _ERROR_MEANINGS.get(error.get("type") or "")
+    return f"{kind}{where}" + (f": {meaning}" if meaning else "")
+
+
+def _refused(incidents: tuple[str, ...], isolated: bool) -> RunResult:
+    return RunResult(
+        "refused",
+        f"your code tried to {incidents[0]}, which a code answer may not do, so it was not checked",
+        incidents=incidents,
+        isolated=isolated,
+    )
