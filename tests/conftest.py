@@ -63,3 +63,16 @@ def readable_wrong(question: Question) -> object:
     if isinstance(key, list):  # a network design: a single link
         return [key[0]]
     return "zzz"
+
+
+@pytest.fixture
+def sandbox() -> None:
+    """Code answers can run in the bubblewrap sandbox here: skip the test with the reason
+    where they cannot, except under ``CI=true``, where a missing sandbox fails it."""
+    from collabkit.assess.isolation import find_isolation
+
+    isolation = find_isolation()
+    if not isolation.available:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must be able to sandbox code answers: {isolation.description}")
+        pytest.skip(f"no sandbox for code answers here: {isolation.description}")

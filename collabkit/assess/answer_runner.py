@@ -18,8 +18,9 @@ Before the answer runs, the program
 * sets the resource limits (``RLIMIT_CPU``, ``RLIMIT_AS``, ``RLIMIT_FSIZE``,
   ``RLIMIT_NPROC``, no core files), which no code can raise again;
 * installs an audit hook (PEP 578) that refuses, with ``PermissionError``, and records
-  as an incident: starting a program, any socket, writing or changing files outside
-  ``scratch``, and reading or listing files outside ``readable``. The hook is a reporter,
+  as an incident: starting a program, any socket, calling native code through ``ctypes``,
+  writing or changing files outside ``scratch``, reading or listing files outside
+  ``readable``, and signalling another process. The hook is a reporter,
   not the wall: the wall is the sandbox around this process (see
   :mod:`collabkit.assess.isolation`), which native code cannot get round either.
 
@@ -29,6 +30,7 @@ code read or composed can reach the feedback.
 """
 
 import builtins
+import ctypes  # noqa: F401 - loaded before the audit hook: see NATIVE_EVENTS
 import errno
 import json
 import os
@@ -48,6 +50,21 @@ CHANGE_EVENTS = {
     "os.mknod": (0,), "shutil.rmtree": (0,), "shutil.copyfile": (1,),
     "shutil.copytree": (1,), "shutil.move": (1,),
 }  # fmt: skip
+#: Audit events of ctypes reaching native code or raw memory (``ctypes`` is imported before
+#: the hook, so importing it again, as numpy does, raises none of them).
+NATIVE_EVENTS = frozenset(
+    {"ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function",
+     "ctypes.cdata", "ctypes.cdata/buffer", "ctypes.addressof", "ctypes.string_at",
+     "ctypes.wstring_at"}
+)  # fmt: skip
+FILLED = "fill the scratch space it may write to"
+#: Everything the runner may report an answer tried (the grader ignores anything else).
+INCIDENTS = (
+    "start another program", "call native code through ctypes", "use the network",
+    "write a file outside its scratch folder", "change files outside its scratch folder",
+    "read a file outside the folders it may read", "signal another process",
+    FILLED,
+)  # fmt: skip
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 #: The built-in exception types, as they were before the answer could rebind any name.
 BUILTIN_ERRORS = {
@@ -70,7 +87,7 @@ def main() -> None:
     sys.addaudithook(guard(job["scratch"], job["readable"], incidents))
     out = run(job["code"], job["tests"], incidents)
     if job["scratch_bytes"] and full(job["scratch"]):
-        incidents.append("write more data than a code answer may")
+        incidents.append(FILLED)
     out["incidents"] = list(dict.fromkeys(incidents))
     results.write(json.dumps(out))
     results.close()
@@ -117,6 +134,8 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
     def hook(event: str, args: tuple) -> None:
         if event in PROCESS_EVENTS:
             refuse("start another program")
+        elif event in NATIVE_EVENTS:
+            refuse("call native code through ctypes")
         elif event.startswith("socket."):
             refuse("use the network")
         elif event == "open":
@@ -178,7 +197,7 @@ def plain(value: object, depth: int = 0) -> object:
 def describe(error: BaseException, incidents: list[str]) -> dict:
     """A built-in error's type and the answer's line it came from; never its message."""
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG):
-        incidents.append("write more data than a code answer may")
+        incidents.append(FILLED)
     kind = type(error).__name__
     line = error.lineno if isinstance(error, SyntaxError) and error.filename == ANSWER else None
     trace = error.__traceback__

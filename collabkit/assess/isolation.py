@@ -15,7 +15,9 @@ Grading runs a code answer only inside a bubblewrap sandbox (``bwrap``, Debian p
 * a root of read-only binds of ``/usr`` (with ``/lib``, ``/lib64``, ``/bin`` and
   ``/sbin`` as the host has them) and of the Python installation and environment the
   grader runs in; a fresh ``/proc`` of the new PID namespace and a minimal ``/dev``; and
-  a private ``tmpfs`` of limited size at ``/tmp`` as the only writable place. No home
+  a private ``tmpfs`` of limited size at ``/scratch`` (also ``HOME`` and ``TMPDIR``, and
+  the working folder) as the only writable place: not at ``/tmp``, so that a path of the
+  grader's own ``/tmp`` means nothing inside and an attempt at it is reported. No home
   folder, no submissions, no output folder, no ``/etc``, no kit source;
 * ``--seccomp``: the filter of :mod:`collabkit.assess.seccomp` (threads yes, processes no).
 
@@ -38,12 +40,13 @@ from pathlib import Path
 
 from collabkit.assess import seccomp
 
-#: Where the sandbox's private scratch folder is mounted.
-SCRATCH = "/tmp"
+#: Where the sandbox's private scratch folder is mounted (see the module's docstring).
+SCRATCH = "/scratch"
 #: The answer's environment: nothing of the grader's.
 ENVIRONMENT = {
     "PATH": "/usr/bin:/bin",
     "HOME": SCRATCH,
+    "TMPDIR": SCRATCH,
     "LANG": "C.UTF-8",
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collabkit.assess import isolation
-from collabkit.assess.answer_runner import BUILTIN_ERRORS
+from collabkit.assess.answer_runner import BUILTIN_ERRORS, INCIDENTS
 
 #: Results larger than this are not read (a test value should be small).
 MAX_RESULT_BYTES = 100_000
@@ -46,16 +46,6 @@ FILE_BYTES = 4 * 2**20
 #: Processes and threads the answer's user may have (binds where the grader is not root;
 #: the sandbox's seccomp filter refuses new processes for everyone).
 PROCESSES = 16
-#: What the runner may report the answer tried (anything else it sends is ignored).
-INCIDENTS = (
-    "start another program",
-    "use the network",
-    "write a file outside its scratch folder",
-    "change files outside its scratch folder",
-    "read a file outside the folders it may read",
-    "signal another process",
-    "write more data than a code answer may",
-)
 _RUNNER = Path(__file__).with_name("answer_runner.py").read_text(encoding="utf-8")
 _UNISOLATED_NOTE = (
     "Checked on your own computer, without the grading sandbox (bubblewrap is not "

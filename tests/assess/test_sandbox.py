@@ -19,6 +19,8 @@ from collabkit.assess.sandbox import Limits, deadline, run_code
 from collabkit.cli import main
 from tests.assess.test_grading import submission
 
+pytestmark = pytest.mark.usefixtures("sandbox")
+
 LIMITS = Limits(seconds=2, memory_mb=256)
 CODE_QUESTION = "04.costs.code"
 RIGHT = "def channels(n):\n    return n * (n - 1) // 2"

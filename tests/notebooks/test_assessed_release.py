@@ -70,7 +70,7 @@ def test_graded_items_are_recorded_without_a_verdict_or_a_solution(solved, relea
             assert shown["correct"] and not shown["recorded"], qid
 
 
-def test_the_grader_with_the_secret_gives_full_marks(solved, release, tmp_path):
+def test_the_grader_with_the_secret_gives_full_marks(solved, release, tmp_path, sandbox):
     number, nb, _ = solved
     path = tmp_path / "submission.ipynb"
     nbformat.write(nb, path)

@@ -83,7 +83,7 @@ def test_no_cell_shows_an_error(solved):
             assert "Traceback" not in output.get("text", "")
 
 
-def test_grading_the_solved_notebook_gives_full_marks(solved, tmp_path):
+def test_grading_the_solved_notebook_gives_full_marks(solved, tmp_path, sandbox):
     """The instructor's path: the saved notebook alone, graded from its records."""
     from collabkit.assess.grading import grade
 
