@@ -8,12 +8,16 @@ batch going.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import time
 
 import nbformat
 import pytest
 
 import collabkit
+from collabkit.assess import isolation
 from collabkit.assess.grading import NOT_EXECUTED, grade
 from collabkit.assess.sandbox import Limits, deadline, run_code
 from collabkit.cli import main
@@ -154,3 +158,92 @@ def test_command_line_execute_option(code_submissions, tmp_path, capsys):
     problems = (tmp_path / "problems.csv").read_text(encoding="utf-8")
     assert "stopped (timeout)" in problems and "stopped (memory)" in problems
     assert "graded 5 student(s)" in capsys.readouterr().out
+
+
+def _in_bare_sandbox(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` with plain Python in a sandbox, without the answer runner and its audit
+    hook: what the namespaces and the seccomp filter alone allow."""
+    process = isolation.sandboxed(
+        [isolation.python_executable(), "-I", "-S", "-c", code], scratch_bytes=1 << 20,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    out, err = process.communicate(timeout=30)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["os.fork()", "os.system('true')", "subprocess.run(['true'])", "os.posix_spawn("
+     "'/usr/bin/true', ['true'], {})"],
+)  # fmt: skip
+def test_the_seccomp_filter_kills_any_new_process_without_the_runner(start):
+    done = _in_bare_sandbox(f"import os, subprocess\n{start}\nprint('started')")
+    assert done.returncode == 128 + signal.SIGSYS, done  # bwrap: 128 + the signal
+    assert "started" not in done.stdout
+
+
+def test_threads_and_numpy_work_in_the_sandbox():
+    done = _in_bare_sandbox(
+        "import threading\nt = threading.Thread(target=print, args=('thread',))\n"
+        "t.start(); t.join()\nprint('ok')"
+    )
+    assert (done.returncode, done.stdout) == (0, "thread\nok\n"), done
+    numpy = "import numpy as np\ndef channels(n):\n    return int(np.arange(n).sum())"
+    assert run_code(numpy, ["channels(8)"], LIMITS).values == [{"value": 28}]
+
+
+def test_the_sandbox_sees_no_home_no_etc_and_a_fixed_environment(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private", encoding="utf-8")
+    done = _in_bare_sandbox(
+        "import os\nprint(sorted(os.listdir('/')))\nprint(sorted(os.environ))\n"
+        f"print(os.getcwd(), os.path.exists({str(secret)!r}), os.path.exists('/etc/passwd'))\n"
+        "open('/usr/zz', 'w')"
+    )
+    root, environment, where = done.stdout.splitlines()
+    assert "'etc'" not in root and "'home'" not in root and "'tmp'" not in root
+    assert environment == str(sorted([*isolation.ENVIRONMENT, "PWD"]))  # PWD: from bwrap
+    assert where == "/scratch False False"
+    assert "Read-only file system" in done.stderr
+
+
+def test_feedback_never_repeats_text_the_code_chose():
+    question = collabkit.get_question(CODE_QUESTION)
+    leaky = (
+        "class TopSecret(Exception):\n    pass\n"
+        "def channels(n):\n    if n == 0:\n        raise ValueError('hunter2')\n"
+        "    if n == 1:\n        raise TopSecret('hunter2')\n    return 'hunter2'\n"
+    )
+    message = question.check(leaky).message
+    assert "hunter2" not in message and "TopSecret" not in message
+    assert "channels(0) raised ValueError on line 5" in message
+    assert "channels(1) raised an error of its own type on line 7" in message
+    assert "channels(2) should give 1; your code gives a piece of text" in message
+
+
+def test_a_students_check_without_a_sandbox_runs_on_their_computer_and_says_so(monkeypatch):
+    monkeypatch.setattr(isolation, "find_isolation", lambda: isolation.Isolation(False, "none"))
+    question = collabkit.get_question(CODE_QUESTION)
+    feedback = question.check(RIGHT)
+    assert feedback.correct and "without the grading sandbox" in feedback.message
+    with pytest.raises(isolation.SandboxUnavailable, match="none"):
+        run_code(RIGHT, ["channels(3)"], LIMITS)  # grading's way: sandbox or nothing
+    with pytest.raises(isolation.SandboxUnavailable):
+        grade([], execute=True)
+
+
+@pytest.mark.slow  # keeps both cores busy for a few seconds
+def test_a_correct_answer_passes_on_a_busy_machine():
+    """CPU time limits do not depend on the load: with both cores busy, the reference
+    answer still passes every time, well inside its limit."""
+    question = collabkit.get_question(CODE_QUESTION)
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        started = time.monotonic()
+        outcomes = [question.check_and_run(RIGHT, for_grading=True)[1] for _ in range(5)]
+        each = (time.monotonic() - started) / 5
+    finally:
+        for process in busy:
+            process.kill()
+    assert outcomes == ["ok"] * 5
+    assert each < question.limits.seconds / 5, each
