@@ -75,7 +75,8 @@ def test_the_latest_attempt_counts_even_when_an_early_one_was_right(tmp_path):
     assert result.first_correct_attempt is None  # attempt 1 lies before the cap: not read
 
 
-def test_only_the_counted_code_answer_is_run(tmp_path, monkeypatch, sandbox):
+@pytest.mark.usefixtures("sandbox")
+def test_only_the_counted_code_answer_is_run(tmp_path, monkeypatch):
     runs = []
     real = sandbox.run_code
 
