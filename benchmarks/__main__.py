@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import abm, callbacks, grading, imports, notebooks
+from benchmarks import abm, callbacks, grading, imports, notebooks, sandbox
 
 
 def main() -> int:
     rows: list[tuple[str, str, str]] = []
-    for section in (imports, callbacks, abm, notebooks, grading):
+    for section in (imports, callbacks, abm, notebooks, grading, sandbox):
         print(f"running {section.__name__} …", file=sys.stderr, flush=True)
         rows.extend(section.run())
     width = max(len(r[0]) for r in rows)

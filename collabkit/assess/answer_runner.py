@@ -121,6 +121,8 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
     def within(path: object, roots: list[str]) -> bool:
         if isinstance(path, int):  # an open file descriptor: checked when it was opened
             return True
+        if not isinstance(path, (str, bytes, os.PathLike)):
+            return False
         try:
             full = absolute(fsdecode(path))
         except (TypeError, ValueError):
@@ -189,7 +191,7 @@ def plain(value: object, depth: int = 0) -> object:
     if isinstance(value, (list, tuple)) and depth < 3:
         return [plain(v, depth + 1) for v in list(value)[:100]]
     try:
-        return float(value)  # numpy numbers
+        return float(value)  # type: ignore[arg-type]  # numpy numbers; others raise
     except Exception:  # noqa: BLE001
         return {"kind": "other"}  # not named: a class name is text the answer chose
 

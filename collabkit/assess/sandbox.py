@@ -161,13 +161,10 @@ def run_code(
             if isolated:
                 process = isolation.sandboxed(program, scratch_bytes=SCRATCH_BYTES, **pipes)
             else:
-                process = subprocess.Popen(
-                    program,
-                    cwd=scratch,
-                    env=isolation.ENVIRONMENT,
-                    start_new_session=True,
+                process = subprocess.Popen(  # type: ignore[call-overload]  # pipes: see above
+                    program, cwd=scratch, env=isolation.ENVIRONMENT, start_new_session=True,
                     **pipes,
-                )
+                )  # fmt: skip
         except OSError as err:
             return RunResult(
                 "crashed", f"the checker could not start Python: {err}", isolated=isolated
