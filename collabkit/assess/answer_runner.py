@@ -4,25 +4,28 @@
 Protocol. The job arrives as JSON on standard input: ``code``, ``tests`` (expressions),
 ``limits`` (``cpu`` seconds, ``memory`` and ``file`` bytes, ``processes``), ``scratch``
 (the one folder the code may write, of ``scratch_bytes`` in the sandbox, else null),
-``readable`` (the folders it may read) and ``site`` (folders to import packages from,
-added without running their ``.pth`` files). The
+``readable`` (the folders it may read), ``site`` (folders to import packages from,
+added without running their ``.pth`` files) and ``seal`` (a seccomp filter to add, as
+hex, or null). The
 result goes to standard output once, at the end, as JSON::
 
     {"error": null | {"type": "NameError" | null, "line": 3 | null},
      "values": [{"value": ...} | {"error": {...}}, ...],
-     "incidents": ["start another program", ...]}
+     "incidents": ["start another process, thread or program", ...]}
 
 Before the answer runs, the program
 
 * closes the answer's view of the result stream (its prints go to ``/dev/null``);
 * sets the resource limits (``RLIMIT_CPU``, ``RLIMIT_AS``, ``RLIMIT_FSIZE``,
-  ``RLIMIT_NPROC``, no core files), which no code can raise again;
+  ``RLIMIT_NPROC``, ``RLIMIT_NOFILE``, no core files), which no code can raise again;
+* in the sandbox, adds the seccomp filter ``seal`` (no new program from here on);
 * installs an audit hook (PEP 578) that refuses, with ``PermissionError``, and records
   as an incident: starting a program, any socket, calling native code through ``ctypes``,
   writing or changing files outside ``scratch``, reading or listing files outside
   ``readable``, and signalling another process. The hook is a reporter,
-  not the wall: the wall is the sandbox around this process (see
-  :mod:`collabkit.assess.isolation`), which native code cannot get round either.
+  not the wall: code that rewrites the runner's own objects can silence it. The wall is
+  the sandbox around this process (see :mod:`collabkit.assess.isolation`) and its
+  seccomp filters, which nothing in the process can lift.
 
 An error is described by its built-in exception type (a type of the answer's own is
 ``null``) and the line of the answer it came from: never by its message, so nothing the
@@ -30,13 +33,14 @@ code read or composed can reach the feedback.
 """
 
 import builtins
-import ctypes  # noqa: F401 - loaded before the audit hook: see NATIVE_EVENTS
+import ctypes  # loaded before the audit hook (see NATIVE_EVENTS); also for seal()
 import errno
 import json
 import os
 import sys
 
 ANSWER = "<your answer>"
+PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2  # linux/prctl.h, linux/seccomp.h
 #: Audit events that start a program.
 PROCESS_EVENTS = frozenset(
     {"os.fork", "os.forkpty", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
@@ -60,7 +64,8 @@ NATIVE_EVENTS = frozenset(
 FILLED = "fill the scratch space it may write to"
 #: Everything the runner may report an answer tried (the grader ignores anything else).
 INCIDENTS = (
-    "start another program", "call native code through ctypes", "use the network",
+    "start another process, thread or program", "call native code through ctypes",
+    "use the network",
     "write a file outside its scratch folder", "change files outside its scratch folder",
     "read a file outside the folders it may read", "signal another process",
     FILLED,
@@ -81,6 +86,7 @@ def main() -> None:
     for fd in (0, 1, 2):
         os.dup2(quiet, fd)
     limit(job["limits"])
+    seal(job["seal"])
     sys.path.extend(job["site"])
     os.chdir(job["scratch"])
     incidents: list[str] = []
@@ -105,6 +111,7 @@ def limit(limits: dict) -> None:
         ("RLIMIT_AS", (limits["memory"],) * 2),
         ("RLIMIT_FSIZE", (limits["file"],) * 2),
         ("RLIMIT_NPROC", (limits["processes"],) * 2),
+        ("RLIMIT_NOFILE", (limits["files"],) * 2),
         ("RLIMIT_CORE", (0, 0)),
     ):
         if hasattr(resource, name):  # RLIMIT_AS and RLIMIT_NPROC are not everywhere
@@ -112,6 +119,24 @@ def limit(limits: dict) -> None:
                 resource.setrlimit(getattr(resource, name), value)
             except (ValueError, OSError):  # above a hard limit set outside: that one holds
                 pass
+
+
+def seal(program: str | None) -> None:
+    """Add the answer's seccomp filter (hex of a BPF program; none outside the sandbox):
+    from here on, no system call can start another program. Raises ``OSError`` if the
+    kernel refuses it, so that no answer runs without it."""
+    if not program:
+        return
+    code = bytes.fromhex(program)
+    instructions = ctypes.create_string_buffer(code, len(code))
+
+    class FilterProgram(ctypes.Structure):  # struct sock_fprog
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    whole = FilterProgram(len(code) // 8, ctypes.addressof(instructions))
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(whole), 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "the kernel refused the answer's seccomp filter")
 
 
 def guard(scratch: str, readable: list[str], incidents: list[str]):
@@ -135,7 +160,7 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
 
     def hook(event: str, args: tuple) -> None:
         if event in PROCESS_EVENTS:
-            refuse("start another program")
+            refuse("start another process, thread or program")
         elif event in NATIVE_EVENTS:
             refuse("call native code through ctypes")
         elif event.startswith("socket."):

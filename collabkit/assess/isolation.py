@@ -12,14 +12,18 @@ Grading runs a code answer only inside a bubblewrap sandbox (``bwrap``, Debian p
   namespace's first process and so, by the kernel's rule, every process in it;
 * ``--clearenv`` and a fixed environment: no variable of the grader's (a token, a path)
   reaches the answer;
-* a root of read-only binds of ``/usr`` (with ``/lib``, ``/lib64``, ``/bin`` and
-  ``/sbin`` as the host has them) and of the Python installation and environment the
-  grader runs in; a fresh ``/proc`` of the new PID namespace and a minimal ``/dev``; and
-  a private ``tmpfs`` of limited size at ``/scratch`` (also ``HOME`` and ``TMPDIR``, and
-  the working folder) as the only writable place: not at ``/tmp``, so that a path of the
-  grader's own ``/tmp`` means nothing inside and an attempt at it is reported. No home
-  folder, no submissions, no output folder, no ``/etc``, no kit source;
-* ``--seccomp``: the filter of :mod:`collabkit.assess.seccomp` (threads yes, processes no).
+* a read-only root of binds of ``/usr`` (with ``/lib``, ``/lib64``, ``/bin`` and ``/sbin``
+  as the host has them) and of the Python installation and environment the grader runs
+  in, with the kit's own package folder covered (its answer keys stay out of sight); four
+  devices (``/dev/null``, ``zero``, ``random``, ``urandom``) and no ``/dev`` tmpfs, which
+  would be writable without a limit; no ``/proc`` and no ``/sys`` (a grader running as
+  root would leave the answer root's power over ``/proc/sys``); and a private ``tmpfs``
+  of limited size at ``/scratch`` (also ``HOME``, ``TMPDIR`` and the working folder) as
+  the only writable place: not at ``/tmp``, so that a path of the grader's own ``/tmp``
+  means nothing inside and an attempt at it is reported. No home folder, no submissions,
+  no output folder, no ``/etc``;
+* ``--seccomp``: :func:`collabkit.assess.seccomp.sandbox_filter` (no new process or
+  thread; no system call reaching shared kernel state or memory outside the limits).
 
 Inside, :mod:`collabkit.assess.answer_runner` adds the resource limits and reports.
 Outside Linux, without bubblewrap, or where the kernel refuses the namespaces (Ubuntu
@@ -52,6 +56,10 @@ ENVIRONMENT = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
+#: The only devices in the sandbox (no /dev tmpfs: it would be writable without a limit).
+DEVICES = ("/dev/null", "/dev/zero", "/dev/random", "/dev/urandom")
+#: The kit's own package folder, hidden inside the sandbox if it is below a bound folder.
+KIT = Path(__file__).resolve().parents[1]
 #: Top-level system folders a Linux Python may load libraries from.
 SYSTEM_FOLDERS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
 INSTALL_HINT = (
@@ -109,6 +117,8 @@ def find_isolation() -> Isolation:
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError) as err:
         return Isolation(False, f"bubblewrap could not be started: {err}")
+    except SandboxUnavailable as err:
+        return Isolation(False, str(err))
     if said.strip() != "ok":
         reason = (complaint.strip().splitlines() or ["no message"])[-1]
         return Isolation(
@@ -120,8 +130,8 @@ def find_isolation() -> Isolation:
         )
     return Isolation(
         True,
-        f"{version or 'bubblewrap'} sandbox: no network, read-only "
-        "system, private scratch folder, no new processes",
+        f"{version or 'bubblewrap'} sandbox: no network, read-only system, private "
+        "scratch folder, no new process, thread or program",
     )
 
 
@@ -142,7 +152,7 @@ def sandboxed(program: list[str], *, scratch_bytes: int, **popen) -> subprocess.
     bwrap = shutil.which("bwrap") or "bwrap"
     rules = os.memfd_create("collabkit-seccomp")  # bwrap reads the filter from it
     try:
-        os.write(rules, seccomp.no_new_processes_filter())
+        os.write(rules, seccomp.sandbox_filter())
         os.lseek(rules, 0, os.SEEK_SET)
         command = sandbox_command(bwrap, scratch_bytes=scratch_bytes, seccomp_fd=rules)
         return subprocess.Popen(
@@ -161,19 +171,30 @@ def python_executable() -> str:
     return os.path.realpath(sys.executable)
 
 
-def readable_folders() -> list[str]:
+def python_folders() -> list[str]:
     """The folders an answer may read: the system's, Python's and its packages'."""
-    python = str(Path(python_executable()).parent.parent)
     paths = sysconfig.get_paths()
     wanted = [
-        python,
-        sys.base_prefix,
-        sys.prefix,
-        paths["stdlib"],
-        paths["platstdlib"],
-        *package_folders(),
-    ]
+        sys.base_prefix, sys.prefix, paths["stdlib"], paths["platstdlib"], *package_folders()
+    ]  # fmt: skip
     return _outermost([*SYSTEM_FOLDERS, *(os.path.realpath(p) for p in wanted)])
+
+
+def readable_folders() -> list[str]:
+    """:func:`python_folders`, checked for binding into the sandbox.
+
+    Raises :class:`SandboxUnavailable` if one of them is ``/``, the home folder or a
+    folder above it (a sandbox showing it would show everything in it)."""
+    folders = python_folders()
+    home = Path.home().resolve()
+    too_wide = [f for f in folders if f == "/" or home.is_relative_to(f)]
+    if too_wide:
+        raise SandboxUnavailable(
+            f"Python is installed in {too_wide[0]}, which holds everything below it; the "
+            "sandbox would have to show it whole. Grade from a Python installed elsewhere "
+            "(a system Python, or one in its own folder, with a virtual environment)"
+        )
+    return folders
 
 
 def package_folders() -> list[str]:
@@ -197,22 +218,34 @@ def sandbox_command(bwrap: str, *, scratch_bytes: int, seccomp_fd: int | None) -
     ]
     for name, value in ENVIRONMENT.items():
         command += ["--setenv", name, value]
-    for folder in readable_folders():
+    folders = readable_folders()
+    for folder in folders:
         if os.path.islink(folder):  # e.g. /lib -> usr/lib on a merged-/usr system
             command += ["--symlink", os.readlink(folder), folder]
         elif os.path.isdir(folder):
             command += ["--ro-bind", folder, folder]
-    command += ["--proc", "/proc", "--dev", "/dev"]
+    executable = python_executable()
+    if not _inside(executable, folders):
+        command += ["--ro-bind", executable, executable]
+    if _inside(str(KIT), folders):  # an installed kit: its answer keys stay out of sight
+        command += ["--size", "4096", "--tmpfs", str(KIT), "--remount-ro", str(KIT)]
+    for device in DEVICES:
+        command += ["--dev-bind", device, device]
     command += ["--size", str(scratch_bytes), "--tmpfs", SCRATCH, "--chdir", SCRATCH]
+    command += ["--remount-ro", "/"]  # bwrap's root is a tmpfs without a size limit
     if seccomp_fd is not None:
         command += ["--seccomp", str(seccomp_fd)]
     return command
+
+
+def _inside(path: str, folders: list[str]) -> bool:
+    return any(path == f or path.startswith(f.rstrip("/") + "/") for f in folders)
 
 
 def _outermost(folders: list[str]) -> list[str]:
     """``folders`` without duplicates or folders inside another of them, in order."""
     kept: list[str] = []
     for folder in sorted(set(folders), key=len):
-        if not any(folder == k or folder.startswith(k.rstrip("/") + "/") for k in kept):
+        if not _inside(folder, kept):
             kept.append(folder)
     return kept

@@ -575,12 +575,15 @@ class CodeTest:
 
     def passes(self, value: object) -> bool:
         if isinstance(self.expected, bool) or isinstance(self.expected, str):
-            return value == self.expected
-        return (
-            isinstance(value, (int, float))
-            and not isinstance(value, bool)
-            and math.isclose(value, self.expected, rel_tol=self.tolerance, abs_tol=self.tolerance)
-        )
+            return type(value) is type(self.expected) and value == self.expected
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return False
+        try:
+            return math.isclose(
+                value, self.expected, rel_tol=self.tolerance, abs_tol=self.tolerance
+            )
+        except OverflowError:  # an integer too large for a float: not the expected number
+            return False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -636,7 +639,7 @@ class CodeAnswer(Question):
                 0.0, run.message[:1].upper() + run.message[1:] + "." + note
             ), run.status
         failures = []
-        for test, outcome in zip(self.tests, run.values, strict=False):
+        for test, outcome in zip(self.tests, run.values, strict=True):
             if "error" in outcome:
                 failures.append(f"{test.expression} raised {sandbox.error_words(outcome['error'])}")
             elif not test.passes(outcome.get("value")):

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collabkit.assess import isolation
+from collabkit.assess import isolation, seccomp
 from collabkit.assess.answer_runner import BUILTIN_ERRORS, INCIDENTS
 
 #: Results larger than this are not read (a test value should be small).
@@ -44,8 +44,12 @@ MAX_CODE_CHARS = 50_000
 SCRATCH_BYTES = 8 * 2**20
 FILE_BYTES = 4 * 2**20
 #: Processes and threads the answer's user may have (binds where the grader is not root;
-#: the sandbox's seccomp filter refuses new processes for everyone).
+#: the sandbox's seccomp filter refuses new processes and threads for everyone).
 PROCESSES = 16
+#: Open files (and so pipes and sockets, whose buffers are memory outside RLIMIT_AS).
+OPEN_FILES = 64
+#: What the answer tried when its results do not fit its checks (fewer, more, or forged).
+TAMPERED = "interfere with its own checks"
 _RUNNER = Path(__file__).with_name("answer_runner.py").read_text(encoding="utf-8")
 _UNISOLATED_NOTE = (
     "Checked on your own computer, without the grading sandbox (bubblewrap is not "
@@ -145,13 +149,15 @@ def run_code(
             "tests": list(tests),
             "scratch": scratch,
             "scratch_bytes": SCRATCH_BYTES if isolated else None,
-            "readable": [*isolation.readable_folders(), scratch, "/dev", "/proc"],
+            "readable": [*isolation.python_folders(), scratch, "/dev", "/proc"],
             "site": isolation.package_folders(),
+            "seal": seccomp.answer_filter().hex() if isolated else None,
             "limits": {
                 "cpu": limits.cpu_seconds,
                 "memory": limits.memory_mb * 2**20,
                 "file": FILE_BYTES,
                 "processes": PROCESSES,
+                "files": OPEN_FILES,
             },
         }
         program = [isolation.python_executable(), "-I", "-S", "-B", "-c", _RUNNER]
@@ -170,7 +176,7 @@ def run_code(
                 "crashed", f"the checker could not start Python: {err}", isolated=isolated
             )
         payload, stop = _exchange(process, json.dumps(job).encode(), started + deadline(limits))
-    return _outcome(process.returncode, payload, stop, limits, isolated)
+    return _outcome(process.returncode, payload, stop, limits, isolated, len(tests))
 
 
 def _exchange(process: subprocess.Popen, job: bytes, until: float) -> tuple[bytes, str]:
@@ -239,7 +245,7 @@ def _signal_of(returncode: int, isolated: bool) -> int | None:
 
 
 def _outcome(
-    returncode: int, payload: bytes, stop: str, limits: Limits, isolated: bool
+    returncode: int, payload: bytes, stop: str, limits: Limits, isolated: bool, checks: int
 ) -> RunResult:
     """Turn how the run ended into a :class:`RunResult` with the kit's message."""
     timeout = RunResult(
@@ -259,15 +265,8 @@ def _outcome(
     if out is None:
         if ended_by in (getattr(signal, "SIGXCPU", None), signal.SIGKILL):
             return timeout
-        if ended_by == getattr(signal, "SIGSYS", None):
-            return _refused(("start another program",), isolated)
-        if ended_by == signal.SIGSEGV or returncode == 1:
-            return RunResult(
-                "memory",
-                f"your code stopped Python; it may have needed more "
-                f"than {limits.memory_mb} MB of memory",
-                isolated=isolated,
-            )
+        if ended_by == getattr(signal, "SIGSYS", None):  # killed by a seccomp filter
+            return _refused(("start another process, thread or program",), isolated)
         return RunResult(
             "crashed", "your code ended Python before it could be checked", isolated=isolated
         )
@@ -283,21 +282,25 @@ def _outcome(
                 isolated=isolated,
             )
         return RunResult("error", f"your code raised {error_words(error)}", isolated=isolated)
+    if len(out["values"]) != checks:
+        return _refused((TAMPERED,), isolated)
     return RunResult("ok", "", out["values"], isolated=isolated)
 
 
 def _parse(payload: bytes) -> dict | None:
-    """The runner's result, with every field checked; None if it is not one."""
+    """The runner's result, with every field checked and reduced to what the runner
+    sends (:func:`~collabkit.assess.answer_runner.plain`); None if it is not one. The
+    answer controls this stream, so nothing in it is trusted."""
     try:
         out = json.loads(payload)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python goes
         return None
     if not isinstance(out, dict) or not isinstance(out.get("values", []), list):
         return None
     incidents = out.get("incidents", [])
     return {
         "error": _error(out.get("error")),
-        "values": [_value(v) for v in out.get("values", [])],
+        "values": [_outcome_value(v) for v in out.get("values", [])],
         "incidents": [i for i in incidents if isinstance(i, str)]
         if isinstance(incidents, list)
         else [],
@@ -315,10 +318,24 @@ def _error(error: object) -> dict | None:
     }
 
 
-def _value(outcome: object) -> dict:
+def _outcome_value(outcome: object) -> dict:
     if isinstance(outcome, dict) and "error" in outcome:
         return {"error": _error(outcome["error"]) or {"type": None, "line": None}}
-    return {"value": outcome.get("value") if isinstance(outcome, dict) else None}
+    return {"value": _plain(outcome.get("value") if isinstance(outcome, dict) else None)}
+
+
+def _plain(value: object, depth: int = 0) -> object:
+    """A test value as the runner sends it, or None: truth values, None, integers below
+    2**63, floats, text of up to 200 characters, lists (3 deep, 100 long) of these."""
+    if value is None or isinstance(value, (bool, float)):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 2**63 else None
+    if isinstance(value, str):
+        return value[:200]
+    if isinstance(value, list) and depth < 3:
+        return [_plain(v, depth + 1) for v in value[:100]]
+    return None
 
 
 #: What each common error means, in words for a student.

@@ -1,21 +1,33 @@
-"""A seccomp filter that lets a code answer run threads but never start a process.
+"""Seccomp filters for code answers: no new process, thread or program, and no system call
+that reaches beyond the sandbox.
 
-bubblewrap (``bwrap --seccomp FD``) installs this filter just before it starts Python in
-the sandbox. It is a classic-BPF program over ``struct seccomp_data`` (Linux
-``Documentation/userspace-api/seccomp_filter.rst``):
+Two classic-BPF programs over ``struct seccomp_data`` (Linux
+``Documentation/userspace-api/seccomp_filter.rst``), as bytes of a ``struct sock_filter``
+array:
 
-* a system call of another architecture than the machine's (32-bit ``int 0x80`` and x32
-  calls on x86-64) kills the process, so no second numbering can get round the rules;
-* ``fork``, ``vfork`` and a ``clone`` without ``CLONE_THREAD`` kill the process: a code
-  answer cannot start a program, fork a child that outlives the run, or fork-bomb the
-  machine, whatever user the grader runs as (``RLIMIT_NPROC`` does not bind root);
-* ``clone3``, whose flags sit in memory a filter cannot read, fails with ``ENOSYS``, and
-  the C library falls back to ``clone`` for threads;
-* everything else is allowed: the namespaces, read-only mounts and resource limits of
-  :mod:`collabkit.assess.isolation` bound it.
+* :func:`sandbox_filter`, which bubblewrap (``bwrap --seccomp FD``) installs just before
+  it starts Python in the sandbox:
 
-Only x86-64 and AArch64 are supported (both little-endian, so the low 32 bits of a system
-call's first argument sit at offset 16).
+  - a system call of another architecture than the machine's (32-bit ``int 0x80`` and x32
+    calls on x86-64) kills the process, so no second numbering can get round the rules;
+  - ``fork``, ``vfork`` and ``clone`` kill the process: a code answer cannot start a
+    process that outlives its run, fork-bomb the machine, or use up its process ids with
+    threads, whatever user the grader runs as (``RLIMIT_NPROC`` does not bind root);
+    ``clone3``, whose flags a filter cannot read, fails with ``ENOSYS``, and the C library
+    falls back to ``clone``;
+  - system calls that reach the kernel's shared state or memory outside the answer's
+    limits fail with ``EPERM``: ``ptrace`` and ``process_vm_*``, keyrings (shared by all
+    processes of a user id, root's included), ``memfd_create`` and System V IPC (memory
+    that ``RLIMIT_AS`` does not count), ``io_uring``, ``bpf``, ``perf_event_open``,
+    ``userfaultfd``, mounts and namespaces, modules, swap, reboot and accounting;
+
+* :func:`answer_filter`, which the answer runner adds on top once Python is running and
+  before the answer runs: ``execve`` and ``execveat`` kill the process, so the answer
+  cannot replace Python by another program.
+
+Only x86-64 and AArch64 are supported (both little-endian); their system call numbers
+below are those of the kernel's ``unistd_64.h`` and ``asm-generic/unistd.h`` (a test
+checks them against the headers where they are installed).
 """
 
 from __future__ import annotations
@@ -23,62 +35,103 @@ from __future__ import annotations
 import platform
 import struct
 
-#: ``struct seccomp_data`` offsets: system call number, architecture, first argument.
-_NR, _ARCH, _ARG0_LOW = 0, 4, 16
-
+_NR, _ARCH = 0, 4  # offsets in struct seccomp_data
 _LD_W_ABS = 0x20  # BPF_LD | BPF_W | BPF_ABS: load a 32-bit word of seccomp_data
 _JEQ_K = 0x15  # BPF_JMP | BPF_JEQ | BPF_K
 _JGE_K = 0x35  # BPF_JMP | BPF_JGE | BPF_K
-_JSET_K = 0x45  # BPF_JMP | BPF_JSET | BPF_K
 _RET_K = 0x06  # BPF_RET | BPF_K
 
-_KILL_PROCESS = 0x80000000  # SECCOMP_RET_KILL_PROCESS (Linux 4.14+)
-_ALLOW = 0x7FFF0000  # SECCOMP_RET_ALLOW
-_ENOSYS = 0x00050000 | 38  # SECCOMP_RET_ERRNO | ENOSYS
-_CLONE_THREAD = 0x00010000
+KILL_PROCESS = 0x80000000  # SECCOMP_RET_KILL_PROCESS (Linux 4.14+)
+ALLOW = 0x7FFF0000  # SECCOMP_RET_ALLOW
+_ERRNO = 0x00050000  # SECCOMP_RET_ERRNO | errno
+ENOSYS, EPERM = 38, 1
 _X32_BIT = 0x40000000
 
-#: Per machine: the audit architecture, the process-starting system calls, and whether
-#: the x32 numbering (system call number with bit 30 set) must be refused.
+#: System calls that start a process or thread (killed in the sandbox).
+NEW_PROCESS = ("clone", "fork", "vfork")
+#: System calls that run another program (killed once the answer runner is running).
+NEW_PROGRAM = ("execve", "execveat")
+#: System calls refused with EPERM (see the module's docstring).
+REFUSED = (
+    "ptrace", "process_vm_readv", "process_vm_writev", "add_key", "request_key", "keyctl",
+    "memfd_create", "shmget", "semget", "msgget", "mq_open", "io_uring_setup",
+    "io_uring_enter", "io_uring_register", "bpf", "perf_event_open", "userfaultfd",
+    "mount", "umount2", "pivot_root", "unshare", "setns", "init_module", "finit_module",
+    "delete_module", "kexec_load", "swapon", "swapoff", "reboot", "acct",
+    "open_by_handle_at",
+)  # fmt: skip
+
+#: Per machine: the audit architecture, its system call numbers, and whether the x32
+#: numbering (bit 30 set) must be refused.
 _MACHINES: dict[str, tuple[int, dict[str, int], bool]] = {
-    "x86_64": (0xC000003E, {"clone": 56, "fork": 57, "vfork": 58, "clone3": 435}, True),
-    "aarch64": (0xC00000B7, {"clone": 220, "clone3": 435}, False),
-}
+    "x86_64": (0xC000003E, {
+        "clone": 56, "fork": 57, "vfork": 58, "clone3": 435, "execve": 59, "execveat": 322,
+        "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "add_key": 248,
+        "request_key": 249, "keyctl": 250, "memfd_create": 319, "shmget": 29, "semget": 64,
+        "msgget": 68, "mq_open": 240, "io_uring_setup": 425, "io_uring_enter": 426,
+        "io_uring_register": 427, "bpf": 321, "perf_event_open": 298, "userfaultfd": 323,
+        "mount": 165, "umount2": 166, "pivot_root": 155, "unshare": 272, "setns": 308,
+        "init_module": 175, "finit_module": 313, "delete_module": 176, "kexec_load": 246,
+        "swapon": 167, "swapoff": 168, "reboot": 169, "acct": 163, "open_by_handle_at": 304,
+    }, True),
+    "aarch64": (0xC00000B7, {
+        "clone": 220, "clone3": 435, "execve": 221, "execveat": 281, "ptrace": 117,
+        "process_vm_readv": 270, "process_vm_writev": 271, "add_key": 217,
+        "request_key": 218, "keyctl": 219, "memfd_create": 279, "shmget": 194, "semget": 190,
+        "msgget": 186, "mq_open": 180, "io_uring_setup": 425, "io_uring_enter": 426,
+        "io_uring_register": 427, "bpf": 280, "perf_event_open": 241, "userfaultfd": 282,
+        "mount": 40, "umount2": 39, "pivot_root": 41, "unshare": 97, "setns": 268,
+        "init_module": 105, "finit_module": 273, "delete_module": 106, "kexec_load": 104,
+        "swapon": 224, "swapoff": 225, "reboot": 142, "acct": 89, "open_by_handle_at": 265,
+    }, False),
+}  # fmt: skip
 
 
 def supported() -> bool:
-    """Whether this machine's architecture has a filter (x86-64 or AArch64)."""
-    return _machine() in _MACHINES
+    """Whether this machine's architecture has filters (x86-64 or AArch64)."""
+    return machine() in _MACHINES
 
 
-def no_new_processes_filter() -> bytes:
-    """The filter as the bytes of a ``struct sock_filter`` array, for ``bwrap --seccomp``.
+def syscall_numbers() -> dict[str, int]:
+    """This machine's numbers of the system calls the filters name (empty if unsupported)."""
+    return dict(_MACHINES.get(machine(), (0, {}, False))[1])
 
-    Raises ``RuntimeError`` on an architecture without a filter (see :func:`supported`).
+
+def sandbox_filter() -> bytes:
+    """The filter bubblewrap installs (see the module's docstring).
+
+    Raises ``RuntimeError`` on an architecture without filters (see :func:`supported`).
     """
-    machine = _machine()
-    if machine not in _MACHINES:
-        raise RuntimeError(f"no seccomp filter for the {machine or 'unknown'} architecture")
-    arch, calls, refuse_x32 = _MACHINES[machine]
-    program = [(_LD_W_ABS, 0, 0, _ARCH), (_JEQ_K, 1, 0, arch), (_RET_K, 0, 0, _KILL_PROCESS)]
+    calls = syscall_numbers()
+    rules = [(calls["clone3"], _ERRNO | ENOSYS)]
+    rules += [(calls[name], KILL_PROCESS) for name in NEW_PROCESS if name in calls]
+    rules += [(calls[name], _ERRNO | EPERM) for name in REFUSED]
+    return _program(rules)
+
+
+def answer_filter() -> bytes:
+    """The filter the answer runner adds before the answer runs: no new program."""
+    calls = syscall_numbers()
+    return _program([(calls[name], KILL_PROCESS) for name in NEW_PROGRAM])
+
+
+def _program(rules: list[tuple[int, int]]) -> bytes:
+    """A filter that checks the architecture, then returns the action of the first rule
+    whose system call number matches, else allows the call."""
+    if not supported():
+        raise RuntimeError(f"no seccomp filter for the {machine() or 'unknown'} architecture")
+    arch, _, refuse_x32 = _MACHINES[machine()]
+    program = [(_LD_W_ABS, 0, 0, _ARCH), (_JEQ_K, 1, 0, arch), (_RET_K, 0, 0, KILL_PROCESS)]
     program.append((_LD_W_ABS, 0, 0, _NR))
     if refuse_x32:
-        program += [(_JGE_K, 0, 1, _X32_BIT), (_RET_K, 0, 0, _KILL_PROCESS)]
-    program += [(_JEQ_K, 0, 1, calls["clone3"]), (_RET_K, 0, 0, _ENOSYS)]
-    for name in ("fork", "vfork"):
-        if name in calls:
-            program += [(_JEQ_K, 0, 1, calls[name]), (_RET_K, 0, 0, _KILL_PROCESS)]
-    program += [
-        (_JEQ_K, 1, 0, calls["clone"]),  # clone: go and look at its flags
-        (_RET_K, 0, 0, _ALLOW),  # any other system call
-        (_LD_W_ABS, 0, 0, _ARG0_LOW),
-        (_JSET_K, 0, 1, _CLONE_THREAD),
-        (_RET_K, 0, 0, _ALLOW),  # a thread
-        (_RET_K, 0, 0, _KILL_PROCESS),  # a process
-    ]
+        program += [(_JGE_K, 0, 1, _X32_BIT), (_RET_K, 0, 0, KILL_PROCESS)]
+    for number, action in rules:
+        program += [(_JEQ_K, 0, 1, number), (_RET_K, 0, 0, action)]
+    program.append((_RET_K, 0, 0, ALLOW))
     return b"".join(struct.pack("<HBBI", *instruction) for instruction in program)
 
 
-def _machine() -> str:
-    machine = platform.machine().lower()
-    return {"amd64": "x86_64", "arm64": "aarch64"}.get(machine, machine)
+def machine() -> str:
+    """This machine's architecture as the kernel names it (``x86_64``, ``aarch64``)."""
+    name = platform.machine().lower()
+    return {"amd64": "x86_64", "arm64": "aarch64"}.get(name, name)
