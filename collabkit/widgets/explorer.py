@@ -1,10 +1,10 @@
 """The pattern every explorer follows: controls → model → figure updated in place.
 
-An :class:`Explorer` builds one ``plotly.graph_objects.FigureWidget`` when it is created.
-When a control changes (ipywidgets' ``observe``), it reruns the model and copies the new
-trace data into the existing traces inside ``batch_update()``, so the browser receives one
-small update instead of a new figure. Invalid combinations of settings show the model's
-``ValueError`` message instead of a traceback.
+An :class:`Explorer` builds one figure when it is created and shows it in a
+:class:`~collabkit.widgets.plot.Plot`. When a control changes (ipywidgets' ``observe``),
+it reruns the model and copies the new trace data into the existing traces, so the
+browser receives the new traces only, never a new figure or plotly.js. Invalid
+combinations of settings show the model's ``ValueError`` message instead of a traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 
 from collabkit.core.blas import one_blas_thread
 from collabkit.core.colours import WARNING
-from collabkit.figures.style import TraceUpdates, fill_traces
+from collabkit.figures.style import TraceUpdates
+from collabkit.widgets.plot import Plot
 
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
 Result = Any
@@ -58,16 +59,21 @@ class Explorer(widgets.VBox):
         self._summary = summary
         self.message = widgets.HTML()
         self.message.add_class("collabkit-explorer-summary")
-        self.figure = go.FigureWidget(figure(compute(**self.values)))
+        self.plot = Plot(figure(compute(**self.values)))
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         control_box = widgets.Box(
             list(self.controls.values()),
             layout=widgets.Layout(display="flex", flex_flow="row wrap"),
         )
-        super().__init__([control_box, self.figure, self.message])
+        super().__init__([control_box, self.plot, self.message])
         self.add_class("collabkit-explorer")
         self.update()
+
+    @property
+    def figure(self) -> go.Figure:
+        """The figure on screen, as it stands (updated in place, never rebuilt)."""
+        return self.plot.figure
 
     @property
     def values(self) -> dict[str, Any]:
@@ -91,22 +97,8 @@ class Explorer(widgets.VBox):
         except ValueError as err:
             self.message.value = f'<span style="color:{WARNING}">{html.escape(str(err))}</span>'
             return
-        update_in_place(self.figure, self._traces(frame))
+        self.plot.update(self._traces(frame))
         self.message.value = self._summary(frame, values) if self._summary else ""
-
-
-def update_in_place(figure: go.FigureWidget, updates: TraceUpdates) -> None:
-    """Copy new trace data into a figure already on screen, as one message to the browser.
-
-    Parameters
-    ----------
-    figure
-        The displayed figure, with exactly one trace per update.
-    updates
-        Data for each trace, in trace order, as returned by a ``*_traces`` function.
-    """
-    with figure.batch_update():
-        fill_traces(figure, updates)
 
 
 def slider(

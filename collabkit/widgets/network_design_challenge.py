@@ -17,7 +17,7 @@ from collabkit.course import task_parameters
 from collabkit.course.network_design import design_brief as brief_of
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
-from collabkit.widgets.explorer import update_in_place
+from collabkit.widgets.plot import Plot
 from collabkit.widgets.questions import QuestionWidget
 
 
@@ -65,7 +65,7 @@ class PairsWidget(QuestionWidget):
         self._status = widgets.HTML()
         self._links: list[tuple[str, str]] = []
         self._positions = layout.circle_positions(names, 1.0)
-        self._preview = go.FigureWidget(self._figure())
+        self._preview = Plot(self._figure())
         return widgets.VBox(
             [
                 widgets.HBox([self._first, self._second, add, remove, clear]),
@@ -91,7 +91,7 @@ class PairsWidget(QuestionWidget):
     def _redraw(self) -> None:
         graph = self._graph()
         updates = fig.network_traces(graph, node_metrics(graph), self._positions, "links")
-        update_in_place(self._preview, updates)
+        self._preview.update(updates)
         count = len(self._links)
         self._status.value = f"{count} link{'s' if count != 1 else ''} so far."
 

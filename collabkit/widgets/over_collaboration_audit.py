@@ -22,7 +22,7 @@ from collabkit.course.over_collaboration_audit import (
     read_audit,
 )
 from collabkit.figures.over_collaboration import audit_figure, audit_traces
-from collabkit.widgets.explorer import update_in_place
+from collabkit.widgets.plot import Plot
 
 #: Blank rows offered under the starting table for new partners.
 SPARE_ROWS = 2
@@ -65,9 +65,7 @@ class AuditWidget(widgets.VBox):
         self.report.add_class("collabkit-audit-report")
         self.last: AuditReport | None = None
         self._fill(table if table is not None else pd.DataFrame(columns=list(AUDIT_COLUMNS)))
-        self.figure = go.FigureWidget(
-            audit_figure(pd.DataFrame({"partners": [0], "net_benefit": [0.0]}), 0, 0)
-        )
+        self.plot = Plot(audit_figure(pd.DataFrame({"partners": [0], "net_benefit": [0.0]}), 0, 0))
         self.add_button.on_click(lambda _: self._add_row())
         self.run_button.on_click(lambda _: self.run())
         self.upload.observe(self._on_upload, names="value")
@@ -77,10 +75,15 @@ class AuditWidget(widgets.VBox):
         )  # fmt: skip
         buttons = widgets.HBox([self.add_button, self.upload, self.run_button])
         settings = widgets.HBox([self.hour_value, self.time_budget])
-        super().__init__([header, self.grid, buttons, settings, self.report, self.figure])
+        super().__init__([header, self.grid, buttons, settings, self.report, self.plot])
         self.add_class("collabkit-audit")
         if table is not None and len(table):
             self.run()
+
+    @property
+    def figure(self) -> go.Figure:
+        """The audit's plot as it stands (updated in place)."""
+        return self.plot.figure
 
     @staticmethod
     def _layout(name: str) -> widgets.Layout:
@@ -127,7 +130,7 @@ class AuditWidget(widgets.VBox):
             return None
         self.last = report
         self.report.value = report_html(report)
-        update_in_place(self.figure, audit_traces(report.curve, report.current, report.optimum))
+        self.plot.update(audit_traces(report.curve, report.current, report.optimum))
         return report
 
     def _on_upload(self, change: Mapping[str, Any]) -> None:
