@@ -2,7 +2,7 @@
 #   make lab    set up .venv and open the course in JupyterLab
 #   make test   set up .venv with the test extras and run every test
 # Also: make test-fast (lint and the tests not marked slow or browser, under a minute),
-# make bench (benchmarks), make lint, make format, make clean.
+# make bench (benchmarks), make bench-browser (notebooks in Chromium), make lint, make format, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -19,7 +19,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab test test-fast bench lint format clean
+.PHONY: lab test test-fast bench bench-browser lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -54,6 +54,9 @@ test-fast: $(VENV)/.installed-test lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks
+
+bench-browser: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.browser
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import abm, callbacks, grading, imports, notebooks, sandbox
+from benchmarks import abm, callbacks, grading, imports, notebooks, print_table, sandbox
 
 
 def main() -> int:
@@ -12,12 +12,7 @@ def main() -> int:
     for section in (imports, callbacks, abm, notebooks, grading, sandbox):
         print(f"running {section.__name__} …", file=sys.stderr, flush=True)
         rows.extend(section.run())
-    width = max(len(r[0]) for r in rows)
-    value_width = max(len(r[1]) for r in rows)
-    print(f"\n{'measure':<{width}}  {'value':>{value_width}}  target")
-    print(f"{'-' * width}  {'-' * value_width}  ------")
-    for name, value, target in rows:
-        print(f"{name:<{width}}  {value:>{value_width}}  {target}")
+    print_table(rows)
     return 0
 
 
