@@ -1,7 +1,7 @@
 # collabkit: two commands for a fresh machine with Python 3.11+ and make.
 #   make lab    set up .venv and open the course in JupyterLab
 #   make test   set up .venv with the test extras and run every test
-# Also: make test-fast (lint and the tests not marked slow or browser, under a minute),
+# Also: make voila (the course as web pages), make test-fast (lint and the tests not marked slow or browser, under a minute),
 # make bench (benchmarks), make bench-browser (notebooks in Chromium), make lint, make format, make clean.
 
 PYTHON ?= python3
@@ -9,6 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 LAB_PORT ?= 8888
 LAB_ARGS ?=
+VOILA_PORT ?= 8866
 # JupyterLab refuses to run as root without --allow-root (containers, Binder-like boxes).
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # The modules whose docstring examples pytest runs (the public names of collabkit/__init__.py).
@@ -19,7 +20,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab test test-fast bench bench-browser lint format clean
+.PHONY: lab voila test test-fast bench bench-browser lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -39,6 +40,10 @@ lab: $(VENV)/.installed-base
 	cd notebooks && ../$(BIN)/jupyter lab --port=$(LAB_PORT) $(ROOT_FLAG) \
 		--ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/00_start_here.ipynb $(LAB_ARGS)
+
+# The course as web pages: code hidden, every cell run, sliders and questions live.
+voila: $(VENV)/.installed-base
+	cd notebooks && ../$(BIN)/voila --port=$(VOILA_PORT) $(VOILA_ARGS) .
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

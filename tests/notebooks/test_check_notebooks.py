@@ -204,3 +204,12 @@ def test_fix_raises_an_old_notebook_to_4_5_and_leaves_a_clean_one_alone(tmp_path
     result = check("--fix", path)
     assert result.returncode == 0 and result.stdout == ""
     assert path.read_bytes() == before
+
+
+def test_the_course_text_never_asks_a_web_page_reader_only_to_press_keys():
+    """Where a notebook says to run cells with Shift + Enter, it also says what a reader
+    of the Voila web page (where cells have already run) should do."""
+    for path in NOTEBOOKS.glob("0[0-4]_*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        if "Shift + Enter" in text:
+            assert "Voila" in text, path.name
