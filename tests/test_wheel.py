@@ -2,7 +2,8 @@
 installed in a fresh virtual environment (its dependencies from the package index, which
 pip's cache makes quick), it holds the notebooks and data sets and no top-level
 ``datasets`` package; ``collabkit notebooks`` copies the course out of it, ``python -m
-collabkit`` runs, and every copied notebook runs in that environment's own kernel.
+collabkit`` runs, and every copied notebook runs in that environment's own kernel. An
+editable install of the same clone reads the clone's own folders.
 
 Uncommitted changes are not in the wheel: commit before running these tests.
 """
@@ -186,3 +187,25 @@ def test_every_copied_notebook_runs_in_the_installed_kernel(venv, course, work):
         kit = Path(printed["text"].strip())
         assert kit.is_relative_to(venv.parent.parent), f"{path.name} imported {kit}"
     assert not (course / ".collabkit").exists()  # answers went to COLLABKIT_ANSWERS_DIR
+
+
+def test_an_editable_install_reads_the_checkouts_folders(clone, work):
+    """``pip install -e`` maps the course folders too, but the kit reads the checkout's."""
+    env = work / "editable"
+    run(sys.executable, "-m", "venv", "--without-pip", env, cwd=work)
+    python = env / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
+        "--editable", clone, cwd=work)  # fmt: skip
+    code = (
+        "import json, collabkit\n"
+        "from collabkit.core.shipped import course_files\n"
+        "from collabkit.data import datasets_dir\n"
+        "print(json.dumps([collabkit.__file__, str(datasets_dir()),\n"
+        "    sorted(str(p) for p in course_files().values())]))\n"
+    )
+    kit, data, files = json.loads(run(python, "-c", code, cwd=work).stdout)
+    assert Path(kit) == clone / "collabkit" / "__init__.py"
+    assert Path(data) == clone / "datasets"
+    expected = [clone / "notebooks" / n for n in tracked(clone, "notebooks")]
+    expected += [clone / "datasets" / n for n in tracked(clone, "datasets")]
+    assert files == sorted(map(str, expected))
