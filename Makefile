@@ -2,7 +2,8 @@
 #   make lab    set up .venv and open the course in JupyterLab
 #   make test   set up .venv with the test extras and run every test
 # Also: make test-fast (lint and the tests not marked slow or browser, under a minute),
-# make bench (benchmarks), make lint, make format, make clean.
+# make bench (benchmarks), make wheel (a wheel that carries the course, in dist/), make lint,
+# make format, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -19,7 +20,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab test test-fast bench lint format clean
+.PHONY: lab test test-fast bench wheel lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -55,9 +56,16 @@ test-fast: $(VENV)/.installed-test lint
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks
 
+# The notebooks and data sets travel in the wheel as package data (pyproject.toml). build/ goes
+# first: setuptools would otherwise ship files left there by an earlier build, such as a
+# notebook renamed since.
+wheel: | $(BIN)/python
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist *.egg-info
