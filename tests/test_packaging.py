@@ -18,7 +18,7 @@ from packaging.specifiers import SpecifierSet
 
 import collabkit
 from collabkit.cli import main
-from collabkit.core import shipped
+from collabkit.core import course_copy, shipped
 from collabkit.core.course_copy import MANIFEST
 from collabkit.core.shipped import KINDS, course_files
 from tests.conftest import REPO, run_python
@@ -193,6 +193,17 @@ def test_the_notebooks_command_refuses_a_file_or_the_course_itself(argv, message
     assert not (REPO / "notebooks" / MANIFEST).exists() and not (REPO / MANIFEST).exists()
 
 
+def test_the_notebooks_command_says_why_a_copy_stopped(tmp_path, monkeypatch, capsys):
+    def disk_full(path, data, **kwargs):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(course_copy, "write_bytes_atomic", disk_full)
+    assert main(["notebooks", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("collabkit: the copy stopped:") and "No space left" in err
+    assert "Traceback" not in err
+
+
 def test_the_notebooks_command_needs_its_destination(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["notebooks"])
@@ -266,7 +277,7 @@ def test_public_names_resolve():
 def test_make_targets_exist_for_the_two_readme_commands():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for target in ("lab", "test", "bench"):
+    for target in ("lab", "test", "bench", "wheel"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
-    assert "make lab" in readme and "make test" in readme
+    assert "make lab" in readme and "make test" in readme and "make wheel" in readme
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
