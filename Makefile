@@ -1,8 +1,10 @@
 # collabkit: two commands for a fresh machine with Python 3.11+ and make.
 #   make lab    set up .venv and open the course in JupyterLab
 #   make test   set up .venv with the test extras and run every test
-# Also: make voila (the course as web pages), make test-fast (lint and the tests not marked slow or browser, under a minute),
-# make bench (benchmarks), make bench-browser (notebooks in Chromium), make lint, make format, make clean.
+# Also: make voila (the course as web pages), make test-fast (lint and the tests not marked
+# slow or browser, under a minute), make bench (benchmarks), make bench-browser (notebooks in
+# Chromium), make wheel (a wheel that carries the course, in dist/), make lint, make format,
+# make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,7 +22,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab voila test test-fast bench bench-browser lint format clean
+.PHONY: lab voila test test-fast bench bench-browser wheel lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -63,9 +65,16 @@ bench: $(VENV)/.installed-test
 bench-browser: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.browser
 
+# The notebooks and data sets travel in the wheel as package data (pyproject.toml). build/ goes
+# first: setuptools would otherwise ship files left there by an earlier build, such as a
+# notebook renamed since.
+wheel: | $(BIN)/python
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist *.egg-info

@@ -35,9 +35,18 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 
 def _cmd_datasets(args: argparse.Namespace) -> int:
     from collabkit.core.atomic import write_text_atomic
+    from collabkit.core.shipped import checkout_root
     from collabkit.data import GENERATORS, datasets_dir
 
-    folder = Path(args.out) if args.out else datasets_dir()
+    if args.out:
+        folder = Path(args.out)
+    elif args.check or checkout_root() is not None:
+        folder = datasets_dir()
+    else:
+        raise _UsageError(
+            "this collabkit is installed, not a source checkout, and the command does not "
+            "write into the installed package: pass --out DIR to write the data sets to DIR"
+        )
     stale = []
     for module in map(importlib.import_module, GENERATORS):
         for name, text in module.csv_texts().items():
@@ -51,6 +60,46 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
     if stale:
         print(f"collabkit: out of date with their generators: {', '.join(stale)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _cmd_notebooks(args: argparse.Namespace) -> int:
+    import shlex
+
+    from collabkit.core.course_copy import CourseCopyError, Outcome, copy_course
+    from collabkit.core.shipped import course_files
+
+    files = course_files()
+    if not files:
+        print(
+            "collabkit: this installation holds no course files (a package built without "
+            "notebooks/ and datasets/); install collabkit from a wheel or a source checkout",
+            file=sys.stderr,
+        )
+        return 1
+    dest = Path(args.dest)
+    try:
+        report = copy_course(files, dest, update=args.update, kit_version=__version__)
+    except CourseCopyError as err:
+        raise _UsageError(str(err)) from err
+    except OSError as err:
+        print(f"collabkit: the copy stopped: {err}", file=sys.stderr)
+        return 1
+    if report.manifest_problem:
+        print(
+            f"note: {report.manifest_problem}; every file that differs from the course was "
+            "kept, and the record of the copy was written anew"
+        )
+    for name, outcome in report.outcomes.items():
+        if outcome is not Outcome.UNCHANGED:
+            print(f"{name}: {outcome.value}")
+    print(f"{dest}: {report.summary()}")
+    if report.kept:
+        print(
+            f"{len(report.kept)} file(s) kept as they were; to get the course's version of "
+            "one, rename or delete your file and run the command again"
+        )
+    print(f"open the course with: jupyter lab {shlex.quote(str(dest))}")
     return 0
 
 
@@ -349,7 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collabkit",
         description="collabkit: a Jupyter course on collaborative networks of small and "
-        "medium-sized businesses. Open the course with `make lab`.",
+        "medium-sized businesses. Open the course with `make lab` in a source checkout; "
+        "installed from a wheel, copy it with `collabkit notebooks my-course` and open it "
+        "with `jupyter lab my-course`.",
     )
     parser.add_argument("--version", action="version", version=f"collabkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -366,11 +417,36 @@ def build_parser() -> argparse.ArgumentParser:
         "datasets",
         help="regenerate the CSV data sets from their seeded generators",
         description="Write every data set in datasets/ from its seeded generator, or with "
-        "--check only verify that the files match (exit 1 if not).",
+        "--check only verify that the files match (exit 1 if not). Installed from a wheel, "
+        "it writes only to --out DIR, and --check verifies the data sets the package "
+        "ships.",
     )
     datasets.add_argument("--check", action="store_true", help="verify, do not write")
-    datasets.add_argument("--out", metavar="DIR", help="folder to write to (default datasets/)")
+    datasets.add_argument(
+        "--out", metavar="DIR",
+        help="folder to write to (default: datasets/ of the source checkout; required "
+        "when collabkit is installed from a wheel, exit 2 without it)",
+    )  # fmt: skip
     datasets.set_defaults(handler=_cmd_datasets)
+    notebooks = sub.add_parser(
+        "notebooks",
+        help="copy the course (notebooks and data sets) into a folder of your own",
+        description="Copy the course's notebooks, and its data sets under datasets/, into "
+        "DEST (created if missing), then open it with `jupyter lab DEST`. A file you "
+        "already have is never overwritten: each one that differs from the course is kept "
+        "and listed. With --update, the copy merges like nbgitpuller: new files are added, "
+        "files you have not changed since the last copy get the course's new version, and "
+        "files you changed are kept. The record of what was copied is "
+        "DEST/.collabkit-course.json. Exits 0 when done, 1 if a file could not be written, "
+        "2 on a usage error (DEST is a file or the course's own folder).",
+    )
+    notebooks.add_argument("dest", metavar="DEST", help="your folder for the course, e.g. "
+                           "my-course")  # fmt: skip
+    notebooks.add_argument(
+        "--update", action="store_true",
+        help="also update the files you have not changed since the last copy",
+    )  # fmt: skip
+    notebooks.set_defaults(handler=_cmd_notebooks)
     grade = sub.add_parser(
         "grade",
         help="grade submitted notebooks from their answer records",

@@ -10,7 +10,9 @@ again, because generating when the files are missing is what they test.
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 
 import networkx as nx
@@ -19,6 +21,7 @@ import pytest
 
 from collabkit import data
 from collabkit.cli import main
+from collabkit.core import shipped
 from collabkit.data import cluster, firm_panel, network_cases, sellers
 from tests.conftest import REPO
 
@@ -131,6 +134,38 @@ def test_a_table_loader_reads_the_file_or_generates_it_when_missing(name, tmp_pa
     load = TABLE_LOADERS[name]
     pd.testing.assert_frame_equal(load(), shipped)
     pd.testing.assert_frame_equal(load(tmp_path), shipped)
+
+
+# --- installed from a wheel ---------------------------------------------------------------
+@pytest.fixture
+def installed(tmp_path, monkeypatch) -> Path:
+    """The kit as installed from a wheel, outside any checkout: the data sets the package
+    ships are in ``collabkit/_course/datasets``, a copy of the repository's."""
+    package = tmp_path / "site-packages" / "collabkit"
+    shutil.copytree(DATASETS, package / shipped.PACKAGE_FOLDER / "datasets")
+    monkeypatch.setattr(shipped, "checkout_root", lambda: None)
+    monkeypatch.setattr(shipped, "files", lambda name: package)
+    return package / shipped.PACKAGE_FOLDER / "datasets"
+
+
+def test_installed_the_loaders_read_the_data_sets_shipped_in_the_package(installed):
+    assert data.datasets_dir() == installed
+    few = pd.read_csv(installed / "platform_sellers.csv").head(3)
+    few.to_csv(installed / "platform_sellers.csv", index=False)
+    pd.testing.assert_frame_equal(sellers.load_sellers(), few)
+
+
+def test_installed_the_datasets_command_writes_only_to_out(generated, installed, tmp_path, capsys):
+    before = {p.name: p.read_bytes() for p in installed.iterdir()}
+    assert main(["datasets"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("collabkit:") and "--out DIR" in err and err.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in installed.iterdir()} == before
+    assert not (tmp_path / "site-packages" / "datasets").exists()
+    assert main(["datasets", "--check"]) == 0  # the shipped files are the generators' bytes
+    out = tmp_path / "regenerated"
+    assert main(["datasets", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == FILES
 
 
 # --- what the generated data show ----------------------------------------------------------

@@ -29,6 +29,25 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` atomically, byte for byte, as :func:`write_text_atomic`
+    does for text; the file gets permission bits ``mode`` (a temporary file is private to
+    its owner until then)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_json_atomic(path: str | os.PathLike[str], data: Any) -> None:
     """Serialise ``data`` as indented UTF-8 JSON and write it atomically."""
     write_text_atomic(path, json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False))

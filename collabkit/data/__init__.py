@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from collabkit.core.shipped import course_folder
+
 
 def datasets_dir() -> Path:
-    """The repository's ``datasets/`` folder (next to the package in a source checkout)."""
-    return Path(__file__).resolve().parents[2] / "datasets"
+    """The folder the loaders read the data sets from.
+
+    In a source checkout (editable installs included) it is the repository's ``datasets/``;
+    installed from a wheel, the copy shipped in the package (``collabkit/_course/datasets``,
+    see :mod:`collabkit.core.shipped`). A loader that finds no file there generates the data.
+    """
+    return course_folder("datasets")
 
 
 #: Modules with a ``csv_texts()`` generator, one per data set.
