@@ -3,7 +3,8 @@
 #   make test   set up .venv with the test extras and run every test
 # Also: make voila (the course as web pages), make test-fast (lint and the tests not marked
 # slow or browser, under a minute), make bench (benchmarks), make bench-browser (notebooks in
-# Chromium), make wheel (a wheel that carries the course, in dist/), make lint, make format,
+# Chromium), make wheel (a wheel that carries the course, in dist/), make lite (a browser-only
+# JupyterLite site in _output/), make lint, make format,
 # make clean.
 
 PYTHON ?= python3
@@ -22,7 +23,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/models/platform.py collabkit/core/words.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab voila test test-fast bench bench-browser wheel lint format clean
+.PHONY: lab voila test test-fast bench bench-browser wheel lite lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -31,11 +32,11 @@ $(BIN)/python:
 
 # One stamp per set of extras; it is redone whenever pyproject.toml changes.
 $(VENV)/.installed-base: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,test,bench]"
 	touch $@ $(VENV)/.installed-base
 
 lab: $(VENV)/.installed-base
@@ -46,6 +47,14 @@ lab: $(VENV)/.installed-base
 # The course as web pages: code hidden, every cell run, sliders and questions live.
 voila: $(VENV)/.installed-base
 	cd notebooks && ../$(BIN)/voila --port=$(VOILA_PORT) $(VOILA_ARGS) .
+
+# A browser-only JupyterLite site of the course in _output/ (docs/jupyterlite.md).
+lite: wheel $(VENV)/.installed-base
+	$(BIN)/python -m pip install --quiet -e ".[lab,lite]"
+	rm -rf build/lite _output
+	$(BIN)/python scripts/lite_contents.py notebooks build/lite
+	$(BIN)/jupyter lite build --contents build/lite --piplite-wheels dist/collabkit-*.whl \
+		--output-dir _output
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -77,4 +86,5 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist *.egg-info \
+		_output .jupyterlite.doit.db

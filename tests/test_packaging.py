@@ -42,9 +42,11 @@ def conda_packages() -> list[str]:
 
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    """Binder's environment: the package's dependencies and its front ends (``lab``)."""
+    project = pyproject()["project"]
     wanted = {
         normalise(r.name): r.specifier
-        for r in map(Requirement, pyproject()["project"]["dependencies"])
+        for r in map(Requirement, project["dependencies"] + project["optional-dependencies"]["lab"])
     }
     conda = [
         d
@@ -54,6 +56,19 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     listed = {normalise(r.name): r.specifier for r in map(Requirement, conda)}
     assert listed == wanted
     assert all(str(spec) for spec in wanted.values()), "every dependency has a lower bound"
+
+
+def test_environment_yml_admits_the_versions_the_kit_is_tested_with():
+    """The pins let Binder install what this test environment runs (plotly, JupyterLab,
+    ipywidgets and the rest), so the course is not first tried on Binder with versions no
+    test has seen."""
+    from importlib.metadata import version
+
+    for requirement in map(
+        Requirement, [d for d in conda_packages() if not d.startswith(("python", "pip"))]
+    ):
+        installed = version(requirement.name)
+        assert requirement.specifier.contains(installed, prereleases=True), (requirement, installed)
 
 
 def test_environment_yml_suits_binder():

@@ -634,10 +634,10 @@ class CodeAnswer(Question):
         expressions = [t.expression for t in self.tests]
         run = sandbox.run_code(code, expressions, self.limits, for_grading=for_grading)
         note = f" {run.note}" if run.note else ""
+        if run.status == "unchecked":  # saved for the instructor's grading
+            return replace(self._feedback(0.0, _sentence(run.message)), submitted=True), "unchecked"
         if run.status != "ok":
-            return self._feedback(
-                0.0, run.message[:1].upper() + run.message[1:] + "." + note
-            ), run.status
+            return self._feedback(0.0, _sentence(run.message) + note), run.status
         failures = []
         for test, outcome in zip(self.tests, run.values, strict=True):
             if "error" in outcome:
@@ -652,6 +652,10 @@ class CodeAnswer(Question):
             return self._feedback(1.0, f"All {len(self.tests)} checks pass.{note}"), run.status
         message = f"{passed} of {len(self.tests)} checks pass. " + "; ".join(failures[:3]) + "."
         return self._feedback(passed / len(self.tests), message + note), run.status
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _shown(value: object) -> str:

@@ -51,6 +51,10 @@ OPEN_FILES = 64
 #: What the answer tried when its results do not fit its checks (fewer, more, or forged).
 TAMPERED = "interfere with its own checks"
 _RUNNER = Path(__file__).with_name("answer_runner.py").read_text(encoding="utf-8")
+NO_PROCESSES = (
+    "this notebook cannot run code answers (it runs in the browser, where no second Python "
+    "can start), so your answer is saved for your instructor, whose grading runs it"
+)
 _UNISOLATED_NOTE = (
     "Checked on your own computer, without the grading sandbox (bubblewrap is not "
     "available here); grading runs your code in the sandbox."
@@ -99,7 +103,8 @@ class RunResult:
     status
         ``"ok"`` (the code ran; see ``values``), ``"error"`` (the code itself raised),
         ``"timeout"``, ``"memory"``, ``"refused"`` (it tried something a code answer may
-        not do; see ``incidents``) or ``"crashed"``.
+        not do; see ``incidents``), ``"crashed"``, or ``"unchecked"`` (a student's check
+        where no process can start, e.g. in a browser-only notebook).
     message
         What went wrong, in the kit's words for a student (empty when ``ok``).
     values
@@ -172,9 +177,9 @@ def run_code(
                     **pipes,
                 )  # fmt: skip
         except OSError as err:
-            return RunResult(
-                "crashed", f"the checker could not start Python: {err}", isolated=isolated
-            )
+            if not isolated:  # e.g. a notebook running in the browser (JupyterLite)
+                return RunResult("unchecked", NO_PROCESSES, isolated=False)
+            return RunResult("crashed", f"the checker could not start Python: {err}")
         payload, stop = _exchange(process, json.dumps(job).encode(), started + deadline(limits))
     return _outcome(process.returncode, payload, stop, limits, isolated, len(tests))
 
