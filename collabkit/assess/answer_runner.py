@@ -113,6 +113,11 @@ def limit(limits: dict) -> None:
         ("RLIMIT_NPROC", (limits["processes"],) * 2),
         ("RLIMIT_NOFILE", (limits["files"],) * 2),
         ("RLIMIT_CORE", (0, 0)),
+        # per-user quotas the host's root shares with an answer running as root
+        ("RLIMIT_SIGPENDING", (64, 64)),
+        ("RLIMIT_MSGQUEUE", (0, 0)),
+        ("RLIMIT_RTPRIO", (0, 0)),
+        ("RLIMIT_NICE", (0, 0)),
     ):
         if hasattr(resource, name):  # RLIMIT_AS and RLIMIT_NPROC are not everywhere
             try:
@@ -142,6 +147,7 @@ def seal(program: str | None) -> None:
 def guard(scratch: str, readable: list[str], incidents: list[str]):
     """The audit hook: refuse and record what a code answer may not do."""
     getpid, fsdecode, absolute = os.getpid, os.fsdecode, os.path.abspath
+    unix_family = 1  # socket.AF_UNIX
 
     def within(path: object, roots: list[str]) -> bool:
         if isinstance(path, int):  # an open file descriptor: checked when it was opened
@@ -154,6 +160,20 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
             return False
         return any(full == root or full.startswith(root.rstrip("/") + "/") for root in roots)
 
+    def local_socket(event: str, args: tuple) -> bool:
+        """A UNIX-family socket that stays in the sandbox: a socket pair (asyncio's
+        self-pipe), or one bound or connected to a path in the scratch folder. Anything
+        else (a host service's socket path, an abstract address) counts as network."""
+        sock = args[0] if args else None
+        family = args[1] if event == "socket.__new__" and len(args) > 1 else None
+        family = family if family is not None else getattr(sock, "family", None)
+        if family != unix_family:
+            return False
+        if event in ("socket.__new__", "socket.socketpair"):
+            return True
+        address = args[1] if len(args) > 1 else None
+        return isinstance(address, (str, bytes)) and within(address, [scratch])
+
     def refuse(what: str) -> None:
         incidents.append(what)
         raise PermissionError(f"a code answer may not {what}")
@@ -163,7 +183,11 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
             refuse("start another process, thread or program")
         elif event in NATIVE_EVENTS:
             refuse("call native code through ctypes")
-        elif event.startswith("socket."):
+        elif (
+            event.startswith("socket.")
+            and event != "socket.gethostname"
+            and not local_socket(event, args)
+        ):
             refuse("use the network")
         elif event == "open":
             path, mode, flags = args
@@ -173,7 +197,11 @@ def guard(scratch: str, readable: list[str], incidents: list[str]):
             if not within(path, readable):
                 refuse("read a file outside the folders it may read")
         elif event in CHANGE_EVENTS:
-            if not all(within(args[i], [scratch]) for i in CHANGE_EVENTS[event] if i < len(args)):
+            paths = [args[i] for i in CHANGE_EVENTS[event] if i < len(args)]
+            # an open file's mode, owner or times: which file it is cannot be told here
+            if any(isinstance(p, int) for p in paths) or not all(
+                within(p, [scratch]) for p in paths
+            ):
                 refuse("change files outside its scratch folder")
         elif event in ("os.listdir", "os.scandir") and not within(args[0] or ".", readable):
             refuse("read a file outside the folders it may read")

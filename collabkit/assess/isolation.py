@@ -11,13 +11,15 @@ Grading runs a code answer only inside a bubblewrap sandbox (``bwrap``, Debian p
   answer gets no controlling terminal; killing ``bwrap`` at the deadline kills the PID
   namespace's first process and so, by the kernel's rule, every process in it;
 * ``--clearenv`` and a fixed environment: no variable of the grader's (a token, a path)
-  reaches the answer;
+  reaches the answer; ``--hostname``: not the host's name;
 * a read-only root of binds of ``/usr`` (with ``/lib``, ``/lib64``, ``/bin`` and ``/sbin``
   as the host has them) and of the Python installation and environment the grader runs
   in, with the kit's own package folder covered (its answer keys stay out of sight); four
-  devices (``/dev/null``, ``zero``, ``random``, ``urandom``) and no ``/dev`` tmpfs, which
-  would be writable without a limit; no ``/proc`` and no ``/sys`` (a grader running as
-  root would leave the answer root's power over ``/proc/sys``); and a private ``tmpfs``
+  devices (``/dev/null``, ``zero``, ``random``, ``urandom``; when the grader is root the
+  answer's user owns them, so the seccomp filter refuses changing any file's mode, owner
+  or times) and no ``/dev`` tmpfs, which would be writable without a limit; no ``/proc``
+  and no ``/sys`` (a grader running as root would leave the answer root's power over
+  ``/proc/sys``); and a private ``tmpfs``
   of limited size at ``/scratch`` (also ``HOME``, ``TMPDIR`` and the working folder) as
   the only writable place: not at ``/tmp``, so that a path of the grader's own ``/tmp``
   means nothing inside and an attempt at it is reported. No home folder, no submissions,
@@ -51,6 +53,8 @@ ENVIRONMENT = {
     "PATH": "/usr/bin:/bin",
     "HOME": SCRATCH,
     "TMPDIR": SCRATCH,
+    "USER": "student",
+    "LOGNAME": "student",
     "LANG": "C.UTF-8",
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
@@ -229,8 +233,9 @@ def sandbox_command(bwrap: str, *, scratch_bytes: int, seccomp_fd: int | None) -
         command += ["--ro-bind", executable, executable]
     if _inside(str(KIT), folders):  # an installed kit: its answer keys stay out of sight
         command += ["--size", "4096", "--tmpfs", str(KIT), "--remount-ro", str(KIT)]
-    for device in DEVICES:
+    for device in DEVICES:  # their modes and owners: see seccomp.REFUSED
         command += ["--dev-bind", device, device]
+    command += ["--hostname", "collabkit"]
     command += ["--size", str(scratch_bytes), "--tmpfs", SCRATCH, "--chdir", SCRATCH]
     command += ["--remount-ro", "/"]  # bwrap's root is a tmpfs without a size limit
     if seccomp_fd is not None:

@@ -659,10 +659,15 @@ def _sentence(text: str) -> str:
 
 
 def _shown(value: object) -> str:
-    """A test value as feedback may show it: numbers, truth values and None as they are;
-    anything else by its kind only, so no text an answer chose reaches the feedback."""
-    if value is None or isinstance(value, (bool, int, float)):
+    """A test value as feedback may show it: truth values, None and numbers below a
+    million (6 significant digits) as they are; anything else by its kind only, so no text
+    (or long number) an answer chose reaches the feedback."""
+    if value is None or isinstance(value, bool):
         return repr(value)
+    if isinstance(value, (int, float)):  # small numbers as they are; others carry too much
+        if math.isfinite(value) and abs(value) < 1e6:
+            return repr(value) if isinstance(value, int) else f"{value:.6g}"
+        return "a number far from it"
     if isinstance(value, str):
         return "a piece of text"
     if isinstance(value, list):

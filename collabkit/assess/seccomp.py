@@ -15,15 +15,20 @@ array:
     threads, whatever user the grader runs as (``RLIMIT_NPROC`` does not bind root);
     ``clone3``, whose flags a filter cannot read, fails with ``ENOSYS``, and the C library
     falls back to ``clone``;
-  - system calls that reach the kernel's shared state or memory outside the answer's
-    limits fail with ``EPERM``: ``ptrace`` and ``process_vm_*``, keyrings (shared by all
-    processes of a user id, root's included), ``memfd_create`` and System V IPC (memory
-    that ``RLIMIT_AS`` does not count), ``io_uring``, ``bpf``, ``perf_event_open``,
-    ``userfaultfd``, mounts and namespaces, modules, swap, reboot and accounting;
+  - system calls that reach other processes, the kernel's state or memory outside the
+    answer's limits fail with ``EPERM``: ``ptrace``, ``process_vm_*``, pidfds and ``kcmp``;
+    keyrings, inotify, fanotify and AIO contexts (quotas shared by every process of a
+    user id, the host root's included); ``memfd_create`` and System V IPC (memory that
+    ``RLIMIT_AS`` does not count), ``io_uring``, ``bpf``, ``perf_event_open``,
+    ``userfaultfd``; changing files' modes, owners and times (the answer's user may be the
+    host's root, the owner of the system's files: a read-only mount stops writes but not
+    these), and ``fcntl(F_SETLEASE)`` (a lease would make every other process opening
+    that file wait); mounts and namespaces, modules, swap, reboot and accounting;
 
 * :func:`answer_filter`, which the answer runner adds on top once Python is running and
-  before the answer runs: ``execve`` and ``execveat`` kill the process, so the answer
-  cannot replace Python by another program.
+  has set its resource limits, before the answer runs: ``execve`` and ``execveat`` kill
+  the process, so the answer cannot replace Python by another program, and ``prlimit64``
+  works on the answer's own process only.
 
 Only x86-64 and AArch64 are supported (both little-endian); their system call numbers
 below are those of the kernel's ``unistd_64.h`` and ``asm-generic/unistd.h`` (a test
@@ -35,7 +40,7 @@ from __future__ import annotations
 import platform
 import struct
 
-_NR, _ARCH = 0, 4  # offsets in struct seccomp_data
+_NR, _ARCH, _ARG0_LOW, _ARG1_LOW = 0, 4, 16, 24  # offsets in struct seccomp_data
 _LD_W_ABS = 0x20  # BPF_LD | BPF_W | BPF_ABS: load a 32-bit word of seccomp_data
 _JEQ_K = 0x15  # BPF_JMP | BPF_JEQ | BPF_K
 _JGE_K = 0x35  # BPF_JMP | BPF_JGE | BPF_K
@@ -53,13 +58,26 @@ NEW_PROCESS = ("clone", "fork", "vfork")
 NEW_PROGRAM = ("execve", "execveat")
 #: System calls refused with EPERM (see the module's docstring).
 REFUSED = (
-    "ptrace", "process_vm_readv", "process_vm_writev", "add_key", "request_key", "keyctl",
+    # other processes, and the kernel's state shared by every process of a user id
+    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_open", "pidfd_getfd",
+    "pidfd_send_signal", "kcmp", "process_madvise", "add_key", "request_key", "keyctl",
+    "inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_init", "fanotify_mark",
+    "io_setup",
+    # memory that RLIMIT_AS does not count, and ways round the other limits
     "memfd_create", "shmget", "semget", "msgget", "mq_open", "io_uring_setup",
     "io_uring_enter", "io_uring_register", "bpf", "perf_event_open", "userfaultfd",
+    # owners' rights over files: the answer's user may be the host's root, owner of the
+    # system's files (a read-only mount stops writes, not these)
+    "chmod", "fchmod", "fchmodat", "fchmodat2", "chown", "fchown", "lchown", "fchownat",
+    "utime", "utimes", "utimensat", "futimesat",
+    # the system itself
     "mount", "umount2", "pivot_root", "unshare", "setns", "init_module", "finit_module",
     "delete_module", "kexec_load", "swapon", "swapoff", "reboot", "acct",
     "open_by_handle_at",
 )  # fmt: skip
+#: fcntl's F_SETLEASE: a lease on a file the answer's user owns makes every other process
+#: that opens it wait (e.g. a module every run imports).
+F_SETLEASE = 1024
 
 #: Per machine: the audit architecture, its system call numbers, and whether the x32
 #: numbering (bit 30 set) must be refused.
@@ -73,6 +91,12 @@ _MACHINES: dict[str, tuple[int, dict[str, int], bool]] = {
         "mount": 165, "umount2": 166, "pivot_root": 155, "unshare": 272, "setns": 308,
         "init_module": 175, "finit_module": 313, "delete_module": 176, "kexec_load": 246,
         "swapon": 167, "swapoff": 168, "reboot": 169, "acct": 163, "open_by_handle_at": 304,
+        "pidfd_open": 434, "pidfd_getfd": 438, "pidfd_send_signal": 424, "kcmp": 312,
+        "process_madvise": 440, "inotify_init": 253, "inotify_init1": 294,
+        "inotify_add_watch": 254, "fanotify_init": 300, "fanotify_mark": 301, "io_setup": 206,
+        "chmod": 90, "fchmod": 91, "fchmodat": 268, "fchmodat2": 452, "chown": 92,
+        "fchown": 93, "lchown": 94, "fchownat": 260, "utime": 132, "utimes": 235,
+        "utimensat": 280, "futimesat": 261, "prlimit64": 302, "fcntl": 72,
     }, True),
     "aarch64": (0xC00000B7, {
         "clone": 220, "clone3": 435, "execve": 221, "execveat": 281, "ptrace": 117,
@@ -83,6 +107,11 @@ _MACHINES: dict[str, tuple[int, dict[str, int], bool]] = {
         "mount": 40, "umount2": 39, "pivot_root": 41, "unshare": 97, "setns": 268,
         "init_module": 105, "finit_module": 273, "delete_module": 106, "kexec_load": 104,
         "swapon": 224, "swapoff": 225, "reboot": 142, "acct": 89, "open_by_handle_at": 265,
+        "pidfd_open": 434, "pidfd_getfd": 438, "pidfd_send_signal": 424, "kcmp": 272,
+        "process_madvise": 440, "inotify_init1": 26, "inotify_add_watch": 27,
+        "fanotify_init": 262, "fanotify_mark": 263, "io_setup": 0, "fchmod": 52,
+        "fchmodat": 53, "fchmodat2": 452, "fchown": 55, "fchownat": 54, "utimensat": 88,
+        "prlimit64": 261, "fcntl": 25,
     }, False),
 }  # fmt: skip
 
@@ -105,19 +134,25 @@ def sandbox_filter() -> bytes:
     calls = syscall_numbers()
     rules = [(calls["clone3"], _ERRNO | ENOSYS)]
     rules += [(calls[name], KILL_PROCESS) for name in NEW_PROCESS if name in calls]
-    rules += [(calls[name], _ERRNO | EPERM) for name in REFUSED]
-    return _program(rules)
+    rules += [(calls[name], _ERRNO | EPERM) for name in REFUSED if name in calls]
+    no_lease = (calls["fcntl"], _ARG1_LOW, F_SETLEASE, _ERRNO | EPERM, ALLOW)
+    return _program(rules, [no_lease])
 
 
 def answer_filter() -> bytes:
     """The filter the answer runner adds before the answer runs: no new program."""
     calls = syscall_numbers()
-    return _program([(calls[name], KILL_PROCESS) for name in NEW_PROGRAM])
+    own_limits_only = (calls["prlimit64"], _ARG0_LOW, 0, ALLOW, _ERRNO | EPERM)  # pid 0: self
+    return _program([(calls[name], KILL_PROCESS) for name in NEW_PROGRAM], [own_limits_only])
 
 
-def _program(rules: list[tuple[int, int]]) -> bytes:
+def _program(
+    rules: list[tuple[int, int]], by_argument: list[tuple[int, int, int, int, int]]
+) -> bytes:
     """A filter that checks the architecture, then returns the action of the first rule
-    whose system call number matches, else allows the call."""
+    ``(number, action)`` whose system call number matches; then, for each
+    ``(number, offset, value, if_equal, otherwise)`` of ``by_argument``, decides that call
+    by the 32-bit argument word at ``offset``; and allows anything else."""
     if not supported():
         raise RuntimeError(f"no seccomp filter for the {machine() or 'unknown'} architecture")
     arch, _, refuse_x32 = _MACHINES[machine()]
@@ -127,6 +162,15 @@ def _program(rules: list[tuple[int, int]]) -> bytes:
         program += [(_JGE_K, 0, 1, _X32_BIT), (_RET_K, 0, 0, KILL_PROCESS)]
     for number, action in rules:
         program += [(_JEQ_K, 0, 1, number), (_RET_K, 0, 0, action)]
+    for number, offset, value, if_equal, otherwise in by_argument:
+        program += [
+            (_LD_W_ABS, 0, 0, _NR),
+            (_JEQ_K, 0, 4, number),  # another call: on to the next rule
+            (_LD_W_ABS, 0, 0, offset),
+            (_JEQ_K, 0, 1, value),
+            (_RET_K, 0, 0, if_equal),
+            (_RET_K, 0, 0, otherwise),
+        ]
     program.append((_RET_K, 0, 0, ALLOW))
     return b"".join(struct.pack("<HBBI", *instruction) for instruction in program)
 

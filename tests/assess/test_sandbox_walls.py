@@ -11,6 +11,7 @@ one worked before the fix named in its test's docstring.
 
 from __future__ import annotations
 
+import os
 import platform
 import signal
 import socket
@@ -274,4 +275,89 @@ def test_the_syscall_numbers_are_the_kernel_headers():
         pytest.skip("no kernel headers for this machine")
     text = headers.read_text()
     for name, number in seccomp.syscall_numbers().items():
+        if f"_{name} " not in text:
+            continue  # newer than these headers (fchmodat2: Linux 6.6)
         assert f"__NR_{name} {number}\n" in text or f"__NR3264_{name} {number}\n" in text, name
+
+
+# -- second review: the answer's user may be the host's root ---------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "os.fchmod(os.open('/dev/null', os.O_RDONLY), 0o666)",
+        "os.chmod('/dev/urandom', 0o666)",
+        "os.chown('/dev/null', 0, 0)",
+        "os.utime('/dev/zero')",
+    ],
+    ids=["fchmod", "chmod", "chown", "utime"],
+)
+def test_no_file_changes_mode_owner_or_times(change):
+    """Was: as the host's root, the owner of /dev/null, an answer could set its mode (0:
+    /dev/null broken for the host's users and every later sandbox)."""
+    before = os.stat("/dev/null").st_ctime_ns, os.stat("/dev/urandom").st_ctime_ns
+    done = behind_the_walls(
+        f"import os\ntry:\n    {change}\nexcept OSError as e:\n    print(e.errno)"
+    )
+    assert done.stdout.strip() in ("1", "30"), done  # EPERM, or EROFS on the read-only root
+    assert (os.stat("/dev/null").st_ctime_ns, os.stat("/dev/urandom").st_ctime_ns) == before
+
+
+def test_no_lease_can_stall_other_processes():
+    """Was: a lease on a module every runner imports made every other sandbox (and the
+    grader) wait up to 45 s on opening it: innocent answers timed out."""
+    code = (
+        "import fcntl, json, os\nfd = os.open(json.__cached__ or json.__file__, os.O_RDONLY)\n"
+        "try:\n    fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_RDLCK)\n    print('leased')\n"
+        "except OSError as e:\n    print(e.errno)"
+    )
+    assert printed(code) == "1"
+
+
+@pytest.mark.parametrize(
+    "call",
+    ["libc.inotify_init1(0)", "libc.syscall(206, 1, ctypes.byref(ctypes.c_ulong()))",
+     "libc.syscall(434, 1, 0)"],
+    ids=["inotify", "io_setup", "pidfd_open"],
+)  # fmt: skip
+def test_quotas_shared_with_the_hosts_root_are_out_of_reach(call):
+    """Was: inotify watches and the system's AIO contexts ran out for the host's root, and
+    bwrap's first process's descriptors could be copied through a pidfd."""
+    if platform.machine() != "x86_64" and "syscall(" in call:
+        pytest.skip("x86-64 system call numbers")
+    assert printed(f"{LIBC}print({call}, ctypes.get_errno())") == "-1 1"
+
+
+def test_the_answer_reads_but_cannot_raise_its_limits():
+    code = (
+        "import resource\nLIMIT = resource.getrlimit(resource.RLIMIT_SIGPENDING)[1]\n"
+        "try:\n    resource.setrlimit(resource.RLIMIT_CPU, (3600, 3600))\n    CHANGED = True\n"
+        "except (OSError, ValueError):\n    CHANGED = False\n"
+    )
+    assert run_code(code, ["LIMIT", "CHANGED"], Limits(seconds=2)).values == [
+        {"value": 64},
+        {"value": False},
+    ]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import asyncio\nasyncio.run(asyncio.sleep(0))",
+        "import getpass\nassert getpass.getuser() == 'student'",
+        "import tempfile\nwith tempfile.TemporaryFile() as f:\n    f.write(b'x')",
+        "import socket\nassert socket.gethostname() == 'collabkit'",
+    ],
+    ids=["asyncio", "getpass", "tempfile", "hostname"],
+)
+def test_innocent_answers_still_work(code):
+    """Were refused or failed: asyncio's socket pair, getpass without /etc/passwd."""
+    assert score(code + "\n" + RIGHT)[:2] == (1.0, "ok")
+
+
+def test_feedback_does_not_echo_long_numbers():
+    """A returned number can carry host facts out: only numbers below a million show."""
+    message = score("def channels(n):\n    return 15250437673202740 + n")[2]
+    assert "15250437673202740" not in message and "a number far from it" in message
+    assert "should give 1; your code gives 3" in score("def channels(n):\n    return n + 1")[2]
