@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from collabkit.core.blas import one_blas_thread
 from collabkit.core.colours import WARNING
 from collabkit.figures.style import TraceUpdates
+from collabkit.widgets.guard import keyboard_safe
 from collabkit.widgets.plot import Plot
 
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
@@ -68,6 +69,7 @@ class Explorer(widgets.VBox):
         )
         super().__init__([control_box, self.plot, self.message])
         self.add_class("collabkit-explorer")
+        keyboard_safe(self)
         self.update()
 
     @property

@@ -22,6 +22,7 @@ from collabkit.course.over_collaboration_audit import (
     read_audit,
 )
 from collabkit.figures.over_collaboration import audit_figure, audit_traces
+from collabkit.widgets.guard import keyboard_safe
 from collabkit.widgets.plot import Plot
 
 #: Blank rows offered under the starting table for new partners.
@@ -77,6 +78,7 @@ class AuditWidget(widgets.VBox):
         settings = widgets.HBox([self.hour_value, self.time_budget])
         super().__init__([header, self.grid, buttons, settings, self.report, self.plot])
         self.add_class("collabkit-audit")
+        keyboard_safe(self)
         if table is not None and len(table):
             self.run()
 

@@ -26,6 +26,7 @@ from collabkit.assess.session import Session, current_session
 from collabkit.core import coerce
 from collabkit.core.colours import BORDER, MUTED, PANEL, WARNING
 from collabkit.course import get_question
+from collabkit.widgets.guard import keyboard_safe
 
 _live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
 
@@ -65,6 +66,7 @@ class QuestionWidget(widgets.VBox):
             ]
         )
         self.add_class("collabkit-question")
+        keyboard_safe(self)
         self.layout.border = f"1px solid {BORDER}"
         self.layout.padding = "6px 10px"
         self.layout.margin = "8px 0"
