@@ -2,7 +2,10 @@
 of each answer status, and the greys of feedback pages and widgets.
 
 Plain strings, so the assessment core (which draws no figures) and the figures use the
-same colours.
+same colours. The colours of HTML (statuses, borders, panels, small print) are JupyterLab
+theme variables with a light-theme fallback, ``var(--jp-…, #hex)``: in JupyterLab's dark
+theme they follow the theme, and on a static page (a feedback page) the fallback applies.
+The figures' palette is plain hex (plotly draws on its own white background).
 """
 
 from __future__ import annotations
@@ -21,26 +24,26 @@ PALETTE = {
 }
 
 #: A fully correct answer, or a result that is going well.
-CORRECT = "#1b7837"
+CORRECT = "var(--jp-success-color1, #1b7837)"
 #: A partly right answer.
-PARTIAL = "#b35806"
+PARTIAL = "var(--jp-warn-color1, #b35806)"
 #: A wrong answer, or a result that is going badly.
-WRONG = "#b2182b"
+WRONG = "var(--jp-error-color1, #b2182b)"
 #: Something the learner must fix: impossible settings, an answer that was not saved.
 WARNING = WRONG
 #: An answer recorded without a verdict (a graded item of an assessed release).
-NEUTRAL = PALETTE["blue"]
+NEUTRAL = "var(--jp-brand-color1, #0072B2)"
 #: Colour of each answer status (see ``Feedback.status``).
 STATUS_COLOURS = {"correct": CORRECT, "partial": PARTIAL, "incorrect": WRONG}
 
 #: Lines between table rows and around a question.
-BORDER = "#ddd"
+BORDER = "var(--jp-border-color2, #ddd)"
 #: The empty part of a progress bar.
-TRACK = "#eee"
+TRACK = "var(--jp-layout-color3, #eee)"
 #: Small print, such as the attempt counter under feedback.
-MUTED = "#666"
-#: Background of a worked solution.
-PANEL = "#f4f6fb"
+MUTED = "var(--jp-content-font-color2, #595959)"
+#: Background of a worked solution (its text takes the theme's text colour).
+PANEL = "var(--jp-layout-color2, #f4f6fb)"
 #: Links between firms in network drawings.
 LINK = "#bbbbbb"
 

@@ -70,7 +70,7 @@ function render({ model, el }) {
       do {
         pending = false;
         const layout = model.get("layout");
-        graph.setAttribute("role", "img");
+        graph.setAttribute("role", "figure"); // not "img": plotly's toolbar is focusable
         graph.setAttribute("aria-label", describe(layout));
         await Plotly.react(graph, model.get("data"), layout, model.get("config"));
       } while (pending);

@@ -1,0 +1,61 @@
+// Keys pressed in the kit's widgets belong to the widgets.
+//
+// JupyterLab's notebook shortcuts (m: make Markdown, r: make Raw, a/b: insert a cell,
+// arrows: move between cells, …) listen on the whole page, so a key pressed on a focused
+// slider, dropdown or radio button could turn the widget's cell into Markdown and make it
+// vanish. Lumino skips shortcuts for keys pressed inside an element carrying
+// data-lm-suppress-shortcuts; this view puts it on the kit widget it sits in (the nearest
+// .collabkit-guarded), makes its feedback boxes live regions that screen readers
+// announce, and names the controls ipywidgets leaves unnamed (slider handles, and selects
+// whose label is the row they sit in).
+
+function label(control) {
+  // the widget's own description, else the text of the row it sits in (a classification
+  // question's item), else nothing
+  const widget = control.closest(".jupyter-widgets");
+  const own = widget && widget.querySelector(":scope > .widget-label");
+  const text = own && own.textContent.trim();
+  if (text) {
+    return text;
+  }
+  const row = widget && widget.parentElement && widget.parentElement.closest(".widget-hbox");
+  const item = row && row.querySelector(".widget-html");
+  return item ? item.textContent.trim() : "";
+}
+
+function guard(container) {
+  container.setAttribute("data-lm-suppress-shortcuts", "true");
+  for (const box of container.querySelectorAll(".collabkit-feedback")) {
+    box.setAttribute("role", "status");
+    box.setAttribute("aria-live", "polite");
+  }
+  // ipywidgets gives slider handles and unlabelled selects no accessible name
+  for (const control of container.querySelectorAll('[role="slider"], select, .widget-readout')) {
+    if (!control.getAttribute("aria-label")) {
+      const name = label(control);
+      if (name) {
+        control.setAttribute("aria-label", control.matches(".widget-readout") ? `${name}: value` : name);
+      }
+    }
+  }
+}
+
+function render({ el }) {
+  el.style.display = "none";
+  let container = null;
+  const observer = new MutationObserver(() => guard(container));
+  let frames = 0;
+  const attach = () => {
+    container = el.closest(".collabkit-guarded");
+    if (container) {
+      guard(container);
+      observer.observe(container, { childList: true, subtree: true });
+    } else if (frames++ < 600) {
+      requestAnimationFrame(attach); // the view is put into the page after it renders
+    }
+  };
+  attach();
+  return () => observer.disconnect();
+}
+
+export default { render };
