@@ -5,7 +5,7 @@
 // slider, dropdown or radio button could turn the widget's cell into Markdown and make it
 // vanish. Lumino skips shortcuts for keys pressed inside an element carrying
 // data-lm-suppress-shortcuts; this view puts it on the kit widget it sits in (the nearest
-// .collabkit-guarded), makes its feedback boxes live regions that screen readers
+// .collabkit-guarded) and on every control in it, makes its feedback boxes live regions that screen readers
 // announce, and names the controls ipywidgets leaves unnamed (slider handles, and selects
 // whose label is the row they sit in).
 
@@ -23,8 +23,17 @@ function label(control) {
   return item ? item.textContent.trim() : "";
 }
 
+const FOCUSABLE = 'input, select, textarea, button, [tabindex], [contenteditable], [role="slider"]';
+
 function guard(container) {
+  // Lumino checks the attribute on the element that has the focus (and walks up only
+  // while no shortcut's selector has matched), so every focusable element carries it
   container.setAttribute("data-lm-suppress-shortcuts", "true");
+  for (const control of container.querySelectorAll(FOCUSABLE)) {
+    if (!control.hasAttribute("data-lm-suppress-shortcuts")) {
+      control.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  }
   for (const box of container.querySelectorAll(".collabkit-feedback")) {
     box.setAttribute("role", "status");
     box.setAttribute("aria-live", "polite");
