@@ -48,13 +48,16 @@ lab: $(VENV)/.installed-base
 voila: $(VENV)/.installed-base
 	cd notebooks && ../$(BIN)/voila --port=$(VOILA_PORT) $(VOILA_ARGS) .
 
-# A browser-only JupyterLite site of the course in _output/ (docs/jupyterlite.md).
-lite: wheel $(VENV)/.installed-base
-	$(BIN)/python -m pip install --quiet -e ".[lab,lite]"
+# A browser-only JupyterLite site of the course in _output/ (docs/jupyterlite.md). Built in
+# a venv of its own: JupyterLite's kernel extension breaks JupyterLab in the same venv.
+LITE_VENV := build/lite-venv
+lite: wheel
+	$(PYTHON) -m venv $(LITE_VENV)
+	$(LITE_VENV)/bin/python -m pip install --quiet -e ".[lite]"
 	rm -rf build/lite _output
-	$(BIN)/python scripts/lite_contents.py notebooks build/lite
-	$(BIN)/jupyter lite build --contents build/lite --piplite-wheels dist/collabkit-*.whl \
-		--output-dir _output
+	$(LITE_VENV)/bin/python scripts/lite_contents.py notebooks build/lite
+	cd build && lite-venv/bin/jupyter lite build --contents lite \
+		--piplite-wheels ../dist/collabkit-*.whl --output-dir ../_output
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
