@@ -147,16 +147,9 @@ class LabStartError(RuntimeError):
     pass
 
 
-def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
-    """Copy ``notebooks`` to ``workdir`` and serve the copy; wait until ``/api`` answers."""
-    root = workdir / "notebooks"
-    if notebooks.is_dir():
-        shutil.copytree(notebooks, root, ignore=_IGNORE)
-    else:
-        root.mkdir(parents=True)
-    state = workdir / "jupyter"
-    answers = workdir / "answers"
-    answers.mkdir()
+def jupyter_environment(state: Path, answers: Path) -> dict[str, str]:
+    """This process's environment with every Jupyter folder a server writes moved below
+    ``state`` and the kit's answers into ``answers`` (recorded as "anonymous")."""
     env = dict(
         os.environ,
         JUPYTER_CONFIG_DIR=str(state / "config"),
@@ -169,7 +162,20 @@ def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
         IPYTHONDIR=str(state / "ipython"),
         COLLABKIT_ANSWERS_DIR=str(answers),
     )
-    env.pop("JUPYTERHUB_USER", None)  # answers are recorded as "anonymous"
+    env.pop("JUPYTERHUB_USER", None)
+    return env
+
+
+def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
+    """Copy ``notebooks`` to ``workdir`` and serve the copy; wait until ``/api`` answers."""
+    root = workdir / "notebooks"
+    if notebooks.is_dir():
+        shutil.copytree(notebooks, root, ignore=_IGNORE)
+    else:
+        root.mkdir(parents=True)
+    state, answers = workdir / "jupyter", workdir / "answers"
+    answers.mkdir()
+    env = jupyter_environment(state, answers)
     _write_lab_settings(state / "settings")
     port, token = free_port(), secrets.token_hex(16)
     command = [

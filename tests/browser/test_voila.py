@@ -7,7 +7,6 @@ initialise now and then); the kit's own plot widget must work on every load.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from tests.browser.lab import (
     SLIDER_HANDLE,
     VIEWPORT,
     free_port,
+    jupyter_environment,
     press_and_watch_plot,
 )
 
@@ -38,13 +38,7 @@ def voila(chromium_path, tmp_path_factory) -> Iterator[str]:
     work = tmp_path_factory.mktemp("voila")
     root = work / "notebooks"
     shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns(".*"))
-    env = dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(work / "config"),
-        JUPYTER_DATA_DIR=str(work / "data"),
-        JUPYTER_RUNTIME_DIR=str(work / "runtime"),
-        COLLABKIT_ANSWERS_DIR=str(work / "answers"),
-    )
+    env = jupyter_environment(work / "jupyter", work / "answers")
     port = free_port()
     log = (work / "voila.log").open("wb")
     process = subprocess.Popen(
