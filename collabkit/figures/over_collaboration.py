@@ -34,9 +34,11 @@ COST_STYLE = {
 
 
 def net_benefit_traces(frame: pd.DataFrame) -> TraceUpdates:
-    """Gross value above zero, the five costs below it, the net benefit and its peak."""
+    """Gross value above zero, the five costs below it, the net benefit and the best number
+    of partners within the time budget (``over_budget`` rows are not possible)."""
     n = frame["partners"]
-    best = frame.loc[frame["net_benefit"].idxmax()]
+    possible = frame[~frame["over_budget"]] if "over_budget" in frame else frame
+    best = possible.loc[possible["net_benefit"].idxmax()]
     thousand = 1_000
     return [
         {"x": n, "y": frame["gross_value"] / thousand},

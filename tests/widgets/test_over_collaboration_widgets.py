@@ -41,7 +41,7 @@ def test_decomposition_plot_shows_every_cost_source_and_moves_its_star():
 def test_spillover_slider_turns_a_stop_at_the_optimum_into_an_overshoot():
     explorer = explore.partnering_simulation()
     explorer.set(cost_spillover=0.0)
-    assert "stop close to it" in explorer.message.value
+    assert "end close to it" in explorer.message.value
     line = explorer.figure.data[0]
     calm = line.y[-1]
     explorer.set(cost_spillover=1.0)
