@@ -135,13 +135,20 @@ def free_riding() -> Explorer:
         ).compare()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        game = PublicGoodsGame(n_firms=values["n_firms"], multiplier=values["multiplier"])
         last = frame.groupby("governance")["share_of_endowment"].last()
-        private = values["multiplier"] / values["n_firms"]
+        slope = game.matching_slope
+        match = (
+            f"<b>{slope:.0%}</b> of the average they saw"
+            if slope <= 1
+            else f"more than the average they saw (<b>{slope:.0%}</b> of it, up to their "
+            "whole budget)"
+        )
         return (
-            f"Each € a firm pays in returns <b>{private:.2f} €</b> to that firm (and "
-            f"{values['multiplier']:.1f} € to the street as a whole). In the last period "
-            f"firms pay in <b>{last['no governance']:.0%}</b> of their budget without "
-            f"governance and <b>{last['monitoring and sanctions']:.0%}</b> with it."
+            f"Each € a firm pays in returns <b>{game.mpcr:.2f} €</b> to that firm (and "
+            f"{values['multiplier']:.1f} € to the network as a whole), so conditional "
+            f"cooperators give {match}. In the last period firms pay in <b>{last['no governance']:.0%}</b> of their budget "
+            f"without governance and <b>{last['monitoring and sanctions']:.0%}</b> with it."
         )
 
     return Explorer(
