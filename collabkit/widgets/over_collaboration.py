@@ -14,8 +14,13 @@ import plotly.graph_objects as go
 
 from collabkit._compat import renamed
 from collabkit.analysis.ego import NEW_PARTNER, EgoRedundancy, ego_redundancy, with_new_partner
-from collabkit.analysis.inverted_u import fit_quadratic, quadratic_curve, turning_point
-from collabkit.core.words import plural
+from collabkit.analysis.inverted_u import (
+    TurningPoint,
+    fit_quadratic,
+    quadratic_curve,
+    turning_point,
+)
+from collabkit.core.words import number_word, plural
 from collabkit.data.cluster import load_cluster
 from collabkit.figures import over_collaboration as fig
 from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
@@ -281,12 +286,31 @@ def ego_network(min_partners: int = 4) -> Explorer:
     )
 
 
-def inverted_u(data: pd.DataFrame, title: str) -> go.Figure:
+def inverted_u(data: pd.DataFrame, title: str | None = None) -> go.Figure:
     """Growth against partners in a firm-year panel, with the quadratic fitted with
-    standard errors clustered by firm and its turning point (a static figure)."""
+    standard errors clustered by firm and its turning point (a static figure).
+
+    Without a ``title``, the title says what the fit finds: the panel's firms and years and
+    where growth peaks (computed, so it always matches the plot).
+    """
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
-    return fig.inverted_u_figure(data, curve, turning_point(x, y, groups=firms), title=title)
+    turn = turning_point(x, y, groups=firms)
+    if title is None:
+        title = inverted_u_caption(data, turn)
+    return fig.inverted_u_figure(data, curve, turn, title=title)
+
+
+def inverted_u_caption(data: pd.DataFrame, turn: TurningPoint) -> str:
+    """``120 firms, 2017–2020: growth peaks at about seven partners``, from the data and
+    the fitted turning point (or where the quadratic turns, if outside the data)."""
+    years = data["year"]
+    span = f"{years.min()}–{years.max()}" if years.min() != years.max() else f"{years.min()}"
+    firms = plural(data["firm_id"].nunique(), "firm")
+    if turn.within_data and turn.estimate > 0:
+        peak = round(turn.estimate)
+        return f"{firms}, {span}: growth peaks at about {number_word(peak)} partners"
+    return f"{firms}, {span}: the fitted quadratic turns outside the data"
 
 
 # Old names (collabkit 0.1), kept for one release: see collabkit._compat.
