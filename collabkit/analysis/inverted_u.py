@@ -256,9 +256,7 @@ class UTest:
             sign = 1.0 if self.shape == "inverted" else -1.0
             low_weaker = sign * self.t_low <= -sign * self.t_high
             end, x, t, verb = (
-                ("low", low, self.t_low, first)
-                if low_weaker
-                else ("high", high, self.t_high, then)
+                ("low", low, self.t_low, first) if low_weaker else ("high", high, self.t_high, then)
             )
             sentence = (
                 f"The U-test cannot reject a monotone curve ({p_value(self.p_value)}): at the "

@@ -42,9 +42,7 @@ class Reading:
         if self.details is None:
             return text
         table = self.details.to_html(border=0, escape=True, na_rep="–")
-        return (
-            f"{text}<details><summary>{html.escape(DETAILS_LABEL)}</summary>{table}</details>"
-        )
+        return f"{text}<details><summary>{html.escape(DETAILS_LABEL)}</summary>{table}</details>"
 
 
 def p_value(p: float) -> str:

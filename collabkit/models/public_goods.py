@@ -47,11 +47,12 @@ so contributions rise with the return ``r`` (a higher MPCR), as Isaac & Walker (
 found in the laboratory. At a fixed ``r``, more firms mean a lower MPCR, so a larger
 network gives less: each € a member gives is shared among more members. At a fixed MPCR
 group size changes nothing without governance (Isaac & Walker 1988 found no fall with
-group size once the MPCR was held fixed). Free riders keep the mean below the cooperators' own level, so
-without governance contributions fade unless :math:`s b \\ge 1`, i.e. unless the MPCR
-reaches :math:`1 - s \\beta`: with the defaults (20 firms, r = 1.6, m = 0.08, cooperators
-matching 0.9 / 0.92 ≈ 98% of the mean) cooperators open at 60% of the endowment and slide over
-ten periods, the pattern of the treatment without punishment in Fehr & Gächter (2000).
+group size once the MPCR was held fixed). Free riders keep the mean below the
+cooperators' own level, so without governance contributions fade unless
+:math:`s b \\ge 1`, i.e. unless the MPCR reaches :math:`1 - s \\beta`: with the defaults
+(20 firms, r = 1.6, m = 0.08, cooperators matching 0.9 / 0.92 ≈ 98% of the mean)
+cooperators open at 60% of the endowment and slide over ten periods, the pattern of the
+treatment without punishment in Fehr & Gächter (2000).
 
 Sources: U. Fischbacher, S. Gächter and E. Fehr, "Are people conditionally cooperative?
 Evidence from a public goods experiment", *Economics Letters* 71(3), 2001; E. Fehr and
@@ -60,7 +61,8 @@ Review* 90(4), 2000; R. M. Isaac and J. M. Walker, "Group size effects in public
 provision: the voluntary contributions mechanism", *Quarterly Journal of Economics*
 103(1), 1988; E. Fehr and K. M. Schmidt, "A theory of fairness, competition, and
 cooperation", *Quarterly Journal of Economics* 114(3), 1999; E. Ostrom, *Governing the
-Commons* (1990), on monitoring and graduated sanctions; M. Olson, *The Logic of Collective Action* (1965).
+Commons* (1990), on monitoring and graduated sanctions; M. Olson, *The Logic of
+Collective Action* (1965).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from collabkit.core.words import plural
 from collabkit.figures import fundamentals as fig
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
@@ -30,12 +31,12 @@ def cost_pooling() -> Explorer:
         n = values["n_firms"]
         best = model.optimal_size()
         return (
-            f"With <b>{n}</b> firm{'s' if n > 1 else ''}, each pays "
+            f"With <b>{n}</b> firm{'' if n == 1 else 's'}, {'it' if n == 1 else 'each'} pays "
             f"<b>{table.loc[n, 'cost_per_firm']:,.0f} €</b> a year "
             f"({table.loc[n, 'asset_share']:,.0f} € van share + "
             f"{table.loc[n, 'coordination_share']:,.0f} € coordination). "
-            f"Cheapest size: <b>{best}</b> firms at "
-            f"{table.loc[best, 'cost_per_firm']:,.0f} € each."
+            f"Cheapest size: <b>{plural(best, 'firm')}</b> at "
+            f"{table.loc[best, 'cost_per_firm']:,.0f} € {'each' if best > 1 else 'alone'}."
         )
 
     return Explorer(
@@ -147,8 +148,9 @@ def free_riding() -> Explorer:
         return (
             f"Each € a firm pays in returns <b>{game.mpcr:.2f} €</b> to that firm (and "
             f"{values['multiplier']:.1f} € to the network as a whole), so conditional "
-            f"cooperators give {match}. In the last period firms pay in <b>{last['no governance']:.0%}</b> of their budget "
-            f"without governance and <b>{last['monitoring and sanctions']:.0%}</b> with it."
+            f"cooperators give {match}. In the last period firms pay in "
+            f"<b>{last['no governance']:.0%}</b> of their budget without governance and "
+            f"<b>{last['monitoring and sanctions']:.0%}</b> with it."
         )
 
     return Explorer(

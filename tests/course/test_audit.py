@@ -207,9 +207,19 @@ def test_the_curve_is_calibrated_to_the_partners_worth_keeping():
     assert report.calibrated_on == tuple(row["partner"] for row in good)
     assert report.model.value_per_partner == 10_000
     assert report.optimum == audit(good).optimum
-    assert "partners like the four that fit your strategy" in finding(report, "Balanced engagement").message
+    assert (
+        "partners like the four that fit your strategy"
+        in finding(report, "Balanced engagement").message
+    )
     only_weak = audit(weak)  # nobody qualifies: the curve describes the partners there are
     assert only_weak.calibrated_on == ("Weak", "Costly")
+
+
+def test_one_hour_is_one_hour():
+    report = audit(healthy(3) + [partner("Tiny", hours_per_month=1, value=100, strategic_fit=1)])
+    messages = " ".join(f.message for f in report.findings)
+    assert "Tiny takes 1 hour a month" in messages
+    assert "1 hours" not in messages
 
 
 def test_model_ranges_are_respected_for_extreme_firms():
