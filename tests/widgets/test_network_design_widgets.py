@@ -11,7 +11,7 @@ from collabkit.widgets import network_design as explore
 def test_the_florentine_caption_legend_and_colours_follow_the_measure():
     explorer = explore.florentine_families()
     figure = explorer.figure
-    for label, column in explore.FLORENTINE_MEASURES.items():
+    for label in explore.FLORENTINE_MEASURES:
         explorer.set(measure=label)
         caption = figure.layout.annotations[0].text
         assert f"colour: rank by {label}" in caption
