@@ -90,8 +90,8 @@ def _structure_summary(view: StructureView, values: Mapping[str, Any]) -> str:
         original = values["n_firms"]
         left = (
             f"Without <b>{view.removed}</b>, the largest connected group holds "
-            f"<b>{s['largest_component_share'] * s['firms']:.0f} of "
-            f"{plural(original - 1, 'remaining firm')}</b> "
+            f"<b>{s['largest_component_share'] * s['firms']:.0f} of {original - 1}</b> "
+            f"remaining firm{'' if original == 2 else 's'} "
             f"({plural(s['components'], 'separate group')}). "
         )
     hubs = int((view.metrics["role"] == "hub").sum())
