@@ -16,6 +16,11 @@ With firm-year panels, pass the firm identifiers as ``groups``: every standard e
 then cluster-robust by firm, and t-tests use G − 1 degrees of freedom (G firms), as Stata
 and statsmodels do.
 
+Every result reads as a plain sentence with rounded numbers (``str(result)`` and
+``result.reading()``), and shows in a notebook as that sentence with the full numbers
+behind a toggle (:class:`~collabkit.core.reading.Reading`); the attributes keep the exact
+values.
+
 References
 ----------
 J. T. Lind and H. Mehlum, "With or without U? The appropriate test for a U-shaped
@@ -32,6 +37,7 @@ inverted U-shaped relationships in strategy research", *Strategic Management Jou
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,6 +47,8 @@ import statsmodels.api as sm
 from numpy.typing import ArrayLike
 from scipy import stats
 from scipy.interpolate import BSpline
+
+from collabkit.core.reading import Reading, number, p_value, rounded
 
 Shape = Literal["inverted", "u"]
 SHAPES = ("inverted", "u")
@@ -97,6 +105,38 @@ class QuadraticFit:
         """Two-sided critical value of the t distribution with :attr:`df` at ``level``."""
         return float(stats.t.ppf(0.5 + level / 2, self.df))
 
+    def reading(self) -> Reading:
+        """The fit in a sentence (the sign of b2 and its p-value), the coefficients behind
+        a toggle."""
+        p = float(self.results.pvalues[2])
+        shape = "an inverted U (∩)" if self.b2 < 0 else "a U"
+        clusters = (
+            f" of {self.n_groups} groups (standard errors clustered by group)"
+            if self.n_groups is not None
+            else ""
+        )
+        verdict = "significant" if p < 0.05 else "not significant, so the bend may be chance"
+        sentence = (
+            f"A quadratic fitted to {self.n:,} observations{clusters} bends like {shape}: "
+            f"b2 = {number(self.b2, 3)} ({p_value(p)}, {verdict})."
+        )
+        table = pd.DataFrame(
+            {
+                "estimate": [self.b0, self.b1, self.b2],
+                "standard error": np.sqrt(np.diag(self.cov)),
+                "t": np.asarray(self.results.tvalues, dtype=float),
+                "p-value": np.asarray(self.results.pvalues, dtype=float),
+            },
+            index=pd.Index(["b0 (constant)", "b1 (x)", "b2 (x²)"], name="coefficient"),
+        )
+        return Reading(sentence, rounded(table, 4))
+
+    def __str__(self) -> str:
+        return self.reading().sentence
+
+    def _repr_html_(self) -> str:
+        return self.reading()._repr_html_()
+
 
 @dataclass(frozen=True)
 class TurningPoint:
@@ -122,6 +162,38 @@ class TurningPoint:
     level: float
     method: str
     within_data: bool
+
+    def reading(self) -> Reading:
+        """Where the curve turns and how sure that is, in a sentence; every field behind a
+        toggle."""
+        interval = f"{self.level:.0%} confidence interval"
+        if math.isfinite(self.ci_low) and math.isfinite(self.ci_high):
+            sure = f"{interval} {number(self.ci_low)} to {number(self.ci_high)}"
+        else:
+            sure = f"its {interval} is unbounded: the data cannot pin it down"
+        where = (
+            "inside the range of the data"
+            if self.within_data
+            else "outside the range of the data, so the data do not show the turn itself"
+        )
+        sentence = f"The fitted curve turns at {number(self.estimate)} ({sure}), {where}."
+        details = _fields(
+            {
+                "estimate": self.estimate,
+                "ci_low": self.ci_low,
+                "ci_high": self.ci_high,
+                "level": self.level,
+                "method": self.method,
+                "within_data": self.within_data,
+            }
+        )
+        return Reading(sentence, details)
+
+    def __str__(self) -> str:
+        return self.reading().sentence
+
+    def _repr_html_(self) -> str:
+        return self.reading()._repr_html_()
 
 
 @dataclass(frozen=True)
@@ -157,6 +229,62 @@ class UTest:
     turning_point: float
     shape: str
 
+    def reading(self) -> Reading:
+        """What the test says, in a sentence with the p-value; every field behind a
+        toggle."""
+        name, first, then = _shape_words(self.shape)
+        low, high = _short(self.x_low), _short(self.x_high)
+        if self.p_value < 0.05:
+            sentence = (
+                f"The U-test supports {name} ({p_value(self.p_value)}): the fitted slope "
+                f"{first} clearly at the low end of the data (x = {low}) and {then} clearly "
+                f"at the high end (x = {high})."
+            )
+        elif self.statistic < 0 and self.x_low < self.turning_point < self.x_high:
+            sentence = (
+                f"The U-test finds no {name.removeprefix('an ').removeprefix('a ')} "
+                f"({p_value(self.p_value)}): the fitted curve bends the other way, it {then} "
+                f"first and {first} after x = {number(self.turning_point)}."
+            )
+        elif self.statistic < 0:
+            sentence = (
+                f"The U-test cannot reject a monotone curve ({p_value(self.p_value)}): the "
+                f"fitted curve does not turn between x = {low} and x = {high} (it would turn "
+                f"at {number(self.turning_point)})."
+            )
+        else:
+            sign = 1.0 if self.shape == "inverted" else -1.0
+            low_weaker = sign * self.t_low <= -sign * self.t_high
+            end, x, t, verb = (
+                ("low", low, self.t_low, first) if low_weaker else ("high", high, self.t_high, then)
+            )
+            sentence = (
+                f"The U-test cannot reject a monotone curve ({p_value(self.p_value)}): at the "
+                f"{end} end of the data (x = {x}) the fitted slope {verb} too little to be "
+                f"sure (t = {number(t)})."
+            )
+        details = _fields(
+            {
+                "statistic": self.statistic,
+                "p_value": self.p_value,
+                "slope_low": self.slope_low,
+                "t_low": self.t_low,
+                "slope_high": self.slope_high,
+                "t_high": self.t_high,
+                "x_low": self.x_low,
+                "x_high": self.x_high,
+                "turning_point": self.turning_point,
+                "shape": self.shape,
+            }
+        )
+        return Reading(sentence, details)
+
+    def __str__(self) -> str:
+        return self.reading().sentence
+
+    def _repr_html_(self) -> str:
+        return self.reading()._repr_html_()
+
 
 @dataclass(frozen=True)
 class TwoLinesTest:
@@ -184,6 +312,63 @@ class TwoLinesTest:
     p_high: float
     u_shaped: bool
     shape: str
+
+    def reading(self) -> Reading:
+        """The verdict and the two lines in a sentence; every field behind a toggle."""
+        name, _, _ = _shape_words(self.shape)
+        verdict = "finds" if self.u_shaped else "does not find"
+        where = _short(self.breakpoint)
+        sentence = (
+            f"The two-lines test {verdict} {name}: below {where} the line "
+            f"{_line_words(self.slope_low, self.p_low)}; above it the line "
+            f"{_line_words(self.slope_high, self.p_high)}."
+        )
+        details = _fields(
+            {
+                "breakpoint": self.breakpoint,
+                "slope_low": self.slope_low,
+                "p_low": self.p_low,
+                "slope_high": self.slope_high,
+                "p_high": self.p_high,
+                "u_shaped": self.u_shaped,
+                "shape": self.shape,
+            }
+        )
+        return Reading(sentence, details)
+
+    def __str__(self) -> str:
+        return self.reading().sentence
+
+    def _repr_html_(self) -> str:
+        return self.reading()._repr_html_()
+
+
+def _shape_words(shape: str) -> tuple[str, str, str]:
+    """The shape's name and what its slope does first and then."""
+    if shape == "inverted":
+        return "an inverted U", "rises", "falls"
+    return "a U", "falls", "rises"
+
+
+def _short(x: float) -> str:
+    """An x value without needless decimals: ``13``, ``6.5``, ``0.25``."""
+    return f"{x:,.4f}".rstrip("0").rstrip(".").replace("-", "−")
+
+
+def _line_words(slope: float, p: float) -> str:
+    """``rises significantly (slope 0.60, p < 0.001)``."""
+    direction = "rises" if slope > 0 else "falls"
+    sure = "significantly" if p < 0.05 else "but not significantly"
+    return f"{direction} {sure} (slope {number(slope)}, {p_value(p)})"
+
+
+def _fields(values: dict[str, Any]) -> pd.DataFrame:
+    """A result's fields as a two-column table for the toggle (numbers to 4 decimals)."""
+    shown = {
+        name: round(value, 4) if isinstance(value, float) else value
+        for name, value in values.items()
+    }
+    return pd.DataFrame({"value": pd.Series(shown, dtype=object)}).rename_axis("field")
 
 
 def fit_quadratic(x: ArrayLike, y: ArrayLike, groups: ArrayLike | None = None) -> QuadraticFit:

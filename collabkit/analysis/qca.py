@@ -13,6 +13,10 @@ Ragin, *Redesigning Social Inquiry: Fuzzy Sets and Beyond* (University of Chicag
    :class:`Solution`, Quine–McCluskey with a minimal cover of prime implicants);
 4. :func:`solution_fit`: consistency and raw and unique coverage of each path.
 
+:func:`read_truth_table` and :func:`read_solution` say what a table and a solution mean in
+a sentence, with the full numbers behind a toggle (:class:`~collabkit.core.reading.Reading`),
+as a notebook shows them to business students.
+
 Memberships are arrays or Series of numbers in [0, 1]; formulas use the fsQCA notation:
 ``~`` for negation (not in the set), ``*`` for AND, ``+`` for OR.
 """
@@ -27,6 +31,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
+
+from collabkit.core.reading import Reading, number, rounded
+from collabkit.core.words import number_word
 
 #: Log-odds of full membership (+3) and full non-membership (−3) in the direct method.
 FULL_LOG_ODDS = 3.0
@@ -207,6 +214,25 @@ class Solution:
             return "0"
         return " + ".join(term_label(term) for term in self.terms)
 
+    def words(self) -> str:
+        """The solution in words: ``either (not many partners and complementary) or
+        (dense and governance)``; ``nothing`` for the empty solution."""
+        if not self.terms:
+            return "nothing"
+        paths = [term_words(term) for term in self.terms]
+        if len(paths) == 1:
+            return paths[0]
+        return "either " + " or ".join(f"({path})" for path in paths)
+
+    def _repr_html_(self) -> str:
+        sentence = (
+            f"The outcome comes with {self.words()}."
+            if self.terms
+            else "No combination of the conditions is consistently linked to the outcome."
+        )
+        notation = pd.DataFrame({"fsQCA notation": [str(self)]})
+        return Reading(sentence, notation)._repr_html_()
+
     def term_memberships(self, members: pd.DataFrame) -> pd.DataFrame:
         """Each case's membership in each term (min over its literals), one column per
         term labelled with its formula."""
@@ -228,6 +254,16 @@ def _union(paths: pd.DataFrame) -> pd.Series:
 def term_label(term: Term) -> str:
     """A term in fsQCA notation, e.g. ``complementary*~many_partners`` (``1`` if empty)."""
     return "*".join(name if present else f"~{name}" for name, present in term) or "1"
+
+
+def term_words(term: Term) -> str:
+    """A term in words, e.g. ``not many partners and complementary`` (``always`` if empty)."""
+    names = [name.replace("_", " ") for name, _ in term]
+    return (
+        " and ".join(name if present else f"not {name}" for name, (_, present) in
+                     zip(names, term, strict=True))
+        or "always"
+    )  # fmt: skip
 
 
 def _term_membership(members: pd.DataFrame, term: Term) -> pd.Series:
@@ -337,7 +373,58 @@ def truth_table(
     judged = table["n"] >= frequency_threshold
     sufficient = (table["consistency"] >= consistency_threshold).astype(int)
     table["outcome"] = sufficient.astype("Int64").where(judged, pd.NA)
+    table.attrs["consistency_threshold"] = consistency_threshold
     return table
+
+
+def read_truth_table(table: pd.DataFrame) -> Reading:
+    """What a truth table (from :func:`truth_table`) says, in a sentence: how many
+    combinations have cases, and how many of those are consistently linked to the outcome.
+
+    The full table, rounded, is behind the toggle.
+    """
+    conditions = _table_conditions(table)
+    judged = table["outcome"].notna()
+    positive = int((table["outcome"] == 1).sum())
+    threshold = table.attrs.get("consistency_threshold")
+    rule = f" (consistency at least {number(threshold)})" if threshold is not None else ""
+    remainders = int((~judged).sum())
+    sentence = (
+        f"Of the {len(table)} possible combinations of the {len(conditions)} conditions, "
+        f"{int(judged.sum())} hold cases: {positive} of them lead to the outcome "
+        f"consistently{rule} and {int(judged.sum()) - positive} do not"
+        + (f"; {remainders} hold too few cases to judge." if remainders else ".")
+    )
+    return Reading(sentence, rounded(table, 3))
+
+
+def read_solution(solution: Solution, fit: pd.DataFrame) -> Reading:
+    """A solution (from :func:`minimize`) in words, with how consistent it is and how much
+    of the outcome it covers; its :func:`solution_fit` table, rounded, behind the toggle.
+
+    Parameters
+    ----------
+    solution
+        From :func:`minimize`.
+    fit
+        ``solution_fit(members, outcome, solution)``; an outcome given by column name
+        is named in the sentence.
+    """
+    outcome = fit.attrs.get("outcome")
+    name = outcome.replace("_", " ") if isinstance(outcome, str) else "the outcome"
+    if not solution.terms:
+        return Reading(f"No combination of the conditions is consistently linked to {name}.")
+    whole = fit.loc["solution"]
+    count = len(solution.terms)
+    recipes = "recipe" if count == 1 else f"{number_word(count)} recipes"
+    sentence = (
+        f"{name[:1].upper() + name[1:]} comes with {solution.words()}. Together the "
+        f"{recipes} have a consistency of {number(whole['consistency'])} and cover "
+        f"{number(whole['raw_coverage'])} of {name}."
+    )
+    table = rounded(fit, 3).rename(index={"solution": "whole solution"})
+    table.index.name = "recipe (fsQCA notation)"
+    return Reading(sentence, table)
 
 
 def _table_conditions(table: pd.DataFrame) -> list[str]:
@@ -506,4 +593,7 @@ def solution_fit(
         "raw_coverage": coverage(whole, y),
         "unique_coverage": float("nan"),
     }
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("term")
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("term")
+    if isinstance(outcome, str):
+        table.attrs["outcome"] = outcome
+    return table

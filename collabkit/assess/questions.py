@@ -263,11 +263,18 @@ class MultiSelect(Question):
 
 @dataclass(frozen=True)
 class NumericMisconception:
-    """A common wrong number and the mistake it reveals."""
+    """A common wrong number and the mistake it reveals.
+
+    An answer matches when it is within ``rel_tol`` of ``value`` or within ``abs_tol`` (at
+    least the question's own ``abs_tol``), by ``math.isclose`` rules. A misconception at the
+    key itself with a wide ``abs_tol`` answers an imprecise answer ("close, but the question
+    wants two decimals"); the right answer is checked first.
+    """
 
     value: float
     message: str
     rel_tol: float = 0.01
+    abs_tol: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -307,7 +314,8 @@ class Numeric(Question):
         if math.isclose(number, self.answer, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
             return self._feedback(1.0, f"{self._unit(number)} is right.")
         for wrong in self.misconceptions:
-            if math.isclose(number, wrong.value, rel_tol=wrong.rel_tol, abs_tol=self.abs_tol):
+            tolerance = max(self.abs_tol, wrong.abs_tol)
+            if math.isclose(number, wrong.value, rel_tol=wrong.rel_tol, abs_tol=tolerance):
                 return self._feedback(0.0, f"{self._unit(number)}: {wrong.message}")
         direction = "too high" if number > self.answer else "too low"
         size = abs(number / self.answer) if self.answer else math.inf

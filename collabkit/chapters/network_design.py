@@ -12,7 +12,8 @@ partner_selection()
 mill_street()
     Figure: the six firms of Mill Street and who works with whom.
 florentine_families()
-    Explorer: Padgett's Florentine marriage network, families sized by a chosen measure.
+    Explorer: Padgett's Florentine marriage network, families sized, coloured and
+    ranked by a chosen measure.
 structure_comparison()
     Explorer: cost, reach, resilience and power concentration of every structure.
 design_brief()

@@ -7,9 +7,9 @@ net_benefit()
     Explorer: the five costs of partners against their value, with the best number marked.
 partnering_simulation()
     Explorer: firms adding and dropping partners for themselves, against the optimum.
-inverted_u(data, title)
+inverted_u(data, title=None)
     Figure: growth against partners in a firm-year panel, with the fitted quadratic and
-    its turning point.
+    its turning point (the title, unless given, says where growth peaks).
 ego_network()
     Explorer: a cluster firm's own network and what a new partner adds to it.
 
@@ -31,6 +31,8 @@ two_lines(x, y, groups)
 truth_table(members, outcome), minimize(table), solution_fit(members, outcome, solution)
     Qualitative comparative analysis: the truth table, its Boolean minimisation and the
     consistency and coverage of the solution.
+read_truth_table(table), read_solution(solution, fit)
+    The truth table and the solution in a sentence, the full table behind a toggle.
 
 The collaboration audit
 -----------------------
@@ -64,7 +66,13 @@ __all__, __getattr__, __dir__ = lazy_exports(
         "collabkit.data.firm_panel": ("load_firm_panel", "monotone_concave_sample"),
         "collabkit.data.network_cases": ("load_network_cases", "calibrated_cases"),
         "collabkit.analysis.inverted_u": ("fit_quadratic", "two_lines"),
-        "collabkit.analysis.qca": ("truth_table", "minimize", "solution_fit"),
+        "collabkit.analysis.qca": (
+            "truth_table",
+            "minimize",
+            "solution_fit",
+            "read_truth_table",
+            "read_solution",
+        ),
         "collabkit.widgets.over_collaboration_audit": ("AuditWidget",),
         "collabkit.course.over_collaboration_audit": ("example_audit",),
         "collabkit.course.over_collaboration_task": ("task_panel", "kestrel_print"),

@@ -39,3 +39,20 @@ def ordinal(number: int) -> str:
         "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+def plural(count: float, noun: str, nouns: str | None = None, fmt: str = ",g") -> str:
+    """``count`` written with ``fmt`` and the noun in the number it calls for: singular
+    only when the written number is exactly ``1`` (``nouns`` defaults to ``noun + "s"``).
+
+    Examples
+    --------
+    >>> plural(1, "firm"), plural(3, "firm"), plural(0, "link")
+    ('1 firm', '3 firms', '0 links')
+    >>> plural(1, "family", "families"), plural(1.5, "hour"), plural(12_000, "unit")
+    ('1 family', '1.5 hours', '12,000 units')
+    >>> plural(1.04, "partner", fmt=".0f"), plural(1.04, "partner", fmt=".1f")
+    ('1 partner', '1.0 partners')
+    """
+    written = format(count, fmt)
+    return f"{written} {noun if written == '1' else nouns or noun + 's'}"

@@ -29,6 +29,7 @@ from collabkit.assess.questions import (
 )
 from collabkit.core.words import number_word, ordinal
 from collabkit.models.pooling import CostPooling
+from collabkit.models.public_goods import PublicGoodsGame
 from collabkit.models.purchasing import GroupPurchasing
 from collabkit.models.reach import MarketReach
 
@@ -440,6 +441,11 @@ GRADED_TASK = GradedTask(
 )  # fmt: skip
 
 
+#: The free-riding explorer's fund as it opens, and the same fund with twice the members:
+#: the numbers of the challenges questions' explanations.
+_FUND = PublicGoodsGame()
+_BIGGER_FUND = PublicGoodsGame(n_firms=2 * _FUND.n_firms)
+
 QUESTIONS = (
     Classification(
         id="01.what.components",
@@ -661,9 +667,11 @@ QUESTIONS = (
         praise="Right: a € kept returns 1 €, a € contributed returns only multiplier / N to "
         "the giver; conditional cooperators then match the falling average.",
         hint="Compare what a firm gets back from one € it contributes with one € it keeps.",
-        explanation="With 20 firms and a multiplier of 1.6, each € contributed returns "
-        "1.6 / 20 = 0.08 € to the giver. Free riders keep their money; conditional "
-        "cooperators give a little less than the average they saw, so the average slides.",
+        explanation=f"With {_FUND.n_firms} firms and a multiplier of {_FUND.multiplier:g}, "
+        f"each € contributed returns {_FUND.multiplier:g} / {_FUND.n_firms} = "
+        f"{_FUND.mpcr:.2f} € to the giver. Free riders keep their money; conditional "
+        f"cooperators give {_FUND.matching_slope:.0%} of the average they saw, and the "
+        "free riders' zeros pull that average down, so it slides.",
     ),
     MultiSelect(
         id="01.challenges.remedy",
@@ -678,7 +686,11 @@ QUESTIONS = (
         correct=frozenset({"a", "b", "d"}),
         misconceptions={
             "c": "With more members each € contributed returns even less to the giver "
-            "(multiplier / N falls), so the temptation to free-ride grows.",
+            f"(multiplier / N falls: {_FUND.mpcr:.2f} € with {_FUND.n_firms} firms, "
+            f"{_BIGGER_FUND.mpcr:.2f} € with {_BIGGER_FUND.n_firms}), so the temptation to "
+            "free-ride grows and conditional cooperators give less: in the explorer "
+            "contributions fade faster in a larger network (Isaac and Walker, 1988, saw the "
+            "same in the laboratory).",
             "e": "Goodwill alone decays: conditional cooperators lower their contributions "
             "when they see others give less.",
         },
@@ -689,8 +701,8 @@ QUESTIONS = (
         },
         hint="Think about what makes withholding costly or visible.",
         explanation="Monitoring, sanctions and linking benefits to contributions all cut the "
-        "private gain from free-riding. Adding members dilutes each giver's return; goodwill "
-        "without rules erodes.",
+        "private gain from free-riding. Adding members dilutes each giver's return, so "
+        "contributions fade faster; goodwill without rules erodes.",
     ),
     Classification(
         id="01.challenges.symptoms",

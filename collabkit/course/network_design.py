@@ -122,36 +122,47 @@ def _design_complement(question_id: str) -> Numeric:
 
 
 def _sna_density(question_id: str) -> Numeric:
+    n, links = MILL.number_of_nodes(), MILL.number_of_edges()
+    pairs = n * (n - 1) // 2
+    density = nx.density(MILL)
     return Numeric(
         id=question_id,
-        prompt="In the Mill Street network shown above (6 firms, 7 partnerships), what share "
-        "of all possible pairs of firms are partners (the density)? Answer as a share "
-        "between 0 and 1.",
-        answer=nx.density(MILL),
+        prompt=f"In the Mill Street network shown above ({n} firms, {links} partnerships), "
+        "what share of all possible pairs of firms are partners (the density)? Answer as a "
+        "share between 0 and 1.",
+        answer=density,
         unit="",
         abs_tol=0.005,
         rel_tol=0.0,
         misconceptions=(
             NumericMisconception(
-                6 / 36,
-                "you divided by 6 × 6; a firm cannot partner "
-                "itself and each pair counts once: 6 × 5 / 2 = 15 pairs.",
+                links / n**2,
+                f"you divided by {n} × {n} = {n**2}; a firm cannot partner itself and each "
+                f"pair counts once: {n} × {n - 1} / 2 = {pairs} pairs.",
                 rel_tol=0.01,
             ),
             NumericMisconception(
-                6 / 30,
-                "you counted each pair twice (6 × 5 = 30); there are 15 possible pairs.",
+                links / (n * (n - 1)),
+                f"you counted each pair twice ({n} × {n - 1} = {n * (n - 1)}); there are "
+                f"{pairs} possible pairs.",
                 rel_tol=0.01,
             ),
             NumericMisconception(
-                40,
+                2 * links / n,
+                "that is the average number of partners per firm (each partnership has two "
+                "ends); the density compares the partnerships with the possible pairs.",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                100 * density,
                 "that is a percentage; write the share as a number between 0 and 1.",
-                rel_tol=0.001,
+                rel_tol=0.02,  # 46.7 and the rounded 47 alike
             ),
         ),
         hint="Possible pairs among n firms: n(n − 1)/2.",
-        explanation="Six firms can form 6 × 5 / 2 = 15 pairs; 7 of them are partners: "
-        "density = 7 / 15 ≈ 0.47.",
+        explanation=f"{number_word(n).capitalize()} firms can form {n} × {n - 1} / 2 = "
+        f"{pairs} pairs; {links} of them are partners: density = {links} / {pairs} ≈ "
+        f"{density:.2f}.",
     )
 
 
@@ -188,7 +199,9 @@ def _sna_broker(question_id: str) -> MultipleChoice:
 
 
 def _brokerage_medici(question_id: str) -> Numeric:
-    medici = float(nx.betweenness_centrality(nx.florentine_families_graph())["Medici"])
+    betweenness = nx.betweenness_centrality(nx.florentine_families_graph())
+    medici = float(betweenness["Medici"])
+    runner_up = max((f for f in betweenness if f != "Medici"), key=betweenness.__getitem__)
     return Numeric(
         id=question_id,
         prompt="In the explorer of Florentine families, what is the Medici family's "
@@ -198,9 +211,9 @@ def _brokerage_medici(question_id: str) -> Numeric:
         abs_tol=0.002,
         rel_tol=0.0,
         hint="Hover over the Medici node or read the table under the network.",
-        explanation="The Medici lie on 52% of the shortest paths between other families "
-        "(betweenness ≈ 0.522), far more than any other family (the Guadagni come next at "
-        "about 0.255).",
+        explanation=f"The Medici lie on {medici:.0%} of the shortest paths between other "
+        f"families (betweenness ≈ {medici:.3f}), far more than any other family (the "
+        f"{runner_up} come next at about {betweenness[runner_up]:.3f}).",
     )
 
 

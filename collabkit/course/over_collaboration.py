@@ -229,11 +229,30 @@ def _task_turning(parameters: Parameters, question_id: str) -> Numeric:
             NumericMisconception(
                 2 * turn.estimate, "you forgot the 2 in −b1/(2·b2).", 0.05
             ),  # fmt: skip
+            _not_precise(turn.estimate, "estimate"),
         ),
         hint="collabkit.turning_point(panel.partners, panel.revenue_growth, "
         "groups=panel.firm_id).estimate",
         explanation=f"The estimate is {turn.estimate:.2f} partners (the data were made "
         f"with a true peak at {parameters['panel']['turning_point']:g}).",
+    )
+
+
+#: An answer this far from a two-decimal key (in partners) is close, not wrong: read off a
+#: plot or rounded to whole partners.
+CLOSE_PARTNERS = 0.5
+
+
+def _not_precise(key: float, what: str) -> NumericMisconception:
+    """The feedback for an answer near ``key`` but not to the two decimals asked for;
+    ``what`` names the attribute of collabkit.turning_point's result that gives it."""
+    return NumericMisconception(
+        key,
+        "close, but not precise enough: a number read off the plot or rounded to whole "
+        "partners is not the estimate. The question asks for two decimals: compute it "
+        f"with collabkit.turning_point and give its {what}.",
+        rel_tol=0.0,
+        abs_tol=CLOSE_PARTNERS,
     )
 
 
@@ -255,6 +274,7 @@ def _task_upper(parameters: Parameters, question_id: str) -> Numeric:
                 "groups=panel.firm_id.",
                 0.02,
             ),  # fmt: skip
+            _not_precise(turn.ci_high, "ci_high"),
         ),
         hint="Use the ci_high of the same result.",
         explanation=f"The 95 % interval runs from {turn.ci_low:.2f} to "

@@ -11,7 +11,11 @@ reviewed. :func:`audit` then
   selection, balanced engagement, value-adding collaboration, strategic autonomy and
   regular evaluation (:data:`RECOMMENDATIONS`), each giving one :class:`Finding`;
 * calibrates the course's :class:`~collabkit.models.net_benefit.NetBenefit` model to the
-  firm (its average partner) so a figure can show where the firm sits on the curve.
+  firm's partners worth keeping (those that fit the strategy and bring more than their
+  hours cost; all partners when none does), so a figure can show where the firm sits on
+  the curve. Calibrated to the average of *all* partners, the curve would describe a firm
+  whose partners are all as weak as the ones the other checks say to end, and its peak
+  would tell the firm to keep fewer partners than its good ones justify.
 
 The thresholds are teaching rules of thumb, set as module constants with the reason for
 each; the time cost values every hour at the full ``hour_value`` (a cautious, simple
@@ -30,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from collabkit.core.validation import check_number
+from collabkit.core.words import number_word, plural
 from collabkit.course.over_collaboration_audit_examples import example_audit
 from collabkit.course.over_collaboration_audit_table import (
     AUDIT_COLUMNS,
@@ -150,8 +155,11 @@ class AuditReport:
     summary
         One sentence on the overall result.
     model
-        The :class:`NetBenefit` calibrated to the firm (its average partner), from which
-        ``curve`` and ``optimum`` come.
+        The :class:`NetBenefit` calibrated to the firm's average partner worth keeping
+        (``calibrated_on``), from which ``curve`` and ``optimum`` come.
+    calibrated_on
+        The partners whose average sets ``model``: those with neither ``low_fit`` nor
+        ``negative_net``, or every partner when none qualifies.
     """
 
     partners: pd.DataFrame
@@ -161,6 +169,7 @@ class AuditReport:
     optimum: int
     summary: str
     model: NetBenefit
+    calibrated_on: tuple[str, ...] = ()
 
     @property
     def passed(self) -> int:
@@ -182,6 +191,12 @@ def _hours(hours: float) -> str:
     """``6``, ``6.5``: hours without trailing zeros."""
     text = f"{hours:,.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def _hours_each(hours: float) -> str:
+    """``1 hour``, ``6.5 hours``: :func:`_hours` with its noun."""
+    written = _hours(hours)
+    return f"{written} hour{'' if written == '1' else 's'}"
 
 
 def yearly_time_cost(
@@ -228,20 +243,22 @@ def audit(table: object, hour_value: float = HOUR_VALUE, time_budget: float = 60
     partners["review_due"] = ~(partners["months_since_review"] <= REVIEW_MONTHS)
 
     current = len(partners)
+    keep = partners[~(partners["low_fit"] | partners["negative_net"])]
+    basis = keep if len(keep) else partners
     # the model's parameter ranges are narrower than the audit's (one partner may take
     # 200 hours, the model's average partner at most 100), so clip to them
     model = NetBenefit(
-        value_per_partner=float(np.clip(partners["value"].mean(), 0, 1e6)),
-        hours_per_partner=float(np.clip(partners["hours_per_month"].mean(), 0, 100)),
+        value_per_partner=float(np.clip(basis["value"].mean(), 0, 1e6)),
+        hours_per_partner=float(np.clip(basis["hours_per_month"].mean(), 0, 100)),
         time_budget=float(time_budget),
         core_hour_value=float(hour_value),
-        reliance_per_partner=float(np.clip(partners["dependence"].mean() / 100, 0, 1)),
+        reliance_per_partner=float(np.clip(basis["dependence"].mean() / 100, 0, 1)),
         max_partners=min(max(20, 2 * current), 200),
     )
     optimum = model.optimum()
     findings = (
         _selection(partners),
-        _engagement(partners, model, optimum, float(time_budget)),
+        _engagement(partners, model, optimum, float(time_budget), len(basis)),
         _value_adding(partners),
         _autonomy(partners),
         _evaluation(partners),
@@ -254,6 +271,7 @@ def audit(table: object, hour_value: float = HOUR_VALUE, time_budget: float = 60
         optimum=optimum,
         summary=_summary(current, findings),
         model=model,
+        calibrated_on=tuple(basis["partner"]),
     )
 
 
@@ -274,7 +292,7 @@ def _selection(partners: pd.DataFrame) -> Finding:
         SELECTION,
         False,
         f"{join_names(names)} {'is' if one else 'are'} at best loosely related to your strategy, "
-        f"yet {'takes' if one else 'take'} {_hours(hours)} hours a month "
+        f"yet {'takes' if one else 'take'} {_hours_each(hours)} a month "
         f"({_euros(low['time_cost'].sum())} of core work a year). Ask what "
         f"{'it' if one else 'each'} is for: keep it if it opens a door you want, otherwise "
         "meet less often or wind it down, and give the time to partners that serve your "
@@ -284,22 +302,32 @@ def _selection(partners: pd.DataFrame) -> Finding:
 
 
 def _engagement(
-    partners: pd.DataFrame, model: NetBenefit, optimum: int, time_budget: float
+    partners: pd.DataFrame, model: NetBenefit, optimum: int, time_budget: float, basis: int
 ) -> Finding:
     """Balanced engagement: hours over the budget, or a number of partners more than
-    :data:`ENGAGEMENT_TOLERANCE` away from the calibrated model's optimum."""
+    :data:`ENGAGEMENT_TOLERANCE` away from the optimum of the model calibrated to the
+    ``basis`` partners worth keeping."""
     current = len(partners)
     hours = partners["hours_per_month"].sum()
     over_budget = hours > time_budget
+    if basis == current:
+        like = "partners like yours"
+    elif basis == 1:
+        like = "partners like the one that fits your strategy and brings more than its hours cost"
+    else:
+        like = (
+            f"partners like the {number_word(basis)} that fit your strategy and bring more "
+            "than their hours cost"
+        )
     average = (
-        f"with partners like yours (on average {_euros(model.value_per_partner)} a year and "
-        f"{_hours(model.hours_per_partner)} hours a month each), the net benefit peaks at "
-        f"{optimum} partner{'s' if optimum != 1 else ''}; you have {current}"
+        f"with {like} (on average {_euros(model.value_per_partner)} a year and "
+        f"{_hours_each(model.hours_per_partner)} a month each), the net benefit peaks at "
+        f"{plural(optimum, 'partner')}; you have {current}"
     )
     parts = []
     if over_budget:
         parts.append(
-            f"Your partnerships take {_hours(hours)} hours a month, {_hours(hours - time_budget)} "
+            f"Your partnerships take {_hours_each(hours)} a month, {_hours(hours - time_budget)} "
             f"more than the {_hours(time_budget)} you can give: the extra hours come out of "
             "core work or evenings. Cut meeting time with the partners that bring least."
         )
@@ -337,7 +365,7 @@ def _value_adding(partners: pd.DataFrame) -> Finding:
             "Every partnership brings more than the core work its hours would have earned.",
         )
     details = [
-        f"{row.partner} takes {_hours(row.hours_per_month)} hours a month "
+        f"{row.partner} takes {_hours_each(row.hours_per_month)} a month "
         f"({_euros(row.time_cost)} a year of your time) but brings {_euros(row.value)}, "
         f"a loss of {_euros(-row.net_value)}"
         for row in losing.itertuples()

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from collabkit.core.colours import LINK
+from collabkit.core.words import plural
 from collabkit.figures.layout import HIDDEN_AXIS, Positions, link_segments
 from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
 
@@ -86,7 +87,7 @@ def _hover(node: Any, name: str, row: pd.Series) -> str:
     constraint = "–" if pd.isna(row["constraint"]) else f"{row['constraint']:.2f}"
     label = f"<b>{name}</b>" + (f" ({node})" if name != node else "")
     return (
-        f"{label}<br>{row['role']}, {row['links']} links<br>"
+        f"{label}<br>{row['role']}, {plural(int(row['links']), 'link')}<br>"
         f"betweenness {row['betweenness']:.3f}<br>closeness {row['closeness']:.2f}<br>"
         f"effective size {row['effective_size']:.2f}, constraint {constraint}"
     )
@@ -135,6 +136,119 @@ def network_figure(
     fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
     fig.add_annotation(
         text=f"node size: {size_by.replace('_', ' ')}; colour: {colour_by}",
+        xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
+    )  # fmt: skip
+    return fig
+
+
+#: How many nodes the ranked view names as the leading group besides the first.
+RANKED_TOP = 5
+#: How the ranked view names the first node by a measure (``"highest"`` for the others).
+SUPERLATIVES = {"links": "most", "effective_size": "largest", "constraint": "lowest"}
+#: Colours of the ranked view's groups: the first node, the rest of the top, the others.
+RANK_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["grey"])
+
+
+def ranked_groups(metrics: pd.DataFrame, column: str, label: str) -> list[tuple[str, list]]:
+    """The nodes in three groups by ``column`` (lowest first for ``"constraint"``, where
+    a low value marks a broker): the first, the next :data:`RANKED_TOP` − 1, the rest;
+    each with its legend name (``"highest betweenness"``, ``"2nd–5th"``, ``"the rest"``)."""
+    lowest = column == "constraint"
+    order = metrics[column].sort_values(ascending=lowest, kind="stable").index
+    return [
+        (f"{SUPERLATIVES.get(column, 'highest')} {label}", list(order[:1])),
+        (f"2nd–{_ordinal_digits(RANKED_TOP)} by {label}", list(order[1:RANKED_TOP])),
+        ("the rest", list(order[RANKED_TOP:])),
+    ]
+
+
+def _ordinal_digits(number: int) -> str:
+    """``5th``, ``21st``, ``2nd``."""
+    suffix = (
+        "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def ranked_network_traces(
+    graph: nx.Graph, metrics: pd.DataFrame, positions: Positions, column: str, label: str
+) -> TraceUpdates:
+    """Edges, then the nodes in the three groups of :func:`ranked_groups`, coloured and
+    named by the measure ``column`` (called ``label``) and sized by it (by 1 − constraint
+    for ``"constraint"``, so a broker is large whatever the measure)."""
+    values = metrics[column].fillna(metrics[column].max() if column == "constraint" else 0)
+    values = (1 - values if column == "constraint" else values).to_numpy(dtype=float)
+    top = values.max() if values.size and values.max() > 0 else 1.0
+    sizes = pd.Series(9 + 21 * np.sqrt(np.clip(values, 0, None) / top), index=metrics.index)
+    names = nx.get_node_attributes(graph, "name")
+    updates: TraceUpdates = [link_segments(list(graph.edges), positions)]
+    for name, nodes in ranked_groups(metrics, column, label):
+        updates.append(
+            {
+                "name": name,
+                "x": [positions[v][0] for v in nodes],
+                "y": [positions[v][1] for v in nodes],
+                "marker": {"size": sizes[nodes].tolist()},
+                "customdata": [_ranked_hover(names.get(v, v), metrics.loc[v], name) for v in nodes],
+                "text": [str(names.get(v, v)) for v in nodes],
+            }
+        )
+    return updates
+
+
+def _ranked_hover(name: Any, row: pd.Series, group: str) -> str:
+    constraint = "–" if pd.isna(row["constraint"]) else f"{row['constraint']:.2f}"
+    return (
+        f"<b>{name}</b> ({group})<br>{plural(int(row['links']), 'link')}<br>"
+        f"betweenness {row['betweenness']:.3f}<br>closeness {row['closeness']:.2f}<br>"
+        f"effective size {row['effective_size']:.2f}, constraint {constraint}"
+    )
+
+
+def ranked_caption(label: str, column: str) -> str:
+    """The caption of the ranked view: what size and colour show."""
+    size = "1 − constraint" if column == "constraint" else label
+    return f"node size: {size}; colour: rank by {label}"
+
+
+def ranked_network_figure(
+    graph: nx.Graph,
+    metrics: pd.DataFrame,
+    positions: Positions,
+    column: str,
+    label: str,
+    *,
+    title: str,
+) -> go.Figure:
+    """A network whose nodes are coloured, named and sized by one measure (for a section
+    that teaches that measure), metrics on hover, and a caption naming the measure."""
+    traces = [
+        _network_trace_objects({"first": RANK_COLOURS[0]})[0],
+        *(
+            go.Scatter(
+                name=group,
+                mode="markers+text",
+                hovertemplate="%{customdata}<extra></extra>",
+                marker={"color": colour, "line": {"color": "white", "width": 1}, "opacity": 0.95},
+                textposition="top center",
+                textfont={"size": 11},
+            )  # fmt: skip
+            for group, colour in zip(("first", "top", "rest"), RANK_COLOURS, strict=True)
+        ),
+    ]
+    fig = figure(
+        traces,
+        ranked_network_traces(graph, metrics, positions, column, label),
+        title=title,
+        x_title="",
+        y_title="",
+        hovermode="closest",
+        height=480,
+    )
+    fig.update_xaxes(**HIDDEN_AXIS)
+    fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
+    fig.add_annotation(
+        text=ranked_caption(label, column),
         xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
     )  # fmt: skip
     return fig

@@ -34,9 +34,11 @@ COST_STYLE = {
 
 
 def net_benefit_traces(frame: pd.DataFrame) -> TraceUpdates:
-    """Gross value above zero, the five costs below it, the net benefit and its peak."""
+    """Gross value above zero, the five costs below it, the net benefit and the best number
+    of partners within the time budget (``over_budget`` rows are not possible)."""
     n = frame["partners"]
-    best = frame.loc[frame["net_benefit"].idxmax()]
+    possible = frame[~frame["over_budget"]] if "over_budget" in frame else frame
+    best = possible.loc[possible["net_benefit"].idxmax()]
     thousand = 1_000
     return [
         {"x": n, "y": frame["gross_value"] / thousand},
@@ -60,8 +62,7 @@ def net_benefit_figure(frame: pd.DataFrame) -> go.Figure:
             *costs,
             go.Scatter(name="net benefit", mode="lines+markers", hovertemplate=money,
                        line={"color": PALETTE["black"], "width": 3}),
-            go.Scatter(name="best number of partners", mode="markers",
-                       hovertemplate="best: " + money,
+            go.Scatter(name="best number of partners", mode="markers", hovertemplate=money,
                        marker={"color": PALETTE["yellow"], "size": 18, "symbol": "star",
                                "line": {"color": PALETTE["black"], "width": 1}}),
         ],

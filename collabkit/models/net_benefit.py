@@ -23,7 +23,9 @@ brought were already known, :math:`G(n) = v n`.
    displaces more valuable core work, so the value of an hour rises linearly from 0 to
    ``w`` (€ per hour) when the whole budget is used:
    :math:`R(n) = 12 w (h n)^2 / (2 H)` (12 months a year). Beyond ``H`` the hours do not
-   exist; :meth:`NetBenefit.run` flags those rows (``over_budget``).
+   exist: a firm can keep at most :attr:`NetBenefit.budget_limit` = ⌊H / h⌋ partners.
+   :meth:`NetBenefit.run` flags the rows beyond it (``over_budget``) and
+   :meth:`NetBenefit.optimum` never picks one.
 5. **Dependence.** Each partner supplies the share ``θ`` of the firm's critical inputs
    (customers, capacity, know-how), so the firm depends on its network for
    :math:`d(n) = 1 - (1 - θ)^n` of them. Losing autonomy costs the firm
@@ -32,8 +34,9 @@ brought were already known, :math:`G(n) = v n`.
 
 Net benefit: :math:`N(n) = G(n) - [G(n) - B(n)] - C(n) - D(n) - R(n) - A d(n)^2`.
 B is concave and the costs C and R are convex, so N rises, flattens and falls: the
-inverted U of over-collaboration. The best engagement is the whole ``n`` with the largest
-N (ties go to fewer partners).
+inverted U of over-collaboration. The best engagement is the whole ``n`` within the time
+budget with the largest N (ties go to fewer partners); when the budget binds (cheap
+coordination, few hours to spare) it is that limit, not the peak of N.
 
 Sources: F. P. Brooks, *The Mythical Man-Month* (1975), for the channels; R. S. Burt,
 *Structural Holes* (1992), for redundant contacts; M. T. Hansen, *Collaboration* (2009),
@@ -162,8 +165,8 @@ class NetBenefit:
         DataFrame
             One row per ``partners`` = 0..max_partners with ``gross_value``, the five cost
             sources (:data:`COST_SOURCES`), ``total_cost`` and ``net_benefit`` (€ per year),
-            ``hours_per_month`` spent on partnerships and ``over_budget`` (more hours than
-            the time budget).
+            ``hours_per_month`` spent on partnerships and ``over_budget`` (more partners
+            than the time budget allows, :attr:`budget_limit`).
         """
         n = np.arange(self.max_partners + 1)
         costs = self.costs(n)
@@ -171,12 +174,31 @@ class NetBenefit:
         table["total_cost"] = table[list(COST_SOURCES)].sum(axis=1)
         table["net_benefit"] = table["gross_value"] - table["total_cost"]
         table["hours_per_month"] = self.hours_per_partner * n
-        table["over_budget"] = table["hours_per_month"] > self.time_budget
+        limit = self.budget_limit
+        table["over_budget"] = False if limit is None else table["partners"] > limit
         return table
 
-    def optimum(self) -> int:
-        """The whole number of partners in 0..max_partners with the largest net benefit.
+    @property
+    def budget_limit(self) -> int | None:
+        """The most partners whose hours fit in the time budget, ⌊H / h⌋; None when a
+        partnership takes no time (no limit)."""
+        if self.hours_per_partner == 0:
+            return None
+        # a hair of tolerance so that 60 / 4 is 15 whatever the float rounding
+        return int(np.floor(self.time_budget / self.hours_per_partner + 1e-9))
 
-        ``numpy.argmax`` returns the first maximum, so ties go to fewer partners.
+    def optimum(self) -> int:
+        """The whole number of partners in 0..max_partners, within the time budget
+        (:attr:`budget_limit`), with the largest net benefit.
+
+        Partner counts whose hours exceed the time budget are not possible, so they are not
+        candidates. ``numpy.argmax`` returns the first maximum, so ties go to fewer partners.
         """
+        limit = self.budget_limit
+        top = self.max_partners if limit is None else min(limit, self.max_partners)
+        return int(np.argmax(self.net_benefit(np.arange(top + 1))))
+
+    def unconstrained_optimum(self) -> int:
+        """The whole number of partners in 0..max_partners with the largest net benefit,
+        whether or not their hours fit in the time budget (what the curve alone says)."""
         return int(np.argmax(self.net_benefit(np.arange(self.max_partners + 1))))

@@ -35,6 +35,11 @@ With ``s = 0`` every cost is internalised and firms stop where welfare peaks; wi
 optimum: decentralised over-collaboration. :func:`private_equilibrium` gives the degree
 at which identical firms stop, :meth:`NetBenefit.optimum` the welfare optimum.
 
+A firm has no hours for more partners than the time budget allows
+(:attr:`NetBenefit.budget_limit`): it never starts a partnership beyond it, however
+much the partnership would pay, and neither the optimum nor the predicted stop lies
+beyond it.
+
 Sources: M. O. Jackson & A. Wolinsky, "A strategic model of social and economic
 networks", *Journal of Economic Theory* 71 (1996); the cost sources as in
 :mod:`collabkit.models.net_benefit`.
@@ -129,6 +134,7 @@ class PartneringModel:
         tables = DegreeTables.of(self.payoff, self.cost_spillover, n)
         spill = self.cost_spillover * self.payoff.coordination_cost / 2
         optimum = self.payoff.optimum()
+        limit = _limit(self.payoff, n)
 
         def payoff_change(firms: np.ndarray, k: np.ndarray, step: int) -> np.ndarray:
             new = np.clip(k + step, 0, n)
@@ -147,6 +153,8 @@ class PartneringModel:
             partners = linked[a, b]
             start = (
                 ~partners
+                & (ka < limit)
+                & (kb < limit)
                 & (payoff_change(a, ka, 1) - spill * kb > 0)
                 & (payoff_change(b, kb, 1) - spill * ka > 0)
             )
@@ -214,6 +222,7 @@ def private_equilibrium(payoff: NetBenefit, cost_spillover: float) -> int:
     :math:`P(k) = v g(k) - X(k) - (1 - s) c k (k - 1) / 2`. The equilibrium is the first
     ``k`` where that gain is no longer positive (searched in 0..max_partners). At that
     ``k`` no firm wants to drop a partner either: dropping gains :math:`-\\Delta(k - 1) < 0`.
+    Firms also stop at the time budget's limit (:attr:`NetBenefit.budget_limit`).
     """
     check_number("cost_spillover", cost_spillover, 0, 1)
     tables = DegreeTables.of(payoff, cost_spillover, payoff.max_partners + 1)
@@ -221,4 +230,11 @@ def private_equilibrium(payoff: NetBenefit, cost_spillover: float) -> int:
     delta = payoff.value_per_partner * np.diff(tables.gain) - np.diff(tables.own_costs)
     delta = delta - cost_spillover * payoff.coordination_cost * k / 2
     stops = np.flatnonzero(delta <= 0)
-    return int(stops[0]) if stops.size else payoff.max_partners
+    stop = int(stops[0]) if stops.size else payoff.max_partners
+    return min(stop, _limit(payoff, payoff.max_partners))
+
+
+def _limit(payoff: NetBenefit, most: int) -> int:
+    """The most partners a firm can keep: the time budget's limit, at most ``most``."""
+    limit = payoff.budget_limit
+    return most if limit is None else min(limit, most)

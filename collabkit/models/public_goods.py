@@ -8,37 +8,61 @@ budget) and pays ``c_i`` in [0, E] into a joint fund. The fund is multiplied by 
 
 .. math:: \\pi_i = E - c_i + \\frac{r}{N} \\sum_j c_j - f_i .
 
-Each € paid in returns only ``r / N`` < 1 to the payer, so withholding pays privately
-although contributing pays for the group: the social dilemma of collective action
-(Olson 1965; Ostrom 1990).
+Each € paid in returns only ``m = r / N`` < 1 to the payer (the *marginal per-capita
+return*, MPCR), so withholding pays privately although contributing pays for the group: the
+social dilemma of collective action (Olson 1965; Ostrom 1990).
 
 Behaviour follows the experimental evidence:
 
 * a share ``share_conditional`` of firms are *conditional cooperators* (Fischbacher,
-  Gächter & Fehr 2001): in period 1 they give ``OPENING_SHARE`` (60%) of the endowment,
-  afterwards ``cooperation_slope`` × the mean of the others' contributions last period,
-  each time plus normal noise with standard deviation ``noise``; the rest are free riders
-  who give nothing;
+  Gächter & Fehr 2001), the rest free riders who give nothing. Firms are ranked, and firm
+  ``i`` (0, 1, …) cooperates with the weight :math:`w_i = \\min(1, \\max(0, s N - i))`: the
+  firm at the boundary cooperates partly, so the cooperators' share is exactly ``s`` at
+  any group size;
+* in period 1 a cooperator gives ``OPENING_SHARE`` (60%) of the endowment, afterwards it
+  matches the share :math:`b = \\beta / (1 - m)` of the network's mean contribution last
+  period (the average the fund reports; β = ``cooperation_slope``), each time plus normal
+  noise with standard
+  deviation ``noise``, within [0, E], all times its weight :math:`w_i`. A € given costs its giver
+  :math:`1 - m`; the dearer giving is, the less of the others' mean a cooperator matches.
+  When giving is dear (small m) cooperators give less than the others, as Fischbacher,
+  Gächter & Fehr (2001) observe; when most of each € comes back they give more. (Fehr &
+  Schmidt 1999 give the reason: a fair-minded firm matches the others when its dislike of
+  being ahead of them outweighs the private cost :math:`1 - m`. The form β / (1 − m) is
+  the simplest with both properties, a teaching assumption.)
 * with *governance* (monitoring and sanctions, Fehr & Gächter 2000), a firm that gives less
   than the period's mean is caught with probability ``monitoring`` and fined
   ``fine`` × its shortfall, ``f_i``. Withholding one € below the mean then costs
-  ``monitoring × fine`` in expectation against a private gain of ``1 − r/N``. Firms weigh
+  ``monitoring × fine`` in expectation against a private gain of ``1 − m``. Firms weigh
   the two: with deterrence :math:`D = \\min(1, \\text{monitoring} \\cdot \\text{fine} /
-  (1 - r/N))`, a firm's contribution is
+  (1 - m))`, a firm's contribution is
   :math:`(1 - D)\\,c^{rule}_i + D \\max(c^{rule}_i, \\bar c_{t-1})`, i.e. fully deterred
   firms give at least last period's mean (in period 1, the cooperators' opening level).
 
 Contributions are clipped to [0, E]. Fines are paid out of the network (a deadweight loss).
 
-The defaults (80% conditional cooperators matching 90% of the others' mean, opening at 60%)
-start the group near half the endowment and let contributions fade over ten periods, the
-pattern of the treatment without punishment in Fehr & Gächter (2000).
+What follows, and what the tests check: without noise the mean contribution follows
+:math:`\\bar c_{t+1} = s\\,b\\,\\bar c_t` (until cooperators reach their whole endowment),
+so contributions rise with the return ``r`` (a higher MPCR), as Isaac & Walker (1988)
+found in the laboratory. At a fixed ``r``, more firms mean a lower MPCR, so a larger
+network gives less: each € a member gives is shared among more members. At a fixed MPCR
+group size changes nothing without governance (Isaac & Walker 1988 found no fall with
+group size once the MPCR was held fixed). Free riders keep the mean below the
+cooperators' own level, so without governance contributions fade unless
+:math:`s b \\ge 1`, i.e. unless the MPCR reaches :math:`1 - s \\beta`: with the defaults
+(20 firms, r = 1.6, m = 0.08, cooperators matching 0.9 / 0.92 ≈ 98% of the mean)
+cooperators open at 60% of the endowment and slide over ten periods, the pattern of the
+treatment without punishment in Fehr & Gächter (2000).
 
 Sources: U. Fischbacher, S. Gächter and E. Fehr, "Are people conditionally cooperative?
 Evidence from a public goods experiment", *Economics Letters* 71(3), 2001; E. Fehr and
 S. Gächter, "Cooperation and punishment in public goods experiments", *American Economic
-Review* 90(4), 2000; E. Ostrom, *Governing the Commons* (1990), on monitoring and graduated
-sanctions; M. Olson, *The Logic of Collective Action* (1965).
+Review* 90(4), 2000; R. M. Isaac and J. M. Walker, "Group size effects in public goods
+provision: the voluntary contributions mechanism", *Quarterly Journal of Economics*
+103(1), 1988; E. Fehr and K. M. Schmidt, "A theory of fairness, competition, and
+cooperation", *Quarterly Journal of Economics* 114(3), 1999; E. Ostrom, *Governing the
+Commons* (1990), on monitoring and graduated sanctions; M. Olson, *The Logic of
+Collective Action* (1965).
 """
 
 from __future__ import annotations
@@ -73,7 +97,9 @@ class PublicGoodsGame:
     share_conditional
         Share of conditional cooperators, in [0, 1]; the rest free-ride.
     cooperation_slope
-        How much of the others' mean a conditional cooperator matches, in [0, 1].
+        ``β``: the share of the network's mean a conditional cooperator would match if a €
+        given brought nothing back to the giver, in [0, 1]; it matches
+        :attr:`matching_slope` = β / (1 − r / N).
     monitoring
         Probability that a firm giving less than the mean is caught, in [0, 1].
     fine
@@ -118,9 +144,26 @@ class PublicGoodsGame:
             )
 
     @property
+    def mpcr(self) -> float:
+        """m = r / N: what one € a firm pays in returns to that firm (the marginal per-capita
+        return)."""
+        return self.multiplier / self.n_firms
+
+    @property
+    def matching_slope(self) -> float:
+        """b = β / (1 − m): the share of last period's mean a conditional cooperator gives."""
+        return self.cooperation_slope / (1 - self.mpcr)
+
+    @property
+    def cooperation_weights(self) -> np.ndarray:
+        """Each firm's weight as a conditional cooperator, min(1, max(0, s N − i)): 1 for the
+        first ⌊s N⌋ firms, the remainder for the next one, 0 for the free riders."""
+        return np.clip(self.share_conditional * self.n_firms - np.arange(self.n_firms), 0, 1)
+
+    @property
     def deterrence(self) -> float:
         """D = min(1, expected fine per € withheld / private gain per € withheld)."""
-        return min(1.0, self.monitoring * self.fine / (1 - self.multiplier / self.n_firms))
+        return min(1.0, self.monitoring * self.fine / (1 - self.mpcr))
 
     def run(self) -> pd.DataFrame:
         """Play the game.
@@ -133,15 +176,16 @@ class PublicGoodsGame:
         """
         rng = np.random.default_rng(self.seed)
         n, e = self.n_firms, self.endowment
-        cooperator = np.arange(n) < round(self.share_conditional * n)
-        rule = cooperator * (OPENING_SHARE * e + rng.normal(0, self.noise, n))
+        cooperator = self.cooperation_weights
+        # a partial cooperator gives its weight's share of what a full one gives
+        rule = cooperator * np.clip(OPENING_SHARE * e + rng.normal(0, self.noise, n), 0, e)
         contributions = self._governed(rule, OPENING_SHARE * e)
         rows = []
         for period in range(1, self.periods + 1):
             if period > 1:
-                others_mean = (contributions.sum() - contributions) / (n - 1)
                 noise = rng.normal(0, self.noise, n)
-                rule = cooperator * (self.cooperation_slope * others_mean + noise)
+                wanted = self.matching_slope * contributions.mean() + noise
+                rule = cooperator * np.clip(wanted, 0, e)
                 contributions = self._governed(rule, contributions.mean())
             mean = contributions.mean()
             caught = (contributions < mean) & (rng.random(n) < self.monitoring)

@@ -27,6 +27,8 @@ Result = Any
 Compute = Callable[..., Result]
 Traces = Callable[[Result], TraceUpdates]
 Summary = Callable[[Result, Mapping[str, Any]], str]
+#: Layout settings that follow the result (``{"annotations[0].text": ...}``).
+Layout = Callable[[Result], Mapping[str, Any]]
 
 
 class Explorer(widgets.VBox):
@@ -44,6 +46,10 @@ class Explorer(widgets.VBox):
         Builds the full figure from a result (called once).
     summary
         Optional one-line HTML reading of the result under the plot.
+    layout
+        Optional layout settings that follow the result, such as a caption naming what
+        the plot shows (plotly's ``update_layout`` paths). When given, each update sends
+        the layout with the traces.
     """
 
     def __init__(
@@ -53,11 +59,13 @@ class Explorer(widgets.VBox):
         traces: Traces,
         figure: Callable[[Result], go.Figure],
         summary: Summary | None = None,
+        layout: Layout | None = None,
     ) -> None:
         self.controls = dict(controls)
         self._compute = compute
         self._traces = traces
         self._summary = summary
+        self._layout = layout
         self.message = widgets.HTML()
         self.message.add_class("collabkit-explorer-summary")
         self.plot = Plot(figure(compute(**self.values)))
@@ -100,6 +108,9 @@ class Explorer(widgets.VBox):
             self.message.value = f'<span style="color:{WARNING}">{html.escape(str(err))}</span>'
             return
         self.plot.update(self._traces(frame))
+        if self._layout is not None:
+            self.figure.update_layout(dict(self._layout(frame)))
+            self.plot.show()  # the layout changed too: send the whole figure
         self.message.value = self._summary(frame, values) if self._summary else ""
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from collabkit.core.words import plural
 from collabkit.figures import fundamentals as fig
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
@@ -30,12 +31,12 @@ def cost_pooling() -> Explorer:
         n = values["n_firms"]
         best = model.optimal_size()
         return (
-            f"With <b>{n}</b> firm{'s' if n > 1 else ''}, each pays "
+            f"With <b>{n}</b> firm{'' if n == 1 else 's'}, {'it' if n == 1 else 'each'} pays "
             f"<b>{table.loc[n, 'cost_per_firm']:,.0f} €</b> a year "
             f"({table.loc[n, 'asset_share']:,.0f} € van share + "
             f"{table.loc[n, 'coordination_share']:,.0f} € coordination). "
-            f"Cheapest size: <b>{best}</b> firms at "
-            f"{table.loc[best, 'cost_per_firm']:,.0f} € each."
+            f"Cheapest size: <b>{plural(best, 'firm')}</b> at "
+            f"{table.loc[best, 'cost_per_firm']:,.0f} € {'each' if best > 1 else 'alone'}."
         )
 
     return Explorer(
@@ -135,13 +136,21 @@ def free_riding() -> Explorer:
         ).compare()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        game = PublicGoodsGame(n_firms=values["n_firms"], multiplier=values["multiplier"])
         last = frame.groupby("governance")["share_of_endowment"].last()
-        private = values["multiplier"] / values["n_firms"]
+        slope = game.matching_slope
+        match = (
+            f"<b>{slope:.0%}</b> of the average they saw"
+            if slope <= 1
+            else f"more than the average they saw (<b>{slope:.0%}</b> of it, up to their "
+            "whole budget)"
+        )
         return (
-            f"Each € a firm pays in returns <b>{private:.2f} €</b> to that firm (and "
-            f"{values['multiplier']:.1f} € to the street as a whole). In the last period "
-            f"firms pay in <b>{last['no governance']:.0%}</b> of their budget without "
-            f"governance and <b>{last['monitoring and sanctions']:.0%}</b> with it."
+            f"Each € a firm pays in returns <b>{game.mpcr:.2f} €</b> to that firm (and "
+            f"{values['multiplier']:.1f} € to the network as a whole), so conditional "
+            f"cooperators give {match}. In the last period firms pay in "
+            f"<b>{last['no governance']:.0%}</b> of their budget without governance and "
+            f"<b>{last['monitoring and sanctions']:.0%}</b> with it."
         )
 
     return Explorer(

@@ -18,6 +18,7 @@ from collabkit.analysis.network import CoordinationCost, network_metrics, node_m
 from collabkit.analysis.partners import complementarity
 from collabkit.analysis.resilience import resilience_curve
 from collabkit.analysis.structures import compare_structures
+from collabkit.core.words import plural
 from collabkit.course import examples
 from collabkit.data.cluster import load_cluster
 from collabkit.figures import layout
@@ -90,18 +91,18 @@ def _structure_summary(view: StructureView, values: Mapping[str, Any]) -> str:
         left = (
             f"Without <b>{view.removed}</b>, the largest connected group holds "
             f"<b>{s['largest_component_share'] * s['firms']:.0f} of {original - 1}</b> "
-            f"remaining firms ({s['components']} separate group"
-            f"{'s' if s['components'] != 1 else ''}). "
+            f"remaining firm{'' if original == 2 else 's'} "
+            f"({plural(s['components'], 'separate group')}). "
         )
     hubs = int((view.metrics["role"] == "hub").sum())
     brokers = int((view.metrics["role"] == "broker").sum())
     return (
-        left + f"{s['links']} links, density {s['density']:.2f}; centralisation "
+        left + f"{plural(s['links'], 'link')}, density {s['density']:.2f}; centralisation "
         f"{s['centralization']:.2f}; average path {s['avg_path_length']:.2f} links; "
         f"{s['reach']:.0%} of firm pairs within 2 links; "
         f"<b>{s['single_points_of_failure']}</b> single point"
-        f"{'s' if s['single_points_of_failure'] != 1 else ''} of failure; {hubs} hub"
-        f"{'s' if hubs != 1 else ''}, {brokers} broker{'s' if brokers != 1 else ''}; "
+        f"{'s' if s['single_points_of_failure'] != 1 else ''} of failure; "
+        f"{plural(hubs, 'hub')}, {plural(brokers, 'broker')}; "
         f"coordination cost <b>{s['coordination_cost']:,.0f} €</b> a year."
         + (
             f" (The drawing shows an even sample of the links; all {s['links']:,} count in "
@@ -282,7 +283,8 @@ FLORENTINE_MEASURES = {
 
 
 def florentine_families() -> Explorer:
-    """Padgett's Florentine marriage network: size the families by a chosen measure."""
+    """Padgett's Florentine marriage network: size, colour and rank the families by a
+    chosen measure (the caption names it), for the section on brokers."""
     graph = nx.florentine_families_graph()
     metrics = node_metrics(graph)
     positions = layout.layout_positions(graph)
@@ -312,17 +314,28 @@ def florentine_families() -> Explorer:
             "measure": widgets.Dropdown(
                 options=list(FLORENTINE_MEASURES),
                 value="betweenness",
-                description="Node size shows",
+                description="Size and colour show",
                 style={"description_width": "initial"},
             )
         },  # fmt: skip
         compute=compute,
-        traces=lambda r: fig.network_traces(graph, r[1], positions, r[0]),
-        figure=lambda r: fig.network_figure(
-            graph, r[1], positions, title="Florentine families, 1430s: marriages", size_by=r[0]
-        ),
+        traces=lambda r: fig.ranked_network_traces(graph, r[1], positions, r[0], _label(r[0])),
+        figure=lambda r: fig.ranked_network_figure(
+            graph,
+            r[1],
+            positions,
+            r[0],
+            _label(r[0]),
+            title="Florentine families, 1430s: marriages",
+        ),  # fmt: skip
         summary=summary,
+        layout=lambda r: {"annotations[0].text": fig.ranked_caption(_label(r[0]), r[0])},
     )
+
+
+def _label(column: str) -> str:
+    """The Florentine explorer's name of a measure column."""
+    return next(label for label, c in FLORENTINE_MEASURES.items() if c == column)
 
 
 # Old names (collabkit 0.1), kept for one release: see collabkit._compat.

@@ -14,7 +14,13 @@ import plotly.graph_objects as go
 
 from collabkit._compat import renamed
 from collabkit.analysis.ego import NEW_PARTNER, EgoRedundancy, ego_redundancy, with_new_partner
-from collabkit.analysis.inverted_u import fit_quadratic, quadratic_curve, turning_point
+from collabkit.analysis.inverted_u import (
+    TurningPoint,
+    fit_quadratic,
+    quadratic_curve,
+    turning_point,
+)
+from collabkit.core.words import number_word, plural
 from collabkit.data.cluster import load_cluster
 from collabkit.figures import over_collaboration as fig
 from collabkit.models.net_benefit import COST_SOURCES, NetBenefit
@@ -46,20 +52,7 @@ def net_benefit() -> Explorer:
         ).run()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
-        best = frame.loc[frame["net_benefit"].idxmax()]
-        biggest = max(COST_SOURCES, key=lambda source: best[source])
-        last = frame.iloc[-1]
-        budget = (
-            f" It takes {best['hours_per_month']:.0f} of the "
-            f"{default.time_budget:.0f} hours a month the manager can spare."
-        )
-        return (
-            f"Best: <b>{best['partners']:.0f} partners</b>, netting "
-            f"<b>{best['net_benefit']:,.0f} €</b> a year; there the largest cost is "
-            f"{_COST_LABELS[biggest]} ({best[biggest]:,.0f} €).{budget} "
-            f"With {last['partners']:.0f} partners the net would be "
-            f"{last['net_benefit']:,.0f} €."
-        )
+        return net_benefit_summary(frame, default.time_budget)
 
     money = ",.0f"
     return Explorer(
@@ -84,6 +77,55 @@ def net_benefit() -> Explorer:
     )  # fmt: skip
 
 
+def net_benefit_summary(frame: pd.DataFrame, time_budget: float) -> str:
+    """What the net-benefit table says: the best number of partners within the time
+    budget, its largest cost and its hours, whether the budget or the costs set the limit,
+    and what the largest number of partners would net (or that it has no hours).
+
+    Parameters
+    ----------
+    frame
+        :meth:`NetBenefit.run` of the model shown.
+    time_budget
+        Its ``time_budget``: hours a month the manager can give to partners.
+    """
+    possible = frame[~frame["over_budget"]]
+    best = possible.loc[possible["net_benefit"].idxmax()]
+    peak = frame.loc[frame["net_benefit"].idxmax()]
+    biggest = max(COST_SOURCES, key=lambda source: best[source])
+    text = (
+        f"Best: <b>{plural(best['partners'], 'partner', fmt='.0f')}</b>, netting "
+        f"<b>{best['net_benefit']:,.0f} €</b> a year"
+    )
+    if best["partners"] > 0:
+        text += (
+            f"; there the largest cost is {_COST_LABELS[biggest]} ({best[biggest]:,.0f} €). "
+            f"It takes {best['hours_per_month']:.0f} of the {time_budget:.0f} hours a month "
+            "the manager can spare."
+        )
+    else:
+        text += ": no partner brings more than it costs."
+    if peak["partners"] > best["partners"]:
+        text += (
+            f" More partners would still pay (the curve peaks at "
+            f"{plural(peak['partners'], 'partner', fmt='.0f')}), but they would need "
+            f"{peak['hours_per_month']:.0f} hours a month: the manager's time, not the "
+            "costs, sets the limit."
+        )
+    last = frame.iloc[-1]
+    if last["over_budget"]:
+        text += (
+            f" {plural(last['partners'], 'partner', fmt='.0f').capitalize()} would need "
+            f"{last['hours_per_month']:.0f} hours a month, more than the manager has."
+        )
+    elif last["partners"] != best["partners"]:
+        text += (
+            f" With {plural(last['partners'], 'partner', fmt='.0f')} the net would be "
+            f"{last['net_benefit']:,.0f} €."
+        )
+    return text
+
+
 def partnering_run(
     cost_spillover: float,
     coordination_cost: float,
@@ -104,31 +146,69 @@ def partnering_run(
     )
 
 
+def partnering_summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+    """What a run of :func:`partnering_run` shows: where the firms end against the welfare
+    optimum, and why, from the settings in ``values`` (who pays for coordination)."""
+    last = run.iloc[-1]
+    optimum, stop = int(last["welfare_optimum"]), int(last["predicted_stop"])
+    excess = last["mean_partners"] - optimum
+    loss = 1 - last["welfare_per_firm"] / last["welfare_at_optimum"]
+    share, cost = values["cost_spillover"], values["coordination_cost"]
+    text = (
+        f"Firms keep <b>{last['mean_partners']:.1f}</b> partners on average after "
+        f"{plural(last['period'], 'period', fmt='.0f')}; the welfare optimum is "
+        f"<b>{plural(optimum, 'partner')}</b>. "
+    )
+    if cost == 0:
+        text += (
+            "Coordination costs nothing here, so there is no cost for partners to carry: "
+            "what is good for the firm is good for the network."
+        )
+    elif share == 0:
+        text += (
+            "Each firm pays all the coordination it causes, so what is good for the firm is "
+            "good for the network."
+        )
+    elif stop > optimum:
+        text += (
+            f"Partners pay {share:.0%} of the coordination a firm causes, so a firm does not "
+            f"see the whole cost of another partner: identical firms would stop at {stop}, past "
+            "the optimum."
+        )
+    else:
+        text += (
+            f"Partners pay {share:.0%} of the coordination a firm causes, but at these "
+            "settings that is not enough to make another partner worth it: identical firms "
+            "would stop at the optimum all the same."
+        )
+    if excess > 0.5:
+        text += (
+            f" The firms <b>over-collaborate</b> by {excess:.1f} partners and earn "
+            f"{loss:.0%} less than they could."
+        )
+    elif excess < -0.5:
+        text += (
+            f" The firms stay {-excess:.1f} partners below it: firms whose partners bring "
+            "less stop earlier, and a partnership needs both firms to want it."
+        )
+    else:
+        text += f" The firms end close to it and earn {loss:.0%} less than at the optimum."
+    payoff = NetBenefit(coordination_cost=cost, redundancy=values["redundancy"])
+    if payoff.budget_limit is not None and optimum == payoff.budget_limit:
+        text += (
+            f" No firm can keep more than {plural(optimum, 'partner')}: their hours would "
+            f"exceed the {payoff.time_budget:.0f} a month the manager can spare."
+        )
+    return text
+
+
 def partnering_simulation() -> Explorer:
     """Firms adding and dropping partners for themselves, against the welfare optimum."""
     default = PartneringModel()
     payoff = default.payoff
 
     def summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
-        last = run.iloc[-1]
-        optimum = last["welfare_optimum"]
-        excess = last["mean_partners"] - optimum
-        loss = 1 - last["welfare_per_firm"] / last["welfare_at_optimum"]
-        reading = (
-            f"Firms keep <b>{last['mean_partners']:.1f}</b> partners on average after "
-            f"{last['period']:.0f} periods; the welfare optimum is <b>{optimum:.0f}</b>. "
-        )
-        if excess > 0.5:
-            return reading + (
-                f"They <b>over-collaborate</b> by {excess:.1f} partners and earn "
-                f"{loss:.0%} less than they could, because "
-                f"{values['cost_spillover']:.0%} of the coordination they cause is paid "
-                f"by others."
-            )
-        return reading + (
-            "They stop close to it: each firm bears (almost) all the costs it causes, so "
-            "what is good for the firm is good for the network."
-        )
+        return partnering_summary(run, values)
 
     return Explorer(
         controls={
@@ -168,7 +248,6 @@ def ego_network(min_partners: int = 4) -> Explorer:
         key=lambda v: (-cluster.degree(v), v),
     )
     options = [(f"{v} {cluster.nodes[v]['name']} ({cluster.degree(v)} partners)", v) for v in firms]
-    most = cluster.degree(firms[0])
 
     def compute(firm: str, knows: int) -> EgoView:
         knows = min(knows, cluster.degree(firm))
@@ -187,26 +266,51 @@ def ego_network(min_partners: int = 4) -> Explorer:
             f"</b> (effective size {after.effective_size:.1f} of {n + 1})."
         )
 
+    firm = widgets.Dropdown(options=options, value="F01", description="Firm",
+                            layout=widgets.Layout(width="420px"))  # fmt: skip
+    knows = slider("The new partner already works with … of them", 0, 0,
+                   cluster.degree(firm.value), 1, integer=True)  # fmt: skip
+
+    def follow_firm(change: Mapping[str, Any]) -> None:
+        # the slider reaches as far as the chosen firm's partners (ipywidgets lowers its
+        # value with its maximum), so it never reads more than the text can say
+        knows.max = cluster.degree(change["new"])
+
+    firm.observe(follow_firm, names="value")  # before the explorer's own observer
     return Explorer(
-        controls={
-            "firm": widgets.Dropdown(options=options, value="F01", description="Firm",
-                                     layout=widgets.Layout(width="420px")),
-            "knows": slider("The new partner already works with … of them", 0, 0, most, 1,
-                            integer=True),
-        },
+        controls={"firm": firm, "knows": knows},
         compute=compute,
         traces=lambda view: fig.ego_traces(view.graph, view.ego, view.after),
         figure=lambda view: fig.ego_figure(view.graph, view.ego, view.after),
         summary=summary,
-    )  # fmt: skip
+    )
 
 
-def inverted_u(data: pd.DataFrame, title: str) -> go.Figure:
+def inverted_u(data: pd.DataFrame, title: str | None = None) -> go.Figure:
     """Growth against partners in a firm-year panel, with the quadratic fitted with
-    standard errors clustered by firm and its turning point (a static figure)."""
+    standard errors clustered by firm and its turning point (a static figure).
+
+    Without a ``title``, the title says what the fit finds: the panel's firms and years and
+    where growth peaks (computed, so it always matches the plot).
+    """
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
-    return fig.inverted_u_figure(data, curve, turning_point(x, y, groups=firms), title=title)
+    turn = turning_point(x, y, groups=firms)
+    if title is None:
+        title = inverted_u_caption(data, turn)
+    return fig.inverted_u_figure(data, curve, turn, title=title)
+
+
+def inverted_u_caption(data: pd.DataFrame, turn: TurningPoint) -> str:
+    """``120 firms, 2017–2020: growth peaks at about seven partners``, from the data and
+    the fitted turning point (or where the quadratic turns, if outside the data)."""
+    years = data["year"]
+    span = f"{years.min()}–{years.max()}" if years.min() != years.max() else f"{years.min()}"
+    firms = plural(data["firm_id"].nunique(), "firm")
+    if turn.within_data and turn.estimate > 0:
+        peak = round(turn.estimate)
+        return f"{firms}, {span}: growth peaks at about {number_word(peak)} partners"
+    return f"{firms}, {span}: the fitted quadratic turns outside the data"
 
 
 # Old names (collabkit 0.1), kept for one release: see collabkit._compat.

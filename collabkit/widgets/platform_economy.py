@@ -14,6 +14,7 @@ from IPython.display import HTML
 from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
 from collabkit.core.colours import CORRECT, PALETTE, WRONG
+from collabkit.core.words import plural
 from collabkit.course.platform_economy_escape import (
     brief_html,
     current_scenario,
@@ -45,8 +46,26 @@ def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
     return (
         f'<div style="border-left:5px solid {colour};padding:4px 10px">'
         f'<b style="color:{colour};font-size:110%">{verdict.trajectory}</b><br>'
-        f"{html.escape(verdict.reason)}<br>Profit over the {len(run) / 12:g} years: "
-        f"<b>{total:,.0f} thousand €</b> per SMB.</div>"
+        f"{html.escape(verdict.reason)}<br>Profit over the {plural(len(run) / 12, 'year')}: "
+        f"<b>{total:,.0f} thousand €</b> per SMB. {_commission(run, values)}</div>"
+    )
+
+
+def _commission(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+    """What the operator charged, and whether an association capped it (so ticking the
+    association box says what it does, even when the cap does not bind)."""
+    first, highest = run["take_rate"].iloc[0], run["take_rate"].max()
+    cap = PlatformMarket().association_cap
+    if values.get("association") and highest >= cap - 1e-9:
+        return f"The association holds the operator's commission at its cap of {cap:.0%}."
+    below = (
+        f", below the {cap:.0%} cap the association negotiates" if values.get("association") else ""
+    )
+    if highest > first + 1e-9:
+        return f"The operator's commission rose from {first:.0%} to {highest:.0%}{below}."
+    return (
+        f"The operator's commission stayed at {first:.0%}{below}: sellers depend too little "
+        "on the platform for it to raise its commission."
     )
 
 

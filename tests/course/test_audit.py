@@ -198,6 +198,30 @@ def test_curve_is_the_calibrated_model():
     assert report.current_net_benefit == pytest.approx(model.net_benefit(6))
 
 
+def test_the_curve_is_calibrated_to_the_partners_worth_keeping():
+    """Partners with a weak fit or a negative net value are left out of the average the
+    curve is calibrated to (the other checks say to end them); the finding says so."""
+    good = healthy(4)
+    weak = [partner("Weak", strategic_fit=1), partner("Costly", value=1_000, hours_per_month=5)]
+    report = audit(good + weak)
+    assert report.calibrated_on == tuple(row["partner"] for row in good)
+    assert report.model.value_per_partner == 10_000
+    assert report.optimum == audit(good).optimum
+    assert (
+        "partners like the four that fit your strategy"
+        in finding(report, "Balanced engagement").message
+    )
+    only_weak = audit(weak)  # nobody qualifies: the curve describes the partners there are
+    assert only_weak.calibrated_on == ("Weak", "Costly")
+
+
+def test_one_hour_is_one_hour():
+    report = audit(healthy(3) + [partner("Tiny", hours_per_month=1, value=100, strategic_fit=1)])
+    messages = " ".join(f.message for f in report.findings)
+    assert "Tiny takes 1 hour a month" in messages
+    assert "1 hours" not in messages
+
+
 def test_model_ranges_are_respected_for_extreme_firms():
     table = [
         partner(f"P{k}", hours_per_month=200, value=10_000_000, dependence=100) for k in range(150)

@@ -215,3 +215,38 @@ def test_the_graded_section_uses_the_task_parameters():
     assert "chapter.task_panel()" in graded
     assert "chapter.kestrel_print()" in graded
     assert "KESTREL_PRINT" not in text
+
+
+# -- what the task's widgets say agrees with what the task asks ----------------------------
+
+
+def test_the_kestrel_audit_agrees_with_the_turning_point_the_task_asks_for(practice_turn):
+    """The audit's curve is calibrated to the partners worth keeping: its peak lies within
+    the audit's own tolerance of the panel's turning point, and Kestrel Print with the
+    flagged partnerships ended is a balanced engagement (the advice the task rewards)."""
+    from collabkit.course.over_collaboration_audit import ENGAGEMENT_TOLERANCE
+
+    report = audit(KESTREL_PRINT)
+    assert abs(report.optimum - round(practice_turn.estimate)) <= ENGAGEMENT_TOLERANCE
+    assert f"peaks at {report.optimum} partners" in report.findings[1].message
+    kept = KESTREL_PRINT[~KESTREL_PRINT["partner"].isin(_ending(KESTREL_PRINT))]
+    assert abs(len(kept) - practice_turn.estimate) < 1
+    assert audit(kept).findings[1].ok
+
+
+@pytest.mark.parametrize(("question_id", "attribute"), [("04.task.turning", "estimate"),
+                                                        ("04.task.upper", "ci_high")])  # fmt: skip
+def test_a_close_but_rounded_answer_is_told_to_be_precise(practice_turn, question_id, attribute):
+    """The plot says "about seven": 7 is close, not "too high"; the feedback asks for the
+    two decimals the question wants."""
+    key = getattr(practice_turn, attribute)
+    question = get_question(question_id)
+    for answer in (round(key), round(key * 2) / 2, round(key, 1) + 0.3):
+        if abs(answer - key) <= question.abs_tol:
+            continue
+        feedback = question.check(answer)
+        assert not feedback.correct
+        assert "close" in feedback.message and "two decimals" in feedback.message
+        assert f"give its {attribute}" in feedback.message
+        assert "too high" not in feedback.message and "too low" not in feedback.message
+    assert "too high" in question.check(key + 1).message

@@ -291,6 +291,71 @@ def test_payoff_identity_and_bounds(n, seed, share, monitoring, fine):
     assert frame["mean_payoff"].to_numpy() == pytest.approx(expected.to_numpy())
 
 
+def _contributions(**settings: float) -> np.ndarray:
+    """Mean contribution per period, without and with governance, as one array."""
+    frame = PublicGoodsGame(**settings).compare()
+    return frame["mean_contribution"].to_numpy()
+
+
+@given(
+    st.integers(0, 2**32), st.integers(4, 80), st.floats(1.01, 3.9), st.floats(1.01, 3.9),
+    shares, st.floats(0, 1), st.floats(0, 3),
+)  # fmt: skip
+@settings(max_examples=60, deadline=None)
+def test_a_higher_return_never_lowers_contributions(seed, n, r1, r2, share, monitoring, fine):
+    """Isaac & Walker (1988): contributions rise with the marginal per-capita return r / N.
+    With the same seed (the same noise) the rule is monotone, period by period."""
+    low, high = sorted((r1, r2))
+    common = {"n_firms": n, "share_conditional": share, "monitoring": monitoring,
+              "fine": fine, "seed": seed}  # fmt: skip
+    assert (_contributions(multiplier=high, **common)
+            >= _contributions(multiplier=low, **common) - 1e-9).all()  # fmt: skip
+
+
+@given(st.integers(3, 100), st.integers(3, 100), st.floats(1.01, 2.99), shares, st.floats(0, 1))
+@settings(max_examples=60, deadline=None)
+def test_at_a_fixed_return_a_larger_network_gives_less(n1, n2, r, share, monitoring):
+    """Each € a member gives returns r / N to it: more members, less back, less given."""
+    small, large = sorted((n1, n2))
+    common = {"multiplier": r, "share_conditional": share, "monitoring": monitoring,
+              "fine": 1.0, "noise": 0.0}  # fmt: skip
+    assert (_contributions(n_firms=large, **common)
+            <= _contributions(n_firms=small, **common) + 1e-9).all()  # fmt: skip
+
+
+@given(st.integers(3, 100), st.integers(3, 100), st.floats(0.05, 0.6), shares)
+@settings(max_examples=40, deadline=None)
+def test_at_a_fixed_mpcr_group_size_alone_changes_nothing(n1, n2, mpcr, share):
+    """Isaac & Walker (1988): no fall with group size once r / N is held fixed (here
+    exactly, without governance and noise)."""
+    runs = [
+        PublicGoodsGame(n_firms=n, multiplier=mpcr * n, share_conditional=share, noise=0.0)
+        .run()["mean_contribution"].to_numpy()
+        for n in (n1, n2)
+        if 1 < mpcr * n < n
+    ]  # fmt: skip
+    for run in runs[1:]:
+        assert run == pytest.approx(runs[0])
+
+
+def test_the_explorer_range_of_returns_and_sizes_matters():
+    """What the free-riding explorer shows: its return slider and its network size change
+    the last period's contributions, in the direction the model states."""
+
+    def last(**settings: float) -> float:
+        run = PublicGoodsGame(**settings).run()
+        return float(run["share_of_endowment"].iloc[-1])
+
+    assert last(multiplier=3.0) > last(multiplier=1.1) + 0.02
+    assert last(n_firms=3) > 10 * last(n_firms=100)
+    game = PublicGoodsGame()
+    assert game.mpcr == pytest.approx(game.multiplier / game.n_firms)
+    assert game.matching_slope == pytest.approx(game.cooperation_slope / (1 - game.mpcr))
+    assert game.cooperation_weights.sum() == pytest.approx(game.share_conditional * 20)
+    odd = PublicGoodsGame(n_firms=3, multiplier=1.5)
+    assert list(odd.cooperation_weights) == pytest.approx([1, 1, 0.4])
+
+
 def test_same_seed_same_result_other_seed_other_result():
     a, b = PublicGoodsGame(seed=3).run(), PublicGoodsGame(seed=3).run()
     assert a.equals(b)

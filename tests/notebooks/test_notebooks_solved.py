@@ -4,6 +4,7 @@ question widgets with the key, and check full marks, saved answer records and no
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import nbformat
@@ -95,3 +96,23 @@ def test_grading_the_solved_notebook_gives_full_marks(solved, tmp_path, sandbox)
     assert graded.student_id == "anonymous"
     assert graded.total(notebook) == summary["max"]
     assert run.problems == []
+
+
+#: A Python repr of a result object: ``UTest(statistic=…``, ``TurningPoint(estimate=…``.
+PYTHON_REPR = re.compile(r"\b[A-Z][A-Za-z]+\([a-z_]+=")
+
+
+def test_results_read_as_sentences_not_python_reprs(solved):
+    """A business student reads statistics as sentences with the full table behind a toggle;
+    no output is only a dataclass repr."""
+    _, nb, _ = solved
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                continue  # a widget: the front end draws it (text/plain is a fallback)
+            if "text/html" in data:
+                assert not PYTHON_REPR.search(data["text/html"]), cell.source
+                continue
+            text = output.get("text", "") + data.get("text/plain", "")
+            assert not PYTHON_REPR.search(text), (cell.source, text[:200])

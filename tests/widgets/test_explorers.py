@@ -44,3 +44,34 @@ def test_an_impossible_setting_explains_itself_and_keeps_the_last_plot():
     assert [tuple(trace.y) for trace in explorer.figure.data] == before
     explorer.set(n_firms=20)
     assert "no dilemma" not in explorer.message.value
+
+
+def test_one_firm_is_a_firm_not_firms():
+    """When sharing costs more than it saves, the cheapest size is one firm, alone."""
+    explorer = fundamentals.cost_pooling()
+    explorer.set(asset_cost=5_000, coordination_cost=10_000)
+    text = explorer.message.value
+    assert "Cheapest size: <b>1 firm</b> at 5,000 € alone" in text
+    assert "1 firms" not in text
+    explorer.set(n_firms=1)
+    assert "With <b>1</b> firm, it pays" in explorer.message.value
+
+
+def test_free_riding_summary_follows_the_return_and_the_size():
+    """The return and the size of the network change the result, as the text says: a
+    higher return or a smaller network keeps more in the fund."""
+    explorer = fundamentals.free_riding()
+    explorer.set(monitoring=0.0)
+
+    def last_share() -> float:
+        return explorer.figure.data[0].y[-1]
+
+    low = last_share()
+    explorer.set(multiplier=3.0)
+    assert last_share() > low
+    assert "0.15 €</b> to that firm" in explorer.message.value
+    explorer.set(multiplier=1.6, n_firms=100)
+    large = last_share()
+    explorer.set(n_firms=5)
+    assert last_share() > large
+    assert "more than the average they saw" in explorer.message.value

@@ -35,13 +35,61 @@ def test_decomposition_plot_shows_every_cost_source_and_moves_its_star():
     )
 
 
+def test_with_free_coordination_the_best_number_fits_in_the_managers_hours():
+    """With coordination cost 0 the curve keeps rising, but partners beyond the time budget
+    have no hours: the best number is the most that fit, and the text says the hours set
+    the limit (it used to say "takes 76 of the 60 hours")."""
+    explorer = explore.net_benefit()
+    explorer.set(coordination_cost=0)
+    model = NetBenefit(coordination_cost=0)
+    limit = model.budget_limit
+    assert limit is not None and model.optimum() == limit < model.unconstrained_optimum()
+    text = explorer.message.value
+    assert f"<b>{limit} partners</b>" in text
+    assert (
+        f"It takes {limit * model.hours_per_partner:.0f} of the {model.time_budget:.0f} hours"
+        in text
+    )
+    assert "the manager's time, not the costs, sets the limit" in text
+    assert list(explorer.figure.data[-1].x) == [limit]
+    for hours in (1, 4, 7.5, 15):
+        explorer.set(hours_per_partner=hours)
+        best = explorer.figure.data[-1].x[0]
+        assert best * hours <= model.time_budget
+
+
+def test_a_best_of_one_partner_is_singular():
+    explorer = explore.net_benefit()
+    explorer.set(value_per_partner=3_000)
+    if NetBenefit(value_per_partner=3_000).optimum() == 1:
+        assert "<b>1 partner</b>" in explorer.message.value
+    assert "1 partners" not in explorer.message.value
+
+
 # --- partnering explorer -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("spillover", "cost", "says"), [
+    (0.0, 1_000, "Each firm pays all the coordination it causes"),
+    (0.5, 0, "Coordination costs nothing here"),
+    (0.5, 1_000, "Partners pay 50% of the coordination a firm causes, so a firm does not"),
+    (0.5, 2_000, "Partners pay 50% of the coordination a firm causes, but at these settings"),
+])  # fmt: skip
+def test_the_partnering_text_matches_who_pays_for_coordination(spillover, cost, says):
+    """With half the coordination paid by partners the text never says that firms bear
+    (almost) all their costs; it says why they stop where they do."""
+    explorer = explore.partnering_simulation()
+    explorer.set(cost_spillover=spillover, coordination_cost=cost)
+    text = explorer.message.value
+    assert says in text
+    if spillover > 0:
+        assert "bears (almost) all" not in text and "Each firm pays all" not in text
 
 
 def test_spillover_slider_turns_a_stop_at_the_optimum_into_an_overshoot():
     explorer = explore.partnering_simulation()
     explorer.set(cost_spillover=0.0)
-    assert "stop close to it" in explorer.message.value
+    assert "end close to it" in explorer.message.value
     line = explorer.figure.data[0]
     calm = line.y[-1]
     explorer.set(cost_spillover=1.0)
@@ -82,6 +130,24 @@ def test_a_newcomer_who_knows_more_partners_adds_less():
         with_new_partner(cluster, firm, cluster.degree(firm) + 1)
     with pytest.raises(ValueError, match="ego"):
         ego_redundancy(cluster, "nobody")
+
+
+def test_the_ego_slider_reaches_only_as_far_as_the_chosen_firms_partners():
+    """Choosing a firm with fewer partners lowers the slider with the text: it never
+    reads 15 while the text says "12 of them"."""
+    cluster = load_cluster()
+    explorer = explore.ego_network()
+    knows = explorer.controls["knows"]
+    assert knows.max == cluster.degree(explorer.controls["firm"].value)
+    knows.value = knows.max
+    for firm in explorer.controls["firm"].options:
+        firm_id = firm[1]
+        explorer.set(firm=firm_id)
+        assert knows.max == cluster.degree(firm_id)
+        assert knows.value <= knows.max
+        assert f"already works with {knows.value} of them" in explorer.message.value
+    knows.value = knows.max
+    assert f"already works with {knows.max} of them" in explorer.message.value
 
 
 def test_ego_explorer_redraws_the_chosen_firm():
