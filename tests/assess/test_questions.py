@@ -181,6 +181,8 @@ def test_multiselect_unknown_option_is_not_silently_dropped():
         "1,200",
         "€1200",
         "1 200",
+        "1.200,50",  # a decimal comma after a thousands point: 1200.5
+        "1.200 €",  # money has at most two decimals, so ".200" groups thousands
         " 1200 ",
         "1200 euros",
         "1.2e3",
@@ -251,7 +253,7 @@ def test_numeric_names_the_misconception_instead_of_the_direction():
         ("1e400", "Infinity"),
         (10**400, "too large"),
         ("twelve", "not a number"),
-        ("1.200,50", "not a number"),
+        ("1.20,0", "separators"),  # groups that are not threes: reported, not misread
         ("x" * 101, "long piece of text"),
         ([1, 2], "single number"),
         ({"a": 1}, "single number"),
