@@ -20,7 +20,8 @@ to three digits that do not start with 0 (``"1,250"``, ``"11.250"``), can mean 1
 
 1. as thousands when the number is money (``€`` typed, or the question, slider or column
    is in €) or the box takes at most two decimals (:attr:`Expect.decimals`): nobody writes
-   cents with three digits;
+   cents with three digits, so there is only one reading (whether it is in range is the
+   box's business);
 2. otherwise as whichever of the two readings is sensible for the box
    (:meth:`Expect.sensible`: a share lies in 0–1, a percentage within ±1000, the box's
    range, and within a factor of 30 of the size of the right answer when that is known);
@@ -273,8 +274,9 @@ def _resolve(
     """Decide ``"1,250"``: thousands (first reading) or decimal (second), by the rule in
     the module's docstring."""
     thousands, decimal = readings
-    whole_only = money or expect.money or (expect.decimals is not None and expect.decimals < 3)
-    fits = [n for n in ([thousands] if whole_only else readings) if expect.sensible(n)]
+    if money or expect.money or (expect.decimals is not None and expect.decimals < 3):
+        return Reading(thousands)  # the decimal reading is impossible here: no ambiguity
+    fits = [n for n in readings if expect.sensible(n)]
     if len(fits) == 1:
         number = fits[0]
         kind = "the share " if share else ""
