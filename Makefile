@@ -20,7 +20,8 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/course/__init__.py collabkit/analysis/network.py \
 	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
-	collabkit/models/platform.py collabkit/core/words.py
+	collabkit/models/platform.py collabkit/core/words.py \
+	collabkit/core/number_reader.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
 .PHONY: lab voila test test-fast bench bench-browser wheel lite lint format clean
