@@ -20,13 +20,14 @@ to three digits that do not start with 0 (``"1,250"``, ``"11.250"``), can mean 1
 
 1. as thousands when the number is money (``€`` typed, or the question, slider or column
    is in €) or the box takes at most two decimals (:attr:`Expect.decimals`): nobody writes
-   cents with three digits, so there is only one reading (whether it is in range is the
-   box's business);
+   cents with three digits (whether 1250 is in range is then the box's business) -- unless
+   the box's scale finds 1250 not sensible and 1.25 sensible, which is case 3;
 2. otherwise as whichever of the two readings is sensible for the box
    (:meth:`Expect.sensible`: a share lies in 0–1, a percentage within ±1000, the box's
    range, and within a factor of 30 of the size of the right answer when that is known);
-3. and when both readings or neither are sensible, it is not read: the student is asked to
-   type the number without a thousands separator. The kit never guesses.
+3. and when both readings or neither are sensible, or the format and the scale disagree,
+   it is not read: the student is asked to type the number without a thousands separator.
+   The kit never guesses.
 
 ``"0,522"`` (a leading 0) and ``"1,5"`` or ``"1,2345"`` (not three digits) are never
 ambiguous.
@@ -137,6 +138,16 @@ class Reading:
 
     value: float
     note: str = ""
+
+
+def unambiguous(number: float) -> str:
+    """``number`` as text the reader reads back exactly, in any box: Python's shortest
+    repr, with a ``0`` added where it would look like a thousands group (``"1.250"`` →
+    ``"1.2500"``). For putting a computed number into a box, as a student would paste it."""
+    if isinstance(number, bool):
+        raise TypeError("True/False is not a number")
+    text = repr(float(number))
+    return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
 
 
 def plain(number: float) -> str:
@@ -275,8 +286,14 @@ def _resolve(
     the module's docstring."""
     thousands, decimal = readings
     if money or expect.money or (expect.decimals is not None and expect.decimals < 3):
-        return Reading(thousands)  # the decimal reading is impossible here: no ambiguity
-    fits = [n for n in readings if expect.sensible(n)]
+        # written as money or in a box of two decimals, it is a thousands group, unless the
+        # box's scale says only the decimal reading makes sense (400.125 pasted from Python
+        # where the answer is about 400 €): then the two signs disagree, and it asks
+        if expect.sensible(thousands) or not expect.sensible(decimal):
+            return Reading(thousands)
+        fits = []
+    else:
+        fits = [n for n in readings if expect.sensible(n)]
     if len(fits) == 1:
         number = fits[0]
         kind = "the share " if share else ""

@@ -13,6 +13,7 @@ import html
 import importlib
 import weakref
 from collections.abc import Callable
+from numbers import Real
 from typing import Any
 
 import ipywidgets as widgets
@@ -25,6 +26,7 @@ from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
 from collabkit.core import coerce
 from collabkit.core.colours import BORDER, MUTED, PANEL, WARNING
+from collabkit.core.number_reader import unambiguous
 from collabkit.course import get_question
 
 _live: weakref.WeakSet[QuestionWidget] = weakref.WeakSet()
@@ -214,7 +216,11 @@ class NumericWidget(QuestionWidget):
         return self._text.value
 
     def fill(self, answer: Any) -> None:
-        self._text.value = "" if answer is None else f"{answer}"
+        try:  # a number as "1.25", never "1.250", which a box in € reads as 1250
+            text = unambiguous(answer) if isinstance(answer, Real) else None
+        except (OverflowError, TypeError, ValueError):
+            text = None
+        self._text.value = text or ("" if answer is None else f"{answer}")
 
 
 class ClassifyWidget(QuestionWidget):

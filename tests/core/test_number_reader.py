@@ -19,6 +19,7 @@ from collabkit.core.number_reader import (
     Reading,
     plain,
     read_amount,
+    unambiguous,
 )
 
 PLAIN = Expect()
@@ -202,6 +203,8 @@ def test_an_unknown_scale_is_refused():
         (Expect(unit="households", typical=11_000), 1250),  # within 30× of the answer
         (Expect(unit="partners", typical=6.9), 1.25),
         (Expect(low=0, high=200), 1.25),  # the range leaves one reading
+        (Expect(unit="€", low=0, high=5), None),  # money, but only 1.25 € fits: asked
+        (Expect(unit="€ per month", typical=1.3), None),  # as 1250 € is far from the answer
         (SHARE, None),  # neither 1250 nor 1.25 is a share: asked
         (PLAIN, None),  # nothing to tell them apart: asked
         (Expect(decimals=3), None),
@@ -321,3 +324,16 @@ def test_no_text_makes_the_reader_raise(text, expect):
         assert math.isfinite(reading.value)
     else:
         assert reading.message.strip() and len(reading.message) < 400
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+    expect=st.sampled_from([PLAIN, EUROS, SHARE, PERCENT, Expect(decimals=0)]),
+)
+def test_a_computed_number_put_in_a_box_reads_back_exactly(number, expect):
+    """What the question widgets fill in for a number (a key, a restored answer)."""
+    if expect is SHARE:
+        number = abs(number) % 1
+    assert read_amount(unambiguous(number), expect).value == number
+    assert unambiguous(1.25) == "1.25" and unambiguous(400.125) == "400.1250"

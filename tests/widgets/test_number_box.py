@@ -70,7 +70,8 @@ def test_moving_the_slider_shows_its_value_in_the_box():
         ("lots", "“lots” is not a number"),
         ("12 %", "This slider is in € per year; you typed a percentage."),
         ("400 €/month", "you typed an amount per month. Convert it to per year"),
-        ("200,000", "“200,000” is above 10,000, the most this slider takes."),
+        ("20000", "“20000” is above 10,000, the most this slider takes."),
+        ("200,000", "“200,000” could mean 200000 or 200."),  # only 200 € is on the slider
         ("-5", "“-5” is below 0, the least this slider takes."),
         ("", "No answer yet"),
     ],
