@@ -217,7 +217,7 @@ class NumericWidget(QuestionWidget):
 
     def fill(self, answer: Any) -> None:
         try:  # a number as "1.25", never "1.250", which a box in € reads as 1250
-            text = unambiguous(answer) if isinstance(answer, Real) else None
+            text = unambiguous(float(answer)) if isinstance(answer, Real) else None
         except (OverflowError, TypeError, ValueError):
             text = None
         self._text.value = text or ("" if answer is None else f"{answer}")
