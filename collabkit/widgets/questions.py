@@ -217,7 +217,8 @@ class NumericWidget(QuestionWidget):
 
     def fill(self, answer: Any) -> None:
         try:  # a number as "1.25", never "1.250", which a box in € reads as 1250
-            text = unambiguous(float(answer)) if isinstance(answer, Real) else None
+            number = isinstance(answer, Real) and not isinstance(answer, bool)
+            text = unambiguous(float(answer)) if number else None
         except (OverflowError, TypeError, ValueError):
             text = None
         self._text.value = text or ("" if answer is None else f"{answer}")
