@@ -261,6 +261,9 @@ def _read_text(value: str, expect: Expect) -> Reading | Unreadable:
             "separators, e.g. 7/15.",
             "ambiguous",
         )
+    for number in (*top, *bottom):  # "1e400", or "1/1e400" (which is not 0)
+        if (trouble := _finite(number)) is not None:
+            return trouble
     if bottom[0] == 0:
         return Unreadable(f"{describe(value)} divides by zero: type a number.", "format")
     sign = -1.0 if units.sign == "-" else 1.0

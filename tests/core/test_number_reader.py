@@ -159,6 +159,7 @@ def test_literal_readings_carry_no_note():
         ("1" * 101, PLAIN, "long", "long piece of text"),
         ("1e400", PLAIN, "size", "Infinity"),
         ("1e308/1e-308", PLAIN, "size", "Infinity"),
+        ("1/1e400", PLAIN, "size", "Infinity"),
         (10**400, PLAIN, "size", "too large"),
         (float("nan"), PLAIN, "size", "NaN"),
         (np.float64("-inf"), PLAIN, "size", "Infinity"),
