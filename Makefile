@@ -15,12 +15,14 @@ LAB_ARGS ?=
 VOILA_PORT ?= 8866
 # JupyterLab refuses to run as root without --allow-root (containers, Binder-like boxes).
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
-# The modules whose docstring examples pytest runs (the public names of collabkit/__init__.py).
+# The modules whose docstring examples pytest runs (the public names of collabkit/__init__.py,
+# and the number reader).
 # Only these: collecting widgets or notebooks as doctests would need a kernel.
 DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/course/__init__.py collabkit/analysis/network.py \
 	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
-	collabkit/models/platform.py collabkit/core/words.py
+	collabkit/models/platform.py collabkit/core/words.py \
+	collabkit/core/number_reader.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
 .PHONY: lab voila test test-fast bench bench-browser wheel lite lint format clean

@@ -38,6 +38,7 @@ from collabkit.assess import questions as qt
 from collabkit.assess.attempts import MAX_ATTEMPTS
 from collabkit.assess.feedback import Feedback
 from collabkit.core import coerce
+from collabkit.core.number_reader import Expect, read_amount
 
 #: Bytes of randomness in a course secret (written as 64 hexadecimal digits).
 SECRET_BYTES = 32
@@ -281,6 +282,7 @@ class SealedQuestion(qt.Question):
     items: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     unit: str = ""
+    scale: str = ""
     answer_format: str = "text"
     choices: tuple[str, ...] = ()
     instructor_graded: bool = False
@@ -308,10 +310,13 @@ class SealedQuestion(qt.Question):
 
     def _check(self, answer: object) -> Feedback:
         if self.shape == "numeric":
-            number = coerce.read_number(answer, self.unit)
-            if isinstance(number, coerce.Unreadable):
-                return self._unreadable(number)
-            return self._recorded(f"Your answer: {number:,.6g} {self.unit}".rstrip() + ".")
+            # no size of the key here: an ambiguous "1,250" is asked about, not guessed
+            reading = read_amount(answer, Expect(unit=self.unit, scale=self.scale))
+            if isinstance(reading, coerce.Unreadable):
+                return self._unreadable(reading)
+            note = f"{reading.note} " if reading.note else ""
+            shown = f"{reading.value:,.6g} {self.unit}".rstrip()
+            return self._recorded(f"{note}Your answer: {shown}.")
         if self.shape == "choice":
             choice = coerce.read_choice(answer, self.options)
             if isinstance(choice, coerce.Unreadable):
@@ -358,6 +363,7 @@ def seal(question: qt.Question) -> SealedQuestion:
         items=tuple(getattr(question, "items", ())),
         categories=tuple(getattr(question, "categories", ())),
         unit=getattr(question, "unit", ""),
+        scale=getattr(question, "scale", ""),
         answer_format=getattr(question, "answer_format", "text"),
         choices=tuple(getattr(question, "choices", ())),
         instructor_graded=bool(getattr(question, "instructor_graded", False)),

@@ -26,6 +26,7 @@ import numpy as np
 
 from collabkit.assess.feedback import Feedback
 from collabkit.core import coerce
+from collabkit.core.number_reader import SCALES, Expect, plain, read_amount
 
 if TYPE_CHECKING:  # the sandbox (and its Unix-only ``resource``) loads on the first run
     from collabkit.assess.sandbox import Limits
@@ -281,13 +282,20 @@ class NumericMisconception:
 class Numeric(Question):
     """A number, accepted within ``abs_tol`` or ``rel_tol`` (``math.isclose`` rules).
 
-    The prompt must state the unit; ``unit`` is repeated in feedback.
+    The prompt must state the unit; ``unit`` is repeated in feedback, and units typed with
+    the answer are checked against it (``"12 %"`` where the unit is ``"€ per year"`` is
+    refused with a message, not read as 12 €). ``scale="share"`` declares an answer between
+    0 and 1 (``"34 %"`` then reads 0.34); ``scale="percent"``, or ``unit="%"``, an answer
+    in per cent (``"34"`` and ``"34 %"`` read 34). Answers are read by
+    :func:`collabkit.core.number_reader.read_amount` (docs/numbers.md): the size of the
+    key helps it tell ``"11,250"`` = 11.25 from 11250.
     """
 
     kind: ClassVar[str] = "numeric"
 
     answer: float
     unit: str = ""
+    scale: str = ""
     abs_tol: float = 0.0
     rel_tol: float = 0.01
     misconceptions: Sequence[NumericMisconception] = ()
@@ -299,30 +307,52 @@ class Numeric(Question):
         tols = (self.abs_tol, self.rel_tol)
         if not all(t >= 0 for t in tols) or not any(t > 0 for t in tols):  # NaN fails both
             raise ValueError(f"{self.id}: give a positive abs_tol or rel_tol")
+        _check_scale(self.id, self.scale)
+        if self.scale == "share" and not 0 <= self.answer <= 1:
+            raise ValueError(f"{self.id}: a share's answer lies between 0 and 1")
 
     @property
     def key(self) -> float:
         return self.answer
 
+    @property
+    def expect(self) -> Expect:
+        """What the answer box expects: unit, scale and the size of the right answer."""
+        return Expect(unit=self.unit, scale=self.scale, typical=abs(self.answer) or None)
+
     def _unit(self, number: float) -> str:
         return f"{number:,.6g} {self.unit}".strip()
 
     def _check(self, answer: object) -> Feedback:
-        number = coerce.read_number(answer, self.unit)
-        if isinstance(number, coerce.Unreadable):
-            return self._unreadable(number)
+        reading = read_amount(answer, self.expect)
+        if isinstance(reading, coerce.Unreadable):
+            return self._unreadable(reading)
+        number, note = reading.value, f"{reading.note} " if reading.note else ""
+        shown = note + self._unit(number)
         if math.isclose(number, self.answer, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
-            return self._feedback(1.0, f"{self._unit(number)} is right.")
+            return self._feedback(1.0, f"{shown} is right.")
         for wrong in self.misconceptions:
             tolerance = max(self.abs_tol, wrong.abs_tol)
             if math.isclose(number, wrong.value, rel_tol=wrong.rel_tol, abs_tol=tolerance):
-                return self._feedback(0.0, f"{self._unit(number)}: {wrong.message}")
+                return self._feedback(0.0, f"{shown}: {wrong.message}")
         direction = "too high" if number > self.answer else "too low"
         size = abs(number / self.answer) if self.answer else math.inf
         scale = " by a factor of ten or more" if size >= 10 or size <= 0.1 else ""
+        if self.expect.scale_name == "share" and not 0 <= number <= 1:
+            meant = f" If you meant {plain(number)} %, type “{plain(number)} %”." * (number <= 100)
+            return self._feedback(
+                0.0,
+                f"{shown} is {direction}{scale}: this question wants a share between 0 and 1."
+                + meant,
+            )
         return self._feedback(
-            0.0, f"{self._unit(number)} is {direction}{scale}. Check each step of your working."
+            0.0, f"{shown} is {direction}{scale}. Check each step of your working."
         )
+
+
+def _check_scale(question_id: str, scale: object) -> None:
+    if scale not in SCALES:
+        raise ValueError(f"{question_id}: scale must be one of {SCALES}; got {scale!r}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -547,8 +577,13 @@ class VariantNumeric(Question):
 
     make: Callable[[np.random.Generator], tuple[dict[str, Any], float]]
     unit: str = ""
+    scale: str = ""
     abs_tol: float = 0.0
     rel_tol: float = 0.01
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_scale(self.id, self.scale)
 
     def variant_of(self, student_id: str) -> str:
         return str(variant_seed(student_id, self.id))
@@ -561,7 +596,7 @@ class VariantNumeric(Question):
             id=self.id, prompt=self.prompt.format(**values), points=self.points,
             hint=self.hint, explanation=self.explanation.format(**values, answer=answer),
             reveal_after=self.reveal_after, answer=float(answer), unit=self.unit,
-            abs_tol=self.abs_tol, rel_tol=self.rel_tol,
+            scale=self.scale, abs_tol=self.abs_tol, rel_tol=self.rel_tol,
         )  # fmt: skip
 
     @property

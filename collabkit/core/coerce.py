@@ -7,11 +7,9 @@ sentence a student understands, why the answer could not be read. Questions turn
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from numbers import Real
 
 #: Answers longer than this are not read (a pasted essay in a number box, a 1 MB string).
 MAX_TEXT = 5000
@@ -19,9 +17,21 @@ MAX_TEXT = 5000
 
 @dataclass(frozen=True)
 class Unreadable:
-    """Why an answer could not be read."""
+    """Why an answer could not be read.
+
+    Attributes
+    ----------
+    message
+        The reason, in a sentence a student understands.
+    kind
+        What went wrong, for callers that word their own message: ``"blank"``, ``"type"``
+        (not text or a number), ``"long"``, ``"format"`` (no number), ``"unit"`` (a unit
+        that does not fit), ``"ambiguous"`` (``"1,250"`` could be 1250 or 1.25), ``"size"``
+        (NaN, infinite, too large), or ``""``.
+    """
 
     message: str
+    kind: str = ""
 
 
 def describe(value: object, limit: int = 40) -> str:
@@ -49,50 +59,29 @@ def is_blank(value: object) -> bool:
     return False
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
-_SYMBOLS = re.compile(r"[€$£%\s_]|eur(os?)?|units?|firms?|households?|per\s+\w+", re.IGNORECASE)
+def read_number(value: object, unit: str = "", *, scale: str = "") -> float | Unreadable:
+    """Read one number from any answer: a Python or numpy number, or text as people type it
+    (``"1.250,5 €"``, ``"0,522"``, ``"34 %"``, ``"7/15"``).
 
+    The reader is :func:`collabkit.core.number_reader.read_amount` (its docstring and
+    docs/numbers.md list the formats); this returns only the number. Booleans, NaN,
+    infinities, numbers too large for a float, units that do not fit ``unit`` and an
+    ambiguous ``"1,250"`` are refused, each with its own message.
 
-def read_number(value: object, unit: str = "") -> float | Unreadable:
-    """Parse a number from a float, int, numpy scalar or text such as ``"1,200 €"``.
-
-    Rejects booleans, NaN, infinities and numbers too large for a float, each with its
-    own message.
+    Parameters
+    ----------
+    value
+        The answer.
+    unit
+        The unit the answer is in (``"€ per year"``, ``"%"``, ``"partners"``).
+    scale
+        ``"share"``, ``"percent"`` or ``""`` (see
+        :class:`~collabkit.core.number_reader.Expect`).
     """
-    if is_blank(value):
-        return Unreadable("No answer yet: type a number" + (f" (in {unit})." if unit else "."))
-    if isinstance(value, bool):
-        return Unreadable("True/False is not a number: type the number itself.")
-    if isinstance(value, Real):  # int, float and numpy's number types
-        try:
-            number = float(value)
-        except OverflowError:
-            return Unreadable(f"{describe(value)} is too large to be a sensible answer.")
-    elif isinstance(value, str):
-        if len(value) > 100:
-            return Unreadable("That is a long piece of text; this question wants one number.")
-        text = value.strip()
-        if unit.strip():  # the question's own unit typed after the number
-            text = re.sub(re.escape(unit.strip()), "", text, flags=re.IGNORECASE)
-        text = _SYMBOLS.sub("", text)
-        if _THOUSANDS.match(text):
-            text = text.replace(",", "")
-        elif _DECIMAL_COMMA.match(text):
-            text = text.replace(",", ".")
-        if not _NUMBER.match(text):
-            return Unreadable(
-                f"{describe(value)} is not a number. Type digits only, e.g. 1250 or 12.5."
-            )
-        number = float(text)
-    else:
-        return Unreadable(f"This question wants a single number, not {_kind(value)}.")
-    if math.isnan(number):
-        return Unreadable("NaN (not a number) cannot be scored: type a number.")
-    if math.isinf(number):
-        return Unreadable("Infinity is not a finite answer: type a number.")
-    return number
+    from collabkit.core.number_reader import Expect, read_amount  # it reads this module
+
+    reading = read_amount(value, Expect(unit=unit, scale=scale))
+    return reading if isinstance(reading, Unreadable) else reading.value
 
 
 def read_choice(value: object, options: Mapping[str, str]) -> str | Unreadable:
@@ -170,7 +159,7 @@ def read_text(
     if is_blank(value):
         return Unreadable(blank)
     if not isinstance(value, str):
-        return Unreadable(f"This question wants {wanted}, not {_kind(value)}.")
+        return Unreadable(f"This question wants {wanted}, not {kind_of(value)}.")
     if len(value) > MAX_TEXT:
         return Unreadable(
             f"Your answer has {len(value):,} characters; keep it under {MAX_TEXT:,} "
@@ -179,6 +168,7 @@ def read_text(
     return value.strip()
 
 
-def _kind(value: object) -> str:
+def kind_of(value: object) -> str:
+    """What ``value`` is, for a message: "a list", "a dictionary", or the value itself."""
     names: dict[type, str] = {dict: "a dictionary", list: "a list", tuple: "a list", set: "a set"}
     return names.get(type(value), describe(value))

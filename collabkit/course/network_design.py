@@ -99,6 +99,7 @@ def _design_complement(question_id: str) -> Numeric:
         "and 1.",
         answer=bakery_cafe,
         unit="",
+        scale="share",
         abs_tol=0.01,
         rel_tol=0.0,
         misconceptions=(
@@ -132,6 +133,7 @@ def _sna_density(question_id: str) -> Numeric:
         "share between 0 and 1.",
         answer=density,
         unit="",
+        scale="share",
         abs_tol=0.005,
         rel_tol=0.0,
         misconceptions=(
@@ -208,6 +210,7 @@ def _brokerage_medici(question_id: str) -> Numeric:
         "betweenness centrality (networkx's normalised value)? Answer with three decimals.",
         answer=medici,
         unit="",
+        scale="share",
         abs_tol=0.002,
         rel_tol=0.0,
         hint="Hover over the Medici node or read the table under the network.",

@@ -197,6 +197,7 @@ def _qca_consistency(question_id: str) -> Numeric:
         "sufficient for high growth'? Answer on the 0–1 scale with two decimals.",
         answer=round(consistency(QCA_X, QCA_Y), 2),
         unit="",
+        scale="share",
         abs_tol=0.006,
         rel_tol=0.0,
         misconceptions=(

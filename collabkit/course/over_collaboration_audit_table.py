@@ -5,8 +5,11 @@ the table in any form :func:`collabkit.core.tables.read_table` accepts, finds th
 columns by name or label, and either returns a clean typed DataFrame or raises
 :class:`AuditError` listing *every* problem found, each naming the row and the column by
 the header the learner sees in the audit widget. Numbers are read like every other answer
-in the kit (:func:`collabkit.core.coerce.read_number`), so ``"1,200 €"``, ``"12,5"`` and
-``"30 %"`` all work, and so do units after the hours (``"6 h/month"``) and the months.
+in the kit (:func:`collabkit.core.number_reader.read_amount`, docs/numbers.md), each
+column with its own unit and range, so ``"1,200 €"``, ``"1.000 €"`` (a thousand: money has
+at most two decimals), ``"12,5"`` and ``"30 %"`` all work, and so do units after the hours
+(``"6 h/month"``) and the months. A unit that does not fit the column (``"12 %"`` as a
+value in €) and an ambiguous ``"1,500"`` in the hours are reported, not guessed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from collabkit.core.coerce import Unreadable, read_number
+from collabkit.core.number_reader import Expect, read_amount
 from collabkit.core.tables import TableSpec, is_blank_cell, read_table, show_cell
 
 #: The input columns, in order: name → (label with unit, meaning and allowed values).
@@ -111,18 +115,31 @@ class _Number:
     expected: str  # completes "Enter …"
     integer: bool = False
     optional: bool = False  # a blank cell is allowed (read as NaN)
+    unit: str = ""  # the column's unit, checked against units typed in a cell
+
+    @property
+    def expect(self) -> Expect:
+        """What the number reader expects in this column."""
+        return Expect(
+            unit=self.unit, low=self.low, high=self.high,
+            decimals=0 if self.integer else None, noun="column",
+        )  # fmt: skip
 
 
 _NUMBERS = {
-    "hours_per_month": _Number(0, 200, "the hours per month as a number from 0 to 200, e.g. 6"),
-    "value": _Number(0, 10_000_000, "the value in € per year as a number, e.g. 12000"),
+    "hours_per_month": _Number(
+        0, 200, "the hours per month as a number from 0 to 200, e.g. 6", unit="hours per month"
+    ),
+    "value": _Number(
+        0, 10_000_000, "the value in € per year as a number, e.g. 12000", unit="€ per year"
+    ),
     "strategic_fit": _Number(
         1,
         5,
         "a whole number from 1 (unrelated to the strategy) to 5 (core to it)",
         integer=True,
     ),
-    "dependence": _Number(0, 100, "a percentage from 0 to 100, e.g. 15"),
+    "dependence": _Number(0, 100, "a percentage from 0 to 100, e.g. 15", unit="%"),
     "months_since_review": _Number(
         0,
         math.inf,
@@ -132,8 +149,8 @@ _NUMBERS = {
     ),
 }
 
-# units a learner may type after the hours ("6 h", "6 hours/month") and the months; € and %
-# are handled by read_number itself
+# units a learner may type after the hours ("6 h", "6 hours/month") and the months; €, %
+# and periods are read, and checked against the column's unit, by read_amount itself
 _UNITS = {
     "hours_per_month": re.compile(
         r"\b(hours?|hrs?|h)\b(\s*(/|a|per)\s*(months?|mo)\b)?", re.IGNORECASE
@@ -314,9 +331,14 @@ def _read_cell(cell: object, column: str, rule: _Number) -> float | str:
     text = cell
     if isinstance(cell, str) and len(cell) <= _MAX_UNIT_TEXT and column in _UNITS:
         text = _UNITS[column].sub("", cell)
-    number = read_number(text)
-    if isinstance(number, Unreadable):
+    reading = read_amount(text, rule.expect)
+    if isinstance(reading, Unreadable):
+        if reading.kind == "ambiguous":
+            return reading.message
+        if reading.kind == "unit":
+            return f"{reading.message[:1].lower()}{reading.message[1:]} Enter {rule.expected}."
         return f"{show_cell(cell)} is not a number. Enter {rule.expected}."
+    number = reading.value
     found = show_cell(cell)
     if rule.integer and not number.is_integer():
         return f"{found} is not a whole number. Enter {rule.expected}."

@@ -313,6 +313,7 @@ QUESTIONS = (
         "(sum of squared shares, on the 0–1 scale)?",
         answer=0.34,
         unit="",
+        scale="share",
         abs_tol=0.005,
         rel_tol=0.0,
         misconceptions=(

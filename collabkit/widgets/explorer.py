@@ -20,6 +20,7 @@ from collabkit.core.blas import one_blas_thread
 from collabkit.core.colours import WARNING
 from collabkit.figures.style import TraceUpdates
 from collabkit.widgets.guard import keyboard_safe
+from collabkit.widgets.number_box import NumberSlider
 from collabkit.widgets.plot import Plot
 
 #: A model result: usually a tidy DataFrame, or any object the explorer's figure reads.
@@ -123,16 +124,17 @@ def slider(
     *,
     integer: bool = False,
     fmt: str | None = None,
-) -> widgets.ValueWidget:
-    """A labelled slider with a readable width and readout (integer or float)."""
-    style = {"description_width": "initial"}
-    layout = widgets.Layout(width="420px", margin="2px 24px 2px 0")
-    if integer:
-        return widgets.IntSlider(
-            value=int(value), min=int(low), max=int(high), step=int(step),
-            description=description, style=style, layout=layout,
-        )  # fmt: skip
-    return widgets.FloatSlider(
-        value=value, min=low, max=high, step=step, description=description,
-        readout_format=fmt or ".2f", style=style, layout=layout,
-    )  # fmt: skip
+    unit: str | None = None,
+    scale: str | None = None,
+) -> NumberSlider:
+    """A labelled slider with a number box the kit reads (integer or float).
+
+    The label sits above the track, which keeps a readable width; the box beside it shows
+    the value (``fmt``, e.g. ``",.0f"``; a format ending in ``%`` shows ``"60 %"``) and
+    reads what is typed with the kit's number reader: ``"3,000"``, ``"3.000"`` and
+    ``"3000"`` are 3000 on a € slider, ``"60"`` and ``"60 %"`` are 60 % on a percent slider
+    (see :class:`~collabkit.widgets.number_box.NumberSlider` for ``unit`` and ``scale``).
+    """
+    return NumberSlider(
+        description, value, low, high, step, integer=integer, fmt=fmt, unit=unit, scale=scale
+    )

@@ -23,13 +23,13 @@ from collabkit.course.over_collaboration_audit import (
 )
 from collabkit.figures.over_collaboration import audit_figure, audit_traces
 from collabkit.widgets.guard import keyboard_safe
+from collabkit.widgets.number_box import NumberBox
 from collabkit.widgets.plot import Plot
 
 #: Blank rows offered under the starting table for new partners.
 SPARE_ROWS = 2
 _CELL = widgets.Layout(width="118px")
 _NAME_CELL = widgets.Layout(width="210px")
-_SETTING = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="330px")}
 
 
 class AuditWidget(widgets.VBox):
@@ -49,14 +49,9 @@ class AuditWidget(widgets.VBox):
     ) -> None:  # fmt: skip
         self.rows: list[list[widgets.Text]] = []
         self.grid = widgets.VBox()
-        self.hour_value = widgets.BoundedFloatText(
-            value=hour_value, min=0, max=1000, step=5,
-            description="Value of a core-work hour (€)", **_SETTING,
-        )  # fmt: skip
-        self.time_budget = widgets.BoundedFloatText(
-            value=time_budget, min=1, max=400, step=5,
-            description="Hours a month you can give to partners", **_SETTING,
-        )  # fmt: skip
+        # typed numbers are read by the kit's reader, like the table ("1.000 €" is a thousand)
+        self.hour_value = NumberBox("Value of a core-work hour (€)", hour_value, 0, 1000, unit="€")
+        self.time_budget = NumberBox("Hours a month you can give to partners", time_budget, 1, 400)
         self.add_button = widgets.Button(description="Add a row", icon="plus")
         self.run_button = widgets.Button(
             description="Run the audit", button_style="primary", icon="check"

@@ -13,6 +13,7 @@ import html
 import importlib
 import weakref
 from collections.abc import Callable
+from numbers import Real
 from typing import Any
 
 import ipywidgets as widgets
@@ -25,6 +26,7 @@ from collabkit.assess.records import bundle
 from collabkit.assess.session import Session, current_session
 from collabkit.core import coerce
 from collabkit.core.colours import BORDER, MUTED, PANEL, WARNING
+from collabkit.core.number_reader import unambiguous
 from collabkit.course import get_question
 from collabkit.widgets.guard import keyboard_safe
 
@@ -216,7 +218,12 @@ class NumericWidget(QuestionWidget):
         return self._text.value
 
     def fill(self, answer: Any) -> None:
-        self._text.value = "" if answer is None else f"{answer}"
+        try:  # a number as "1.25", never "1.250", which a box in € reads as 1250
+            number = isinstance(answer, Real) and not isinstance(answer, bool)
+            text = unambiguous(float(answer)) if number else None
+        except (OverflowError, TypeError, ValueError):
+            text = None
+        self._text.value = text or ("" if answer is None else f"{answer}")
 
 
 class ClassifyWidget(QuestionWidget):

@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pytest
 
+from collabkit.assess.assessed import seal
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import (
     Classification,
@@ -21,6 +22,7 @@ from collabkit.assess.questions import (
     Numeric,
     NumericMisconception,
     RubricPoint,
+    VariantNumeric,
 )
 
 CHOICE = MultipleChoice(
@@ -181,6 +183,8 @@ def test_multiselect_unknown_option_is_not_silently_dropped():
         "1,200",
         "€1200",
         "1 200",
+        "1.200,50",  # a decimal comma after a thousands point: 1200.5
+        "1.200 €",  # money has at most two decimals, so ".200" groups thousands
         " 1200 ",
         "1200 euros",
         "1.2e3",
@@ -251,7 +255,7 @@ def test_numeric_names_the_misconception_instead_of_the_direction():
         ("1e400", "Infinity"),
         (10**400, "too large"),
         ("twelve", "not a number"),
-        ("1.200,50", "not a number"),
+        ("1.20,0", "separators"),  # groups that are not threes: reported, not misread
         ("x" * 101, "long piece of text"),
         ([1, 2], "single number"),
         ({"a": 1}, "single number"),
@@ -264,6 +268,128 @@ def test_numeric_unreadable_answers_are_explained(answer, phrase):
     feedback = NUMBER.check(answer)
     assert phrase in feedback.message
     assert feedback.score == 0 and not feedback.correct
+
+
+# -- numbers as students type them (docs/numbers.md) --------------------------------------
+
+SHARE = Numeric(
+    id="99.test.share",
+    prompt="What share of pairs are partners? Answer as a share between 0 and 1.",
+    answer=7 / 15,
+    scale="share",
+    abs_tol=0.005,
+    rel_tol=0,
+)
+MEDICI = Numeric(
+    id="99.test.medici", prompt="Betweenness?", answer=0.522, scale="share", abs_tol=0.002
+)
+PERCENT = Numeric(id="99.test.percent", prompt="In %?", answer=32, unit="%", abs_tol=0.5)
+YEARLY = Numeric(id="99.test.yearly", prompt="€ a year?", answer=4_800, unit="€ per year")
+PARTNERS = Numeric(
+    id="99.test.partners", prompt="Partners?", answer=11.27, unit="partners", abs_tol=0.02
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (MEDICI, "0,522"),  # was read as 522: "too high by a factor of ten"
+        (MEDICI, "52,2 %"),
+        (SHARE, "7/15"),
+        (SHARE, "0,47"),
+        (SHARE, "47 %"),
+        (SHARE, "46.7%"),
+        (PERCENT, "32"),
+        (PERCENT, "32 %"),
+        (PERCENT, "32,0%"),
+        (YEARLY, "4.800"),
+        (YEARLY, "4,800 € per year"),
+        (YEARLY, "4 800 €/year"),
+        (PARTNERS, "11,27"),
+        (PARTNERS, "11,270"),  # 11270 partners is not a sensible reading; 11.27 is
+        (PARTNERS, "11.27 partners"),
+    ],
+    ids=repr,
+)
+def test_numbers_are_read_as_students_type_them(question, answer):
+    feedback = question.check(answer)
+    assert feedback.correct, feedback.message
+
+
+def test_a_percentage_on_a_share_question_is_read_as_a_share_and_the_feedback_says_so():
+    right = SHARE.check("47 %")
+    assert right.message == "“47 %” is read as the share 0.47. 0.47 is right."
+    wrong = SHARE.check("34%")
+    assert wrong.message.startswith("“34%” is read as the share 0.34. 0.34 is too low.")
+    assert "factor of ten" not in wrong.message
+
+
+def test_a_share_question_explains_a_number_above_1():
+    feedback = SHARE.check("47")
+    assert feedback.score == 0 and feedback.readable
+    assert feedback.message == (
+        "47 is too high by a factor of ten or more: this question wants a share between 0 "
+        "and 1. If you meant 47 %, type “47 %”."
+    )
+
+
+def test_a_unit_that_does_not_fit_the_question_is_explained_and_costs_no_attempt():
+    percent = YEARLY.check("12 %")
+    assert percent.message == "This question is in € per year; you typed a percentage."
+    monthly = YEARLY.check("400 €/month")
+    assert monthly.message.startswith("This question is in € per year; you typed an amount per")
+    assert "Convert it to per year (a year has 12 months)" in monthly.message
+    money = PARTNERS.check("11 €")
+    assert money.message == "This question is in partners; you typed an amount in €."
+    for feedback in (percent, monthly, money):
+        assert not feedback.readable and feedback.score == 0
+
+
+def test_a_percent_question_reads_a_bare_number_as_per_cent():
+    assert PERCENT.check("0.32").message == "0.32 % is too low by a factor of ten or more. " + (
+        "Check each step of your working."
+    )
+
+
+def test_the_factor_of_ten_hint_follows_the_new_readings():
+    assert "factor of ten" not in MEDICI.check("0,52").message  # 0.52, near 0.522
+    assert "too high by a factor of ten" in YEARLY.check("48.000").message  # 48000 €
+    assert "too low by a factor of ten" in YEARLY.check("480,00 €").message  # 480 €
+
+
+def test_an_ambiguous_number_is_asked_about_when_the_question_cannot_decide():
+    question = Numeric(id="99.test.count", prompt="How many?", answer=0.0, abs_tol=0.5)
+    feedback = question.check("1,250")  # no unit, no scale, no size of the answer to go by
+    assert not feedback.readable
+    assert feedback.message == (
+        "“1,250” could mean 1250 or 1.25. Type it without a thousands separator: 1250, or 1.25."
+    )
+
+
+def test_a_scale_must_be_known_and_a_share_lies_in_0_to_1():
+    with pytest.raises(ValueError, match="scale"):
+        Numeric(id="99.t.bad", prompt="n?", answer=0.5, scale="shares")
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        Numeric(id="99.t.big", prompt="n?", answer=47, scale="share")
+    with pytest.raises(ValueError, match="scale"):
+        VariantNumeric(id="99.t.var", prompt="n?", make=lambda rng: ({}, 0.5), scale="pc")
+
+
+def test_a_variant_keeps_its_scale():
+    question = VariantNumeric(
+        id="99.t.variant", prompt="Share?", make=lambda rng: ({}, 0.25), scale="share"
+    )
+    assert question.for_variant("7").scale == "share"
+    assert question.check("25 %").correct
+
+
+def test_a_sealed_question_reads_the_same_way_but_asks_where_only_the_key_could_decide():
+    sealed = seal(SHARE)
+    assert sealed.check("47 %").message.startswith("“47 %” is read as the share 0.47. Your")
+    assert seal(YEARLY).check("4.800").message.startswith("Your answer: 4,800 € per year.")
+    asked = seal(PARTNERS).check("11,270")  # the sealed copy knows no key: it asks
+    assert "could mean 11270 or 11.27" in asked.message and not asked.readable
+    assert PARTNERS.check("11,270").correct  # grading, with the key, reads 11.27
 
 
 # -- classification ----------------------------------------------------------------------

@@ -386,17 +386,49 @@ def test_all_bad_cells_are_reported_with_row_and_column():
 
 
 def test_messy_numbers_are_read():
-    row = partner(
-        "Mill", hours_per_month="6 h", value="1.200.000", dependence=" 12,5 % "
-    )  # "1.200.000" is not a number in the kit's reader: reported, not misread
-    assert any('"1.200.000" is not a number' in p for p in problems_of([row]))
-    row["value"] = "1 200 000 €"
-    frame = read_audit([row])
-    assert frame.loc[0, ["hours_per_month", "value", "dependence"]].tolist() == [
-        6,
-        1_200_000,
-        12.5,
-    ]
+    row = partner("Mill", hours_per_month="6 h", value="1.200.000", dependence=" 12,5 % ")
+    for value in ("1.200.000", "1 200 000 €", "1,200,000", "1.200.000,00 €"):
+        row["value"] = value
+        frame = read_audit([row])
+        assert frame.loc[0, ["hours_per_month", "value", "dependence"]].tolist() == [
+            6,
+            1_200_000,
+            12.5,
+        ], value
+
+
+@pytest.mark.parametrize(
+    ("value", "euros"),
+    [("1.000 €", 1_000), ("1.000", 1_000), ("1,000 €", 1_000), ("11.250", 11_250),
+     ("11.250,50 €", 11_250.5), ("12,50 €", 12.5), ("1 000 €", 1_000), ("€ 1,000", 1_000)],
+)  # fmt: skip
+def test_a_value_in_euros_reads_a_three_digit_group_as_thousands(value, euros):
+    """Money has at most two decimals, so "1.000 €" is a thousand euros, never one."""
+    assert read_audit([partner("Mill", value=value)]).loc[0, "value"] == euros
+
+
+def test_a_unit_that_does_not_fit_the_column_is_reported():
+    (percent,) = problems_of([partner("Mill", value="12 %")])
+    assert percent == (
+        'Row 1 (Mill), column "Value (€ per year)": this column is in € per year; you typed a '
+        "percentage. Enter the value in € per year as a number, e.g. 12000."
+    )
+    (monthly,) = problems_of([partner("Mill", value="400 €/month")])
+    assert "you typed an amount per month. Convert it to per year" in monthly
+    (money,) = problems_of([partner("Mill", dependence="30 €")])
+    assert "this column is in %; you typed an amount in €" in money
+
+
+def test_hours_read_a_three_digit_decimal_only_where_thousands_cannot_be_meant():
+    # 1500 hours a month is beyond the column's 200: "1,500" is one and a half hours
+    assert read_audit([partner("Mill", hours_per_month="1,500 h")]).loc[0, "hours_per_month"] == 1.5
+    assert read_audit([partner("Mill", hours_per_month="100,000")]).loc[0, "hours_per_month"] == 100
+    # neither 250000 nor 250 hours fit the column: the learner is asked, not guessed for
+    (problem,) = problems_of([partner("Mill", hours_per_month="250,000")])
+    assert problem == (
+        'Row 1 (Mill), column "Hours per month (h)": “250,000” could mean 250000 or 250. Type '
+        "it without a thousands separator: 250000, or 250."
+    )
 
 
 def test_duplicate_partners_are_reported():
