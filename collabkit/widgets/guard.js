@@ -10,8 +10,13 @@
 // whose label is the row they sit in).
 
 function label(control) {
-  // the widget's own description, else the text of the row it sits in (a classification
-  // question's item), else nothing
+  // a kit slider's or number box's label, else the widget's own description, else the
+  // text of the row it sits in (a classification question's item)
+  const group = control.closest(".collabkit-slider, .collabkit-number-box");
+  const title = group && group.querySelector(".collabkit-slider-label, .widget-html");
+  if (title && title.textContent.trim()) {
+    return title.textContent.trim();
+  }
   const widget = control.closest(".jupyter-widgets");
   const own = widget && widget.querySelector(":scope > .widget-label");
   const text = own && own.textContent.trim();
@@ -39,11 +44,14 @@ function guard(container) {
     box.setAttribute("aria-live", "polite");
   }
   // ipywidgets gives slider handles and unlabelled selects no accessible name
-  for (const control of container.querySelectorAll('[role="slider"], select, .widget-readout')) {
+  const unnamed =
+    '[role="slider"], select, .widget-readout, .collabkit-slider input, .collabkit-number-box input';
+  for (const control of container.querySelectorAll(unnamed)) {
     if (!control.getAttribute("aria-label")) {
       const name = label(control);
+      const box = control.matches(".widget-readout, input");
       if (name) {
-        control.setAttribute("aria-label", control.matches(".widget-readout") ? `${name}: value` : name);
+        control.setAttribute("aria-label", box ? `${name}: value` : name);
       }
     }
   }

@@ -42,6 +42,8 @@ from tests.browser.lab import (
 COURSE = sorted(p.name for p in NOTEBOOKS.glob("0[0-4]_*.ipynb"))
 SHOTS = ARTIFACTS / "student-view"
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
+#: From a slider's handle, the number box beside it (the kit's NumberSlider).
+SLIDER_BOX = "xpath=ancestor::*[contains(@class, 'collabkit-slider')][1]//input"
 TEMPLATE_FIELD = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 #: The notebook's cells: their number and types, from JupyterLab's own model.
 CELL_TYPES = """() => {
@@ -125,13 +127,16 @@ def settle(page) -> None:
 
 
 def controls_that_change_nothing(page) -> list[str]:
-    """Each explorer control moved to both ends; those after which plot and summary were
-    the same (named by explorer and control)."""
+    """Each explorer control moved to both ends (and back), from the explorer's starting
+    settings; those after which plot and summary were the same (named by explorer and
+    control)."""
     inert = []
     for e, explorer in enumerate(page.locator(".collabkit-explorer").all()):
         explorer.scroll_into_view_if_needed()
         explorer.locator(f"{PLOT} .main-svg").first.wait_for(timeout=60_000)
         for s, handle in enumerate(explorer.locator(SLIDER_HANDLE).all()):
+            box = handle.locator(SLIDER_BOX)
+            start = box.first.input_value() if box.count() else None
             ends = []
             for key in ("Home", "End"):
                 handle.focus()
@@ -139,13 +144,17 @@ def controls_that_change_nothing(page) -> list[str]:
                 settle(page)
                 ends.append(explorer_state(explorer))
             if ends[0] == ends[1]:
-                inert.append(
-                    f"explorer {e + 1}, slider {s + 1} ({handle.get_attribute('aria-label')})"
-                )
+                name = handle.get_attribute("aria-label")
+                inert.append(f"explorer {e + 1}, slider {s + 1} ({name})")
+            if start is not None:  # back where it was, so the next control starts there
+                box.first.fill(start)
+                box.first.press("Enter")
+                settle(page)
         for s, select in enumerate(explorer.locator("select").all()):
             options = select.locator("option").all_inner_texts()
             if len(options) < 2:
                 continue
+            start = select.evaluate("(e) => e.options[e.selectedIndex].label")
             ends = []
             for option in (options[0], options[-1]):
                 select.select_option(label=option)
@@ -153,6 +162,8 @@ def controls_that_change_nothing(page) -> list[str]:
                 ends.append(explorer_state(explorer))
             if ends[0] == ends[1]:
                 inert.append(f"explorer {e + 1}, menu {s + 1} ({options[0]} / {options[-1]})")
+            select.select_option(label=start)
+            settle(page)
     return inert
 
 
