@@ -28,6 +28,7 @@ from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
 from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
+from collabkit.core.words import plural
 from collabkit.core.colours import WARNING
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
@@ -148,12 +149,15 @@ class Session:
         return feedback, record
 
     def _repr_html_(self) -> str:
-        restored = len(self.records)
+        answered = len(self.latest_answers())
         mode = " (self-study: worked solutions available on request)" if self.self_study else ""
         text = (
             f"<p>Answering as <b>{html.escape(self.student_id)}</b>{mode}. "
-            f"Your answers are saved as you go; {restored} earlier answer"
-            f"{'' if restored == 1 else 's'} restored.</p>"
+            f"Your answers are saved as you go; your answers to {plural(answered, 'question')} "
+            "were restored.</p>"
+            if answered
+            else f"<p>Answering as <b>{html.escape(self.student_id)}</b>{mode}. "
+            "Your answers are saved as you go.</p>"
         )
         if self.student_id == ANONYMOUS:
             text += (

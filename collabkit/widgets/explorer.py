@@ -72,9 +72,14 @@ class Explorer(widgets.VBox):
         self.plot = Plot(figure(compute(**self.values)))
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
+        self.starting_values = self.values
+        self.reset_button = widgets.Button(
+            description="Back to the start", icon="undo", tooltip="Back to the starting settings"
+        )
+        self.reset_button.on_click(lambda _: self.reset())
         control_box = widgets.Box(
-            list(self.controls.values()),
-            layout=widgets.Layout(display="flex", flex_flow="row wrap"),
+            [*self.controls.values(), self.reset_button],
+            layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="flex-end"),
         )
         super().__init__([control_box, self.plot, self.message])
         self.add_class("collabkit-explorer")
@@ -95,6 +100,10 @@ class Explorer(widgets.VBox):
         """Set controls as a student would (each change triggers an update)."""
         for name, value in values.items():
             self.controls[name].value = value
+
+    def reset(self) -> None:
+        """Put every control back to its starting setting (questions refer to them)."""
+        self.set(**self.starting_values)
 
     def _on_change(self, _change: Mapping[str, Any]) -> None:
         self.update()

@@ -6,8 +6,8 @@
 // vanish. Lumino skips shortcuts for keys pressed inside an element carrying
 // data-lm-suppress-shortcuts; this view puts it on the kit widget it sits in (the nearest
 // .collabkit-guarded) and on every control in it, makes its feedback boxes live regions that screen readers
-// announce, and names the controls ipywidgets leaves unnamed (slider handles, and selects
-// whose label is the row they sit in).
+// announce, names the controls ipywidgets leaves unnamed (slider handles, and selects
+// whose label is the row they sit in), and lets Enter in a question's answer box check it.
 
 function label(control) {
   // a kit slider's or number box's label, else the widget's own description, else the
@@ -30,7 +30,26 @@ function label(control) {
 
 const FOCUSABLE = 'input, select, textarea, button, [tabindex], [contenteditable], [role="slider"]';
 
+function submitOnEnter(event) {
+  // Enter in a question's one-line answer box checks the answer, as a form would
+  const box = event.target;
+  if (event.key !== "Enter" || !box.matches('input[type="text"]')) {
+    return;
+  }
+  const question = box.closest(".collabkit-question");
+  const check = question && question.querySelector(".collabkit-check");
+  if (check) {
+    event.preventDefault();
+    box.dispatchEvent(new Event("change", { bubbles: true })); // the typed text is synced first
+    check.click();
+  }
+}
+
 function guard(container) {
+  if (!container.dataset.collabkitEnter) {
+    container.dataset.collabkitEnter = "submits";
+    container.addEventListener("keydown", submitOnEnter, true); // ipywidgets stops its bubbling
+  }
   // Lumino checks the attribute on the element that has the focus (and walks up only
   // while no shortcut's selector has matched), so every focusable element carries it
   container.setAttribute("data-lm-suppress-shortcuts", "true");

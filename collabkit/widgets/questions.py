@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import importlib
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from numbers import Real
 from typing import Any
 
@@ -54,6 +54,7 @@ class QuestionWidget(widgets.VBox):
         self.solution = widgets.HTML()
         if isinstance(self.question, SealedQuestion):  # graded: no solution to reveal
             self.solution_button.layout.display = "none"
+        self.check_button.add_class("collabkit-check")  # Enter in a text box presses it
         self.check_button.on_click(lambda _: self.submit())
         self.solution_button.on_click(lambda _: self.reveal())
         self.header = widgets.HTML(self._header_html())
@@ -73,6 +74,8 @@ class QuestionWidget(widgets.VBox):
         self.layout.padding = "6px 10px"
         self.layout.margin = "8px 0"
         self._restore()
+        for control in _answer_controls(self.input):
+            control.observe(self._on_answer_edited, names="value")
         _live.add(self)
 
     # -- per-type input --------------------------------------------------------------
@@ -121,6 +124,11 @@ class QuestionWidget(widgets.VBox):
     def submit(self) -> Feedback:
         """Check the current answer, record it, and show the feedback."""
         self._follow_student()
+        if (
+            getattr(self.question, "executes", False)
+            or getattr(self.question, "shape", "") == "code"
+        ):
+            self.feedback.value = _note("Checking your code: this can take a few seconds…")
         feedback, _ = self.session.submit(self.source, self.value)
         self._show(feedback)
         if self._record_display is not None:
@@ -153,6 +161,11 @@ class QuestionWidget(widgets.VBox):
         else:
             status = status[0].upper() + status[1:]
         self.feedback.value = feedback.to_html() + f'<small style="color:{MUTED}">{status}</small>'
+
+    def _on_answer_edited(self, _change: Mapping[str, Any]) -> None:
+        """An answer edited after its feedback: the feedback no longer describes it."""
+        if self.feedback.value and STALE not in self.feedback.value:
+            self.feedback.value = _note(STALE)
 
     def _restore(self) -> None:
         records = self.session.records_for(self.question.id)
@@ -397,6 +410,29 @@ def solution_html(question: qt.Question, session: Session) -> str:
         f"{'' if left == 1 else 's'}. Learning alone? Run "
         "<code>collabkit.start(self_study=True)</code> to open solutions at any time.</i>"
     )
+
+
+#: Shown in place of feedback once the answer it described has been edited.
+STALE = "You changed your answer since it was checked: check it again."
+
+
+def _note(text: str) -> str:
+    """A feedback box without a verdict (the student's text escaped)."""
+    return (
+        f'<div class="collabkit-feedback-box" style="border-left:4px solid {MUTED};'
+        f'padding:4px 10px;margin:4px 0;"><i>{html.escape(text)}</i></div>'
+    )
+
+
+def _answer_controls(widget: widgets.Widget) -> list[widgets.ValueWidget]:
+    """The controls below ``widget`` that hold (part of) an answer: every value widget
+    but text shown to the student."""
+    if isinstance(widget, (widgets.HTML, widgets.Label, widgets.HTMLMath)):
+        return []
+    found = [widget] if isinstance(widget, widgets.ValueWidget) else []
+    for child in getattr(widget, "children", ()):
+        found += _answer_controls(child)
+    return found
 
 
 def _paragraphs(text: str) -> str:

@@ -236,3 +236,17 @@ def test_notebook_shortcuts_stay_out_of_kit_widgets(page, lab_server, kind):
         page.keyboard.press("Space")
         settle(page)
         assert widget_state(control) != before, "space did not tick the checkbox"
+
+
+def test_enter_in_an_answer_box_checks_the_answer(page, lab_server):
+    open_notebook(page, lab_server, "01_fundamentals.ipynb")
+    run_all_cells(page)
+    cells = page.evaluate(CELL_TYPES)
+    question = page.locator(".collabkit-question").filter(has=page.locator("input[type=text]"))
+    box = question.first.locator("input[type=text]").first
+    box.scroll_into_view_if_needed()
+    box.fill("12")
+    box.press("Enter")
+    question.first.locator(".collabkit-feedback .collabkit-feedback-box").wait_for(timeout=30_000)
+    assert "12" in question.first.locator(".collabkit-feedback").inner_text()
+    assert page.evaluate(CELL_TYPES) == cells  # Enter ran no cell and added none

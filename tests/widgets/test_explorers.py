@@ -75,3 +75,14 @@ def test_free_riding_summary_follows_the_return_and_the_size():
     explorer.set(n_firms=5)
     assert last_share() > large
     assert "more than the average they saw" in explorer.message.value
+
+
+def test_an_explorer_goes_back_to_its_starting_settings():
+    """Questions refer to an explorer's starting settings; one button brings them back."""
+    explorer = fundamentals.cost_pooling()
+    start, figure = explorer.values, [tuple(t.y) for t in explorer.figure.data]
+    explorer.set(**{name: control.max for name, control in explorer.controls.items()})
+    assert explorer.values != start
+    explorer.reset_button.click()
+    assert explorer.values == start
+    assert [tuple(t.y) for t in explorer.figure.data] == figure
