@@ -28,8 +28,8 @@ from collabkit.assess.questions import Question
 from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
 from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
-from collabkit.core.words import plural
 from collabkit.core.colours import WARNING
+from collabkit.core.words import plural
 
 ANSWERS_DIR_ENV = "COLLABKIT_ANSWERS_DIR"
 #: The id of a student who never gave one.
