@@ -22,8 +22,16 @@ from plotly.io.json import to_json_plotly
 
 from collabkit.figures.style import TraceUpdates, fill_traces
 
-#: plotly's display options: no plotly logo, no "edit in Chart Studio" link.
-CONFIG = {"displaylogo": False}
+#: plotly's display options: no plotly logo, and nothing that sends the chart to Plotly's
+#: cloud (plotly.js 4 shows a "Share chart..." button, which uploads the figure, unless
+#: ``showSendToCloud`` is off); the figure resizes with the window.
+CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud"],
+    "responsive": True,
+}
 
 
 class Plot(anywidget.AnyWidget):
