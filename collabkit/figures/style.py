@@ -36,6 +36,18 @@ PATTERNS = ("/", "\\", "x", ".", "+", "-", "|")
 #: wide enough to give the mark its 3:1 contrast by itself.
 OUTLINED = {"color": OUTLINE, "width": 2}
 
+#: plotly's display options for every figure the kit draws (the plot widget, the report
+#: page): no plotly logo, and nothing that sends the chart to Plotly's cloud (plotly.js 4
+#: shows a "Share chart..." button, which uploads the figure, unless ``showSendToCloud`` is
+#: off); the figure resizes with the window.
+PLOT_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud"],
+    "responsive": True,
+}
+
 #: Layout every figure of the course starts from. The width is left to the page (autosize:
 #: the plot takes the width of its cell); plotly.js 3+ offers a "Share chart..." button
 #: that uploads the figure to Plotly's cloud, which the modebar never shows here.
