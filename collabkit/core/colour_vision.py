@@ -60,7 +60,7 @@ MACHADO_2009: dict[str, tuple[RGB, RGB, RGB]] = {
     ),
 }
 
-_NAMED = {"white": "#FFFFFF", "black": "#000000"}
+_NAMED: dict[str, RGB] = {"white": (1.0, 1.0, 1.0), "black": (0.0, 0.0, 0.0)}
 _RGBA = re.compile(r"rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)")
 
 
@@ -70,22 +70,26 @@ def parse_colour(colour: str) -> tuple[RGB, float]:
     Parameters
     ----------
     colour
-        ``"#RRGGBB"``, ``"#RGB"``, ``"rgb(r, g, b)"``, ``"rgba(r, g, b, a)"``, ``"white"``
-        or ``"black"``.
+        Six or three hex digits after ``#``, the CSS functions ``rgb`` and ``rgba`` (0–255
+        per channel, opacity 0–1), ``"white"`` or ``"black"``.
 
     Returns
     -------
     tuple
         ``((r, g, b), alpha)``.
     """
-    text = _NAMED.get(colour.strip().lower(), colour.strip())
+    text = colour.strip()
+    if text.lower() in _NAMED:
+        return _NAMED[text.lower()], 1.0
     if text.startswith("#") and len(text) in (4, 7):
         digits = text[1:] if len(text) == 7 else "".join(c * 2 for c in text[1:])
         red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
         return (red, green, blue), 1.0
     match = _RGBA.fullmatch(text)
     if match is None:
-        raise ValueError(f"colour must be #RRGGBB, #RGB, rgb(...) or rgba(...); got {colour!r}")
+        raise ValueError(
+            f"colour must be # and six or three hex digits, or CSS rgb or rgba; got {colour!r}"
+        )
     red, green, blue = (float(match.group(i)) / 255 for i in (1, 2, 3))
     alpha = float(match.group(4)) if match.group(4) is not None else 1.0
     return (red, green, blue), alpha
@@ -96,7 +100,7 @@ def to_hex(rgb: Sequence[float]) -> str:
     return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in rgb)
 
 
-def over(colour: str, background: str = "#FFFFFF", alpha: float = 1.0) -> str:
+def over(colour: str, background: str = "white", alpha: float = 1.0) -> str:
     """The colour seen when ``colour`` (with its own opacity, times ``alpha``) is painted on
     ``background``: the browser's sRGB compositing, as ``"#RRGGBB"``."""
     rgb, own = parse_colour(colour)
@@ -126,15 +130,9 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def contrast_ratio(first: str, second: str = "#FFFFFF") -> float:
+def contrast_ratio(first: str, second: str = "white") -> float:
     """WCAG 2.1 contrast ratio ``(L1 + 0.05) / (L2 + 0.05)``, lighter over darker: from 1
-    (no contrast) to 21 (black on white).
-
-    Examples
-    --------
-    >>> round(contrast_ratio("#767676", "#FFFFFF"), 2)
-    4.54
-    """
+    (no contrast) to 21 (black on white); the mid grey 118, 118, 118 has 4.54 on white."""
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
