@@ -125,7 +125,12 @@ def grouped_positions(
         if len(nodes) == 1:
             positions[nodes[0]] = (left + _WIDTH / 2, top - _HEIGHT / 2)
             continue
-        sub = graph.subgraph(nodes)
+        # a new graph in the graph's own node order: a subgraph view iterates a set, whose
+        # order (and so the layout) would change with Python's hash seed
+        members_of = set(nodes)
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        sub.add_edges_from((a, b) for a, b in graph.edges(nodes) if b in members_of)
         raw = nx.spring_layout(sub, seed=seed, k=2.0 / math.sqrt(len(nodes)), iterations=200)
         half = np.array([_WIDTH / 2, _HEIGHT / 2])
         xy = _even_disc(np.array([raw[v] for v in nodes], dtype=float)) * half + half

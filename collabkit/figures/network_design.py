@@ -174,14 +174,15 @@ def network_figure(
     title: str,
     size_by: str = "betweenness",
     colour_by: str = "role",
-    equal_aspect: bool = True,
+    equal_aspect: bool = False,
 ) -> go.Figure:
     """A network of firms: colour and marker symbol by role (or a node attribute such as
     ``"sector"``), size by ``size_by``, partners and metrics on hover.
 
-    ``equal_aspect`` keeps a unit on the x-axis as long as one on the y-axis (circles stay
-    circles); positions laid out for the figure's own shape (:func:`~collabkit.figures.
-    layout.grouped_positions`) turn it off and use the whole width."""
+    The drawing takes the figure's whole width, with room at the sides and top for the
+    firms' names (the axes' ranges are set from ``positions``, which an explorer keeps
+    for all its settings). ``equal_aspect`` keeps a unit on the x-axis as long as one on the
+    y-axis instead (circles stay circles, but a wide figure is then mostly empty)."""
     fig = figure(
         _network_trace_objects(colour_groups(graph, colour_by)),
         network_traces(graph, metrics, positions, size_by, colour_by),
@@ -191,16 +192,33 @@ def network_figure(
         hovermode="closest",
         height=480,
     )
-    fig.update_xaxes(**HIDDEN_AXIS)
+    labelled = len(metrics) <= LABEL_LIMIT
     if equal_aspect:
+        fig.update_xaxes(**HIDDEN_AXIS)
         fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
-    else:
-        fig.update_yaxes(**HIDDEN_AXIS)
+    else:  # names stick out by up to about 120 px of some 800 (sides) and 20 of 330 (top)
+        x_range, y_range = _padded(positions, (0.2, 0.12) if labelled else (0.04, 0.06))
+        fig.update_xaxes(**HIDDEN_AXIS, range=x_range)
+        fig.update_yaxes(**HIDDEN_AXIS, range=y_range)
     fig.add_annotation(
         text=f"node size: {size_by.replace('_', ' ')}; colour and shape: {colour_by}",
         xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
     )  # fmt: skip
     return fig
+
+
+def _padded(positions: Positions, pad: tuple[float, float]) -> tuple[list[float], list[float]]:
+    """x and y ranges around ``positions``, widened by ``pad`` (shares of each span) on
+    each side."""
+    if not positions:
+        return [-1.0, 1.0], [-1.0, 1.0]
+    ranges = []
+    for axis, share in enumerate(pad):
+        values = [p[axis] for p in positions.values()]
+        low, high = min(values), max(values)
+        margin = share * (high - low) if high > low else 1.0
+        ranges.append([low - margin, high + margin])
+    return ranges[0], ranges[1]
 
 
 def resilience_traces(curve: pd.DataFrame) -> TraceUpdates:

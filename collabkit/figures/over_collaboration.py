@@ -204,8 +204,8 @@ def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Fi
         hovermode="closest",
         height=500,
     )  # fmt: skip
-    fig.update_xaxes(**HIDDEN_AXIS, range=[-1.4, 1.4])
-    fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35], scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(**HIDDEN_AXIS, range=[-1.7, 1.7])  # wider than high: the width there is
+    fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35])
     return fig
 
 

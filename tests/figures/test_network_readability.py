@@ -15,7 +15,7 @@ import pytest
 
 from collabkit.figures import layout
 from collabkit.figures import network_design as netfig
-from tests.conftest import REPO
+from tests.conftest import REPO, run_python
 
 FIRMS = pd.read_csv(REPO / "datasets" / "cluster_firms.csv").set_index("firm_id")
 LINKS = pd.read_csv(REPO / "datasets" / "cluster_partnerships.csv")
@@ -90,6 +90,21 @@ def test_valley_layout_is_the_same_every_time():
 
     graph = load_cluster()
     assert layout.grouped_positions(graph, "town") == layout.grouped_positions(graph, "town")
+
+
+@pytest.mark.slow
+def test_valley_layout_is_the_same_in_every_kernel(monkeypatch):
+    """Python's hash seed differs between processes; the picture must not."""
+    code = (
+        "from collabkit.data.cluster import load_cluster\n"
+        "from collabkit.figures.layout import grouped_positions\n"
+        "print(sorted(grouped_positions(load_cluster(), 'town').items()))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        outputs.add(run_python(code).stdout)
+    assert len(outputs) == 1
 
 
 def test_valley_sectors_differ_in_colour_and_in_marker_symbol(valley):
