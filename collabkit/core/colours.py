@@ -10,18 +10,32 @@ The figures' palette is plain hex (plotly draws on its own white background).
 
 from __future__ import annotations
 
-#: Okabe & Ito (2008) colour-blind-safe palette.
+#: The figures' palette: the hues of Okabe & Ito's (2008) colour-blind-safe palette, each made
+#: dark enough for a contrast of at least 3:1 against the white plot background (WCAG 2.1,
+#: success criterion 1.4.11 "Non-text Contrast"; the originals' orange, sky blue, yellow and
+#: grey had 1.3–2.9:1), with the confusable pairs pulled apart in lightness (orange and
+#: vermillion, purple and grey) so that they differ under protanopia and deuteranopia too.
+#: Contrast against white, from :func:`collabkit.core.colour_vision.contrast_ratio`: blue
+#: 5.2, orange 3.1, green 4.3, vermillion 5.4, sky 3.2, purple 6.0, grey 3.4, black 21.
+#: ``yellow`` (1.3:1) is a fill only: a mark filled with it needs a dark outline
+#: (:data:`OUTLINE`), which carries the contrast (the figures' "best" stars).
+#: Figures that put two close colours side by side add a second cue (dash, marker symbol
+#: or bar pattern): ``tests/figures/test_colour_vision.py`` checks every figure of the course.
 PALETTE = {
     "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "sky": "#56B4E9",
-    "purple": "#CC79A7",
+    "orange": "#C68400",
+    "green": "#008B62",
+    "vermillion": "#B74500",
+    "sky": "#3399CC",
+    "purple": "#964875",
     "yellow": "#F0E442",
-    "grey": "#999999",
+    "grey": "#8B8B8B",
     "black": "#000000",
 }
+#: Palette colours too light for a mark on their own: use them only with :data:`OUTLINE`.
+FILL_ONLY = frozenset({"yellow"})
+#: The outline of a mark filled with a :data:`FILL_ONLY` colour (or with a colour scale).
+OUTLINE = "#000000"
 
 #: A fully correct answer, or a result that is going well.
 CORRECT = "var(--jp-success-color1, #1b7837)"
@@ -44,8 +58,8 @@ TRACK = "var(--jp-layout-color3, #eee)"
 MUTED = "var(--jp-content-font-color2, #595959)"
 #: Background of a worked solution (its text takes the theme's text colour).
 PANEL = "var(--jp-layout-color2, #f4f6fb)"
-#: Links between firms in network drawings.
-LINK = "#bbbbbb"
+#: Links between firms in network drawings (3.2:1 against white: the links are the content).
+LINK = "#909090"
 
 
 def translucent(colour: str, alpha: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from collabkit.figures.style import PALETTE, TraceUpdates, figure
+from collabkit.figures.style import PALETTE, PATTERNS, TraceUpdates, figure
 
 
 def pooling_traces(frame: pd.DataFrame) -> TraceUpdates:
@@ -94,8 +94,8 @@ def purchasing_figure(frame: pd.DataFrame) -> go.Figure:
     hover = "%{y:,.0f} € (%{text})"
     return figure(
         [
-            go.Bar(name="Buying alone", hovertemplate=hover, marker_color=PALETTE["grey"],
-                   textposition="none"),
+            go.Bar(name="Buying alone", hovertemplate=hover, textposition="none",
+                   marker={"color": PALETTE["grey"], "pattern": {"shape": PATTERNS[0]}}),
             go.Bar(name="Buying as a group", hovertemplate=hover,
                    marker_color=PALETTE["green"], textposition="none"),
         ],
@@ -138,6 +138,6 @@ def free_riding_figure(frame: pd.DataFrame) -> go.Figure:
         free_riding_traces(frame),
         title="A shared marketing fund: do firms keep paying in?",
         x_title="Period (season)",
-        y_title="Average contribution (% of each firm's budget)",
+        y_title="Mean contribution (% of budget)",
         yaxis_range=[0, 100],
     )  # fmt: skip

@@ -11,10 +11,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from collabkit.core.colours import LINK
+from collabkit.core.colours import FILL_ONLY, LINK
 from collabkit.core.words import plural
-from collabkit.figures.layout import HIDDEN_AXIS, Positions, link_segments
-from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
+from collabkit.figures.layout import HIDDEN_AXIS, Positions, link_segments, text_positions
+from collabkit.figures.style import (
+    COURSE_LAYOUT,
+    LEGEND_BELOW,
+    PALETTE,
+    PATTERNS,
+    SYMBOLS,
+    TraceUpdates,
+    figure,
+)
 
 ROLE_COLOURS = {
     "hub": PALETTE["vermillion"],
@@ -22,22 +30,42 @@ ROLE_COLOURS = {
     "member": PALETTE["sky"],
     "peripheral": PALETTE["grey"],
 }
+#: Each role's marker symbol: the second cue beside colour (broker blue and member sky are
+#: close for readers with a red-green colour-vision deficiency).
+ROLE_SYMBOLS = {
+    "hub": "diamond",
+    "broker": "square",
+    "member": "circle",
+    "peripheral": "triangle-up",
+}
 STRATEGY_COLOURS = {"random exit": PALETTE["green"], "targeted exit": PALETTE["vermillion"]}
-#: Networks up to this size show firm names beside the nodes.
+#: Each exit strategy's dash and marker symbol (a second cue beside colour).
+STRATEGY_MARKS = {"random exit": ("solid", "circle"), "targeted exit": ("dash", "diamond")}
+#: Networks up to this size show firm names beside the nodes (larger ones on hover only).
 LABEL_LIMIT = 20
+#: Hover lists at most this many of a firm's partners (then "and N more").
+HOVER_PARTNERS = 12
 #: At most this many links are drawn (every k-th link of denser networks); the metrics
 #: always use all links.
 MAX_DRAWN_LINKS = 1_500
 
 
 def colour_groups(graph: nx.Graph, colour_by: str) -> dict[str, str]:
-    """Colour of each group: the roles' fixed colours, or the Okabe–Ito palette in order
+    """Colour of each group: the roles' fixed colours, or the course palette in order
     for the values of a node attribute such as ``"sector"``."""
     if colour_by == "role":
         return ROLE_COLOURS
     values = sorted({str(v) for v in nx.get_node_attributes(graph, colour_by).values()})
-    palette = [c for name, c in PALETTE.items() if name not in ("yellow", "grey")]
+    palette = [c for name, c in PALETTE.items() if name not in FILL_ONLY | {"grey"}]
     return {value: palette[i % len(palette)] for i, value in enumerate(values)}
+
+
+def symbol_groups(groups: dict[str, str]) -> dict[str, str]:
+    """Marker symbol of each group of :func:`colour_groups`: the roles' fixed symbols, or
+    the course's symbols in order (a second cue beside colour)."""
+    if groups is ROLE_COLOURS:
+        return ROLE_SYMBOLS
+    return {group: SYMBOLS[i % len(SYMBOLS)] for i, group in enumerate(groups)}
 
 
 def network_traces(
@@ -48,10 +76,13 @@ def network_traces(
     colour_by: str = "role",
 ) -> TraceUpdates:
     """Edges, then one marker trace per colour group: the roles (hub, broker, member,
-    peripheral) or the values of a node attribute such as ``"sector"``.
+    peripheral) or the values of a node attribute such as ``"sector"``, each with its own
+    marker symbol.
 
     Node size grows with ``size_by`` (a column of ``metrics``); hover shows the firm's
-    name and metrics. Networks with more than :data:`MAX_DRAWN_LINKS` links show an even
+    name, sector and town (when the graph has them), its partners and its metrics. Networks
+    of up to :data:`LABEL_LIMIT` firms name each firm beside it, on the side away from the
+    drawing's centre. Networks with more than :data:`MAX_DRAWN_LINKS` links show an even
     sample of them (a complete network of 200 firms has 19,900 links: drawing them all
     hides everything and slows the browser).
     """
@@ -63,6 +94,7 @@ def network_traces(
     names = nx.get_node_attributes(graph, "name")
     labelled = len(metrics) <= LABEL_LIMIT
     groups = colour_groups(graph, colour_by)
+    symbols = symbol_groups(groups)
     if colour_by == "role":
         group_of = metrics["role"]
     else:
@@ -74,20 +106,42 @@ def network_traces(
             {
                 "x": [positions[v][0] for v in part.index],
                 "y": [positions[v][1] for v in part.index],
-                "marker": {"size": sizes[part.index].tolist(), "color": colour},
-                "customdata": [_hover(v, names.get(v, v), row) for v, row in part.iterrows()],
+                "marker": {
+                    "size": sizes[part.index].tolist(),
+                    "color": colour,
+                    "symbol": symbols[group],
+                },
+                "customdata": [_hover(graph, v, names, row) for v, row in part.iterrows()],
                 "text": [str(names.get(v, v)) for v in part.index] if labelled else None,
+                "textposition": text_positions(positions, part.index) if labelled else None,
                 "mode": "markers+text" if labelled else "markers",
             }
         )
     return updates
 
 
-def _hover(node: Any, name: str, row: pd.Series) -> str:
+def partner_list(graph: nx.Graph, node: Any, names: dict[Any, str], limit: int) -> str:
+    """A firm's partners by name, alphabetical, three to a line, at most ``limit`` of them
+    (then "and N more"); "none" for a firm without partners."""
+    partners = sorted(str(names.get(v, v)) for v in graph.neighbors(node)) if node in graph else []
+    if not partners:
+        return "none"
+    shown = partners[:limit]
+    lines = [", ".join(shown[i : i + 3]) for i in range(0, len(shown), 3)]
+    more = f"<br>and {len(partners) - limit} more" if len(partners) > limit else ""
+    return ",<br>".join(lines) + more
+
+
+def _hover(graph: nx.Graph, node: Any, names: dict[Any, str], row: pd.Series) -> str:
+    name = str(names.get(node, node))
     constraint = "–" if pd.isna(row["constraint"]) else f"{row['constraint']:.2f}"
-    label = f"<b>{name}</b>" + (f" ({node})" if name != node else "")
+    label = f"<b>{name}</b>" + (f" ({node})" if name != str(node) else "")
+    data = graph.nodes[node] if node in graph else {}
+    where = ", ".join(str(data[key]) for key in ("sector", "town") if data.get(key))
     return (
-        f"{label}<br>{row['role']}, {plural(int(row['links']), 'link')}<br>"
+        f"{label}<br>" + (f"{where}<br>" if where else "") + f"{row['role']}, "
+        f"{plural(int(row['links']), 'link')}<br>"
+        f"partners: {partner_list(graph, node, names, HOVER_PARTNERS)}<br>"
         f"betweenness {row['betweenness']:.3f}<br>closeness {row['closeness']:.2f}<br>"
         f"effective size {row['effective_size']:.2f}, constraint {constraint}"
     )
@@ -103,9 +157,10 @@ def _network_trace_objects(groups: dict[str, str] = ROLE_COLOURS) -> list[go.Sca
             name=group,
             mode="markers",
             hovertemplate="%{customdata}<extra></extra>",
-            marker={"line": {"color": "white", "width": 1}, "opacity": 0.95},
+            marker={"line": {"color": "white", "width": 1}},
             textposition="top center",
             textfont={"size": 11},
+            cliponaxis=False,
         )  # fmt: skip
         for group in groups
     ]
@@ -120,9 +175,15 @@ def network_figure(
     title: str,
     size_by: str = "betweenness",
     colour_by: str = "role",
+    equal_aspect: bool = False,
 ) -> go.Figure:
-    """A network of firms: colour by role (or a node attribute such as ``"sector"``), size
-    by ``size_by``, metrics on hover."""
+    """A network of firms: colour and marker symbol by role (or a node attribute such as
+    ``"sector"``), size by ``size_by``, partners and metrics on hover.
+
+    The drawing takes the figure's whole width, with room at the sides and top for the
+    firms' names (the axes' ranges are set from ``positions``, which an explorer keeps
+    for all its settings). ``equal_aspect`` keeps a unit on the x-axis as long as one on the
+    y-axis instead (circles stay circles, but a wide figure is then mostly empty)."""
     fig = figure(
         _network_trace_objects(colour_groups(graph, colour_by)),
         network_traces(graph, metrics, positions, size_by, colour_by),
@@ -132,10 +193,16 @@ def network_figure(
         hovermode="closest",
         height=480,
     )
-    fig.update_xaxes(**HIDDEN_AXIS)
-    fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
+    labelled = len(metrics) <= LABEL_LIMIT
+    if equal_aspect:
+        fig.update_xaxes(**HIDDEN_AXIS)
+        fig.update_yaxes(**HIDDEN_AXIS, scaleanchor="x", scaleratio=1)
+    else:  # names stick out by up to about 120 px of some 800 (sides) and 20 of 330 (top)
+        x_range, y_range = _padded(positions, (0.2, 0.12) if labelled else (0.04, 0.06))
+        fig.update_xaxes(**HIDDEN_AXIS, range=x_range)
+        fig.update_yaxes(**HIDDEN_AXIS, range=y_range)
     fig.add_annotation(
-        text=f"node size: {size_by.replace('_', ' ')}; colour: {colour_by}",
+        text=f"node size: {size_by.replace('_', ' ')}; colour and shape: {colour_by}",
         xref="paper", yref="paper", x=0, y=-0.04, showarrow=False, font={"size": 11},
     )  # fmt: skip
     return fig
@@ -254,6 +321,20 @@ def ranked_network_figure(
     return fig
 
 
+def _padded(positions: Positions, pad: tuple[float, float]) -> tuple[list[float], list[float]]:
+    """x and y ranges around ``positions``, widened by ``pad`` (shares of each span) on
+    each side."""
+    if not positions:
+        return [-1.0, 1.0], [-1.0, 1.0]
+    ranges = []
+    for axis, share in enumerate(pad):
+        values = [p[axis] for p in positions.values()]
+        low, high = min(values), max(values)
+        margin = share * (high - low) if high > low else 1.0
+        ranges.append([low - margin, high + margin])
+    return ranges[0], ranges[1]
+
+
 def resilience_traces(curve: pd.DataFrame) -> TraceUpdates:
     """One line per exit strategy: share in the largest group against share removed."""
     updates = []
@@ -268,7 +349,8 @@ def _resilience_trace_objects() -> list[go.Scatter]:
         go.Scatter(
             name=strategy,
             mode="lines+markers",
-            line={"color": colour, "width": 3},
+            line={"color": colour, "width": 3, "dash": STRATEGY_MARKS[strategy][0]},
+            marker={"symbol": STRATEGY_MARKS[strategy][1], "size": 8},
             hovertemplate="%{x:.0f}% gone: %{y:.0f}% still connected<extra>"
             + strategy
             + "</extra>",
@@ -278,7 +360,8 @@ def _resilience_trace_objects() -> list[go.Scatter]:
 
 
 RESILIENCE_X = "Firms that have left (% of all firms)"
-RESILIENCE_Y = "Firms in the largest connected group (% of all firms)"
+#: Short enough to fit beside the plot (a longer one runs into the figure's title).
+RESILIENCE_Y = "Largest connected group (% of firms)"
 
 
 def resilience_figure(curve: pd.DataFrame) -> go.Figure:
@@ -291,6 +374,7 @@ def resilience_figure(curve: pd.DataFrame) -> go.Figure:
         y_title=RESILIENCE_Y,
         yaxis_range=[0, 102],
         hovermode="closest",
+        height=420,
     )
 
 
@@ -307,7 +391,7 @@ def structure_figure(
     """The network (left) beside its resilience curves (right), in one figure."""
     fig = make_subplots(
         rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.1,
-        subplot_titles=("The network (size: betweenness; colour: role)", "Resilience"),
+        subplot_titles=("The network (size: betweenness; colour and shape: role)", "Resilience"),
     )  # fmt: skip
     for trace in _network_trace_objects():
         fig.add_trace(trace, row=1, col=1)
@@ -318,8 +402,9 @@ def structure_figure(
     ):
         trace.update(data)
     fig.update_layout(
+        **COURSE_LAYOUT,
         title={"text": "A network of firms and what happens when firms leave", "x": 0.01},
-        template="plotly_white", height=500, hovermode="closest",
+        height=500, hovermode="closest",
         margin={"l": 20, "r": 20, "t": 70, "b": 95}, legend=LEGEND_BELOW,
     )  # fmt: skip
     fig.update_xaxes(HIDDEN_AXIS, row=1, col=1)
@@ -334,6 +419,14 @@ COMPARISON_MEASURES = {
     "reach": ("Reach within 2 links (share of pairs)", PALETTE["blue"]),
     "resilience": ("Resilience to losing key firms (0–1)", PALETTE["green"]),
     "centralization": ("Power concentration (centralisation, 0–1)", PALETTE["vermillion"]),
+}
+#: Each measure's bar pattern: cost and power concentration (orange, vermillion) are close
+#: for readers with a red-green colour-vision deficiency.
+COMPARISON_PATTERNS = {
+    "coordination_cost": PATTERNS[0],
+    "reach": "",
+    "resilience": PATTERNS[3],
+    "centralization": PATTERNS[2],
 }
 
 
@@ -355,10 +448,10 @@ def comparison_figure(table: pd.DataFrame) -> go.Figure:
         [
             go.Bar(
                 name=label,
-                marker_color=colour,
+                marker={"color": colour, "pattern": {"shape": COMPARISON_PATTERNS[measure]}},
                 hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>",
             )
-            for label, colour in COMPARISON_MEASURES.values()
+            for measure, (label, colour) in COMPARISON_MEASURES.items()
         ],  # fmt: skip
         comparison_traces(table),
         title="Trade-offs between structures (same number of firms)",
@@ -370,39 +463,76 @@ def comparison_figure(table: pd.DataFrame) -> go.Figure:
     )
 
 
-def partner_traces(ranking: pd.DataFrame, top: int = 8) -> TraceUpdates:
-    """Best candidates' complementarity, split into new contacts and existing partners."""
-    best = ranking.head(top).iloc[::-1]
+#: The partner ranking shows the first few candidates of each complementarity score. The
+#: score takes only a handful of values (a candidate with three capabilities, none of them
+#: the firm's, scores 3/5 against any two-capability firm), so in the valley cluster the
+#: ten to fifteen best candidates of every firm are tied: eight bars from the top of the
+#: ranking were all the same length, and only the tie-breaks (same town, then name) ordered
+#: them.
+PER_SCORE = 3
+
+
+def partner_rows(ranking: pd.DataFrame, top: int = 9, per_score: int = PER_SCORE) -> pd.DataFrame:
+    """The candidates the partner figure shows: the first ``per_score`` of each
+    complementarity score (in the ranking's order: same town first, then by name), best
+    score first, at most ``top`` rows; ``tied`` counts the candidates with the same score.
+
+    Parameters
+    ----------
+    ranking
+        :func:`collabkit.analysis.partners.complementarity` output, best first.
+    top, per_score
+        Rows in all, and rows per score.
+    """
+    score = ranking["complementarity"].round(9)
+    tied = score.map(score.value_counts())
+    first = score.groupby(score, sort=False).cumcount() < per_score
+    return ranking.assign(tied=tied)[first].head(top)
+
+
+def partner_traces(ranking: pd.DataFrame, top: int = 9) -> TraceUpdates:
+    """Complementarity of the candidates of :func:`partner_rows`, split into new contacts
+    and existing partners. Both traces list every row (a bar of the other kind is a gap),
+    so the rows keep the ranking's order, best at the top."""
+    rows = partner_rows(ranking, top).iloc[::-1]
+    labels = rows["name"] + " (" + rows["sector"] + ")"
+    if labels.duplicated().any():
+        labels = labels + " " + rows.index.astype(str)
+    brings = rows["brings"].where(rows["brings"] != "", "nothing new")
     updates = []
     for existing in (False, True):
-        part = best[best["already_partner"] == existing]
+        mine = rows["already_partner"] == existing
         updates.append(
             {
-                "x": part["complementarity"],
-                "y": part["name"] + " (" + part["sector"] + ")",
-                "text": "brings: " + part["brings"].where(part["brings"] != "", "nothing new"),
+                "x": [
+                    float(v) if m else None
+                    for v, m in zip(rows["complementarity"], mine, strict=True)
+                ],
+                "y": labels.tolist(),
+                "text": ["brings: " + b if m else "" for b, m in zip(brings, mine, strict=True)],
+                "customdata": rows["tied"].tolist(),
             }
         )
     return updates
 
 
-def partner_figure(ranking: pd.DataFrame, top: int = 8) -> go.Figure:
-    """Horizontal bars of the best-complementing candidate partners."""
-    return figure(
+def partner_figure(ranking: pd.DataFrame, top: int = 9) -> go.Figure:
+    """Horizontal bars of the best-complementing candidate partners: the first few of each
+    score (:func:`partner_rows`), so that bar lengths show where the scores differ; what
+    each candidate brings is written beside its bar."""
+    hover = (
+        "%{y}<br>%{text}<br>complementarity %{x:.2f}, shared by %{customdata} candidates"
+        "<extra></extra>"
+    )
+    fig = figure(
         [
-            go.Bar(
-                name="not yet a partner",
-                orientation="h",
-                marker_color=PALETTE["blue"],
-                hovertemplate="%{y}<br>%{text}<br>complementarity %{x:.2f}<extra></extra>",
-            ),
-            go.Bar(
-                name="already a partner",
-                orientation="h",
-                marker_color=PALETTE["grey"],
-                hovertemplate="%{y}<br>%{text}<br>complementarity %{x:.2f}<extra></extra>",
-            ),
-        ],  # fmt: skip
+            go.Bar(name="not yet a partner", orientation="h", hovertemplate=hover,
+                   marker={"color": PALETTE["blue"]}, textposition="outside",
+                   textfont={"size": 11}, cliponaxis=False),
+            go.Bar(name="already a partner", orientation="h", hovertemplate=hover,
+                   marker={"color": PALETTE["grey"], "pattern": {"shape": PATTERNS[0]}},
+                   textposition="outside", textfont={"size": 11}, cliponaxis=False),
+        ],
         partner_traces(ranking, top),
         title="Who complements this firm best?",
         x_title="Complementarity (share of joint capabilities only the partner has, 0–1)",
@@ -410,5 +540,24 @@ def partner_figure(ranking: pd.DataFrame, top: int = 8) -> go.Figure:
         xaxis_range=[0, 1],
         barmode="overlay",
         hovermode="closest",
-        margin={"l": 220, "r": 20, "t": 60, "b": 55},
-    )
+        height=420,
+        margin={"l": 220, "r": 20, "t": 60, "b": 95},
+    )  # fmt: skip
+    fig.add_annotation(
+        text=f"Equal bars are tied scores: the first {PER_SCORE} candidates of each score are "
+        "shown, same town first.",
+        xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", showarrow=False,
+        font={"size": 11},
+    )  # fmt: skip
+    return fig
+
+
+def label_groups(fig: go.Figure, labels: dict[str, tuple[float, float]]) -> None:
+    """Write each label (for example "Millbrook, 24 firms") just above its point, the
+    top-left corner of a group of a grouped network drawing
+    (:func:`~collabkit.figures.layout.group_boxes`)."""
+    for text, (x, y) in labels.items():
+        fig.add_annotation(
+            text=f"<b>{text}</b>", x=x, y=y, xanchor="left", yanchor="bottom", yshift=12,
+            showarrow=False, font={"size": 12},
+        )  # fmt: skip

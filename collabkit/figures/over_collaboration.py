@@ -13,8 +13,16 @@ from plotly.subplots import make_subplots
 from collabkit.analysis.ego import EgoRedundancy
 from collabkit.analysis.inverted_u import TurningPoint
 from collabkit.core.colours import LINK, translucent
-from collabkit.figures.layout import HIDDEN_AXIS, circle_positions, link_segments
-from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, figure
+from collabkit.figures.layout import HIDDEN_AXIS, circle_positions, link_segments, text_positions
+from collabkit.figures.style import (
+    COURSE_LAYOUT,
+    LEGEND_BELOW,
+    OUTLINED,
+    PALETTE,
+    PATTERNS,
+    TraceUpdates,
+    figure,
+)
 from collabkit.models.net_benefit import COST_LABELS, COST_SOURCES
 
 _COST_COLOURS = {
@@ -23,6 +31,16 @@ _COST_COLOURS = {
     "dilution": PALETTE["purple"],
     "depletion": PALETTE["orange"],
     "dependence": PALETTE["grey"],
+}
+#: Every cost bar is hatched, each with its own pattern: a second cue beside colour (in a
+#: deuteranopia simulation of the first palette, three of these bars read as one grey),
+#: and hatched bars below zero read as costs against the plain bar of value above it.
+_COST_PATTERNS = {
+    "redundancy": PATTERNS[0],
+    "coordination": PATTERNS[1],
+    "dilution": PATTERNS[2],
+    "depletion": PATTERNS[3],
+    "dependence": PATTERNS[4],
 }
 #: Cost source → (legend label, colour), stacked below zero in the model's order. The bars
 #: below zero are all costs, so the legend drops the word: "coordination", not
@@ -52,19 +70,21 @@ def net_benefit_figure(frame: pd.DataFrame) -> go.Figure:
     """Stacked decomposition of the net benefit by number of partners, optimum marked."""
     money = "%{y:,.1f} k€"
     costs = [
-        go.Bar(name=label, marker_color=colour, hovertemplate=money)
-        for label, colour in COST_STYLE.values()
-    ]
+        go.Bar(name=label, hovertemplate=money,
+               marker={"color": colour, "pattern": {"shape": _COST_PATTERNS[source]}})
+        for source, (label, colour) in COST_STYLE.items()
+    ]  # fmt: skip
     return figure(
         [
             go.Bar(name="gross value of partners", marker_color=PALETTE["green"],
-                   opacity=0.55, hovertemplate=money),
+                   hovertemplate=money),
             *costs,
             go.Scatter(name="net benefit", mode="lines+markers", hovertemplate=money,
                        line={"color": PALETTE["black"], "width": 3}),
-            go.Scatter(name="best number of partners", mode="markers", hovertemplate=money,
-                       marker={"color": PALETTE["yellow"], "size": 18, "symbol": "star",
-                               "line": {"color": PALETTE["black"], "width": 1}}),
+            go.Scatter(name="best number of partners", mode="markers",
+                       hovertemplate=money,
+                       marker={"color": PALETTE["yellow"], "size": 20, "symbol": "star",
+                               "line": OUTLINED}),
         ],
         net_benefit_traces(frame),
         title="What each number of partners brings and costs",
@@ -118,8 +138,9 @@ def partnering_figure(run: pd.DataFrame) -> go.Figure:
     for trace, data in zip(fig.data, partnering_traces(run), strict=True):
         trace.update(data)
     fig.update_layout(
+        **COURSE_LAYOUT,
         title={"text": "Firms choosing partners for themselves", "x": 0.01},
-        template="plotly_white", height=420, hovermode="x unified", legend=LEGEND_BELOW,
+        height=420, hovermode="x unified", legend=LEGEND_BELOW,
         margin={"l": 60, "r": 20, "t": 80, "b": 100},
     )  # fmt: skip
     for col in (1, 2):
@@ -145,6 +166,7 @@ def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> Trace
             "x": [positions[v][0] for v in partners],
             "y": [positions[v][1] for v in partners],
             "text": table["name"].tolist(),
+            "textposition": text_positions(positions, partners),
             "marker": {"color": table["non_redundant"].tolist()},
             "customdata": table[["ties_to_partners", "non_redundant"]].to_numpy(),
         },
@@ -152,22 +174,28 @@ def ego_traces(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> Trace
 
 
 def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Figure:
-    """A firm's own network: partners who work with each other are partly redundant."""
+    """A firm's own network: partners who work with each other are partly redundant.
+
+    The firm's name shows on hover (written in the middle, it ran into the links); each
+    partner's name sits on the side away from the firm. Partners are coloured on a
+    colour scale whose light end is too pale for a white background, so each has a dark
+    outline (WCAG 2.1, 1.4.11)."""
     fig = figure(
         [
             go.Scatter(name="partnership of the firm", mode="lines", hoverinfo="skip",
                        line={"color": LINK, "width": 1.5}),
             go.Scatter(name="partners who work together (redundant tie)", mode="lines",
-                       hoverinfo="skip", line={"color": PALETTE["vermillion"], "width": 2}),
-            go.Scatter(name="the firm", mode="markers+text", textposition="bottom center",
                        hoverinfo="skip",
+                       line={"color": PALETTE["vermillion"], "width": 2, "dash": "dash"}),
+            go.Scatter(name="the firm", mode="markers",
+                       hovertemplate="<b>%{text}</b>, the firm<extra></extra>",
                        marker={"size": 26, "color": PALETTE["blue"], "symbol": "star"}),
             go.Scatter(name="partner", mode="markers+text", textposition="top center",
-                       textfont={"size": 11},
+                       textfont={"size": 11}, cliponaxis=False,
                        hovertemplate="<b>%{text}</b><br>works with %{customdata[0]} of the "
                        "firm's partners<br>non-redundant: %{customdata[1]:.0%}<extra></extra>",
                        marker={"size": 18, "cmin": 0, "cmax": 1, "colorscale": "Viridis",
-                               "line": {"color": "white", "width": 1},
+                               "line": OUTLINED,
                                "colorbar": {"title": {"text": "non-redundant<br>share"},
                                             "tickformat": ".0%", "len": 0.7}}),
         ],
@@ -178,16 +206,17 @@ def ego_figure(graph: nx.Graph, ego: object, redundancy: EgoRedundancy) -> go.Fi
         hovermode="closest",
         height=500,
     )  # fmt: skip
-    fig.update_xaxes(**HIDDEN_AXIS, range=[-1.4, 1.4])
-    fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35], scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(**HIDDEN_AXIS, range=[-1.7, 1.7])  # wider than high: the width there is
+    fig.update_yaxes(**HIDDEN_AXIS, range=[-1.3, 1.35])
     return fig
 
 
 def inverted_u_figure(
     data: pd.DataFrame, curve: pd.DataFrame, turn: TurningPoint, *, title: str
 ) -> go.Figure:
-    """Firm-years (partners jittered sideways so equal counts do not hide each other), the
-    fitted quadratic with its 95 % band, and the turning point with its interval.
+    """Firm-years (open circles, partners jittered sideways so equal counts do not hide each
+    other), the fitted quadratic with its 95 % band (dotted edges), and the turning point
+    with its interval.
 
     ``data`` has ``partners`` and ``revenue_growth``; ``curve`` is
     :func:`collabkit.analysis.inverted_u.quadratic_curve`'s table.
@@ -196,12 +225,15 @@ def inverted_u_figure(
     fig = figure(
         [
             go.Scatter(name="firm-years", mode="markers", hoverinfo="skip",
-                       marker={"size": 5, "color": PALETTE["grey"], "opacity": 0.35}),
+                       marker={"size": 6, "color": PALETTE["grey"], "symbol": "circle-open",
+                               "line": {"width": 1}}),
             go.Scatter(name="95 % band of the fit", mode="lines", hoverinfo="skip",
-                       line={"width": 0}, showlegend=False),
+                       line={"width": 1, "color": PALETTE["blue"], "dash": "dot"},
+                       showlegend=False),
             go.Scatter(name="95 % band of the fit", mode="lines", fill="tonexty",
-                       hoverinfo="skip", line={"width": 0},
-                       fillcolor=translucent(PALETTE["blue"], 0.2)),
+                       hoverinfo="skip",
+                       line={"width": 1, "color": PALETTE["blue"], "dash": "dot"},
+                       fillcolor=translucent(PALETTE["blue"], 0.15)),
             go.Scatter(name="fitted quadratic", mode="lines",
                        hovertemplate="%{x:.1f} partners: %{y:.2f} %<extra></extra>",
                        line={"color": PALETTE["blue"], "width": 3}),
@@ -250,13 +282,14 @@ def audit_figure(curve: pd.DataFrame, current: int, optimum: int) -> go.Figure:
                        marker={"color": PALETTE["vermillion"], "size": 16,
                                "line": {"color": "white", "width": 2}}),
             go.Scatter(name="best number of partners", mode="markers",
-                       hovertemplate="best: " + money,
-                       marker={"color": PALETTE["yellow"], "size": 18, "symbol": "star",
-                               "line": {"color": PALETTE["black"], "width": 1}}),
+                       hovertemplate=money,
+                       marker={"color": PALETTE["yellow"], "size": 20, "symbol": "star",
+                               "line": OUTLINED}),
         ],
         audit_traces(curve, current, optimum),
         title="Where your firm sits on the curve",
         x_title="Number of partners",
         y_title="Net benefit (thousand € per year)",
         hovermode="closest",
+        height=400,
     )  # fmt: skip

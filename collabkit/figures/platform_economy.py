@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from collabkit.figures.style import LEGEND_BELOW, PALETTE, TraceUpdates, fill_traces
+from collabkit.figures.style import COURSE_LAYOUT, LEGEND_BELOW, PALETTE, TraceUpdates, fill_traces
 
 CHANNELS = {
     "revenue_direct": ("own direct channel", PALETTE["blue"]),
@@ -56,7 +56,7 @@ def platform_figure(run: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         title={"text": "Your SMB month by month: where sales come from and what they leave",
                "x": 0.01},
-        template="plotly_white", height=430, hovermode="x unified", legend=LEGEND_BELOW,
+        **COURSE_LAYOUT, height=430, hovermode="x unified", legend=LEGEND_BELOW,
         margin={"l": 60, "r": 20, "t": 80, "b": 100},
     )  # fmt: skip
     for col in (1, 2, 3):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from collabkit.figures.style import PALETTE, figure
+from collabkit.figures.style import PALETTE, PLOT_CONFIG, figure
 
 
 def report_figure(items: pd.DataFrame) -> go.Figure:
@@ -29,7 +29,7 @@ def report_html(items: pd.DataFrame) -> str:
     """A self-contained page (plotly.js inlined so it opens offline)."""
     table = items.to_html(index=False, float_format=lambda v: f"{v:.2f}", na_rep="–",
                           escape=True)  # fmt: skip
-    chart = report_figure(items).to_html(full_html=False, include_plotlyjs=True)
+    chart = report_figure(items).to_html(full_html=False, include_plotlyjs=True, config=PLOT_CONFIG)
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<title>collabkit item analysis</title></head><body style='font-family:sans-serif'>"

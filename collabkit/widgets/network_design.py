@@ -261,16 +261,26 @@ def mill_street() -> go.Figure:
 
 
 def valley_cluster() -> go.Figure:
-    """The valley cluster as a static picture: colour by sector, size by partnerships."""
+    """The valley cluster as a static picture: one area per town (a seeded layout of the
+    town's own partnerships), colour and shape by sector, size by partnerships; hover names
+    each firm's partners."""
     graph = load_cluster()
-    return fig.network_figure(
+    positions = layout.grouped_positions(graph, "town")
+    figure = fig.network_figure(
         graph,
         node_metrics(graph),
-        layout.layout_positions(graph),
-        title="The valley cluster: 60 firms and their partnerships",
+        positions,
+        title="The valley cluster: 60 firms in four towns and their partnerships",
         size_by="links",
         colour_by="sector",
+        equal_aspect=False,
     )
+    towns = nx.get_node_attributes(graph, "town")
+    sizes = pd.Series(towns).value_counts()
+    corners = layout.group_boxes(positions, towns)
+    fig.label_groups(figure, {f"{t}, {sizes[t]} firms": xy for t, xy in corners.items()})
+    figure.update_layout(height=560, margin={"l": 20, "r": 20, "t": 60, "b": 95})
+    return figure
 
 
 FLORENTINE_MEASURES = {

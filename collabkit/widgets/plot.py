@@ -20,10 +20,11 @@ import plotly.graph_objects as go
 import traitlets
 from plotly.io.json import to_json_plotly
 
-from collabkit.figures.style import TraceUpdates, fill_traces
+from collabkit.figures.style import PLOT_CONFIG, TraceUpdates, fill_traces
 
-#: plotly's display options: no plotly logo, no "edit in Chart Studio" link.
-CONFIG = {"displaylogo": False}
+#: plotly's display options (:data:`collabkit.figures.style.PLOT_CONFIG`): no plotly logo,
+#: nothing that uploads the chart to Plotly's cloud, resizing with the window.
+CONFIG: dict[str, Any] = dict(PLOT_CONFIG)
 
 
 class Plot(anywidget.AnyWidget):

@@ -16,6 +16,7 @@ import pytest
 
 from collabkit.chapters import __doc__ as _chapters_doc  # noqa: F401  (the facades' package)
 from collabkit.widgets.explorer import Explorer
+from collabkit.widgets.number_box import NumberSlider
 
 CHAPTERS = ("start_here", "fundamentals", "network_design", "platform_economy",
             "over_collaboration")  # fmt: skip
@@ -50,6 +51,8 @@ def test_every_explorer_of_the_course_is_driven():
 
 
 def values_over_range(control: widgets.ValueWidget) -> list[object]:
+    if isinstance(control, NumberSlider):  # the kit's slider with its number box
+        return values_over_range(control.slider)
     if isinstance(control, widgets.IntSlider):
         return sorted({int(v) for v in np.linspace(control.min, control.max, STEPS).round()})
     if isinstance(control, widgets.FloatSlider):

@@ -218,3 +218,95 @@ def test_add_row_gives_an_empty_row_that_the_audit_ignores():
     widget.add_button.click()
     assert len(widget.rows) == rows + 1
     assert widget.run().current == len(example_audit())
+
+
+# --- audit table layout and loading a file -----------------------------------------------
+
+CSV = b"partner,hours_per_month,value,strategic_fit,dependence\nA,2,5000,4,10\nB,1,3000,5,5\n"
+
+
+def _upload(widget: AuditWidget, content: bytes = CSV, name: str = "firm.csv") -> None:
+    widget._on_upload({"new": ({"name": name, "content": memoryview(content)},)})
+
+
+def _filled(widget: AuditWidget) -> list[dict[str, str]]:
+    return [row for row in widget.records() if any(row.values())]
+
+
+def test_audit_header_and_cells_share_one_grid_so_columns_line_up():
+    from collabkit.course.over_collaboration_audit import AUDIT_COLUMNS
+
+    widget = AuditWidget(example_audit())
+    columns = len(AUDIT_COLUMNS)
+    grid = widget.grid
+    assert len(grid.layout.grid_template_columns.split(" minmax")) == columns
+    assert list(grid.children[:columns]) == widget.header
+    assert [c.value for c in grid.children[columns:]] == [
+        cell.value for row in widget.rows for cell in row
+    ]
+    for label, header in zip(AUDIT_COLUMNS.values(), widget.header, strict=True):
+        assert label[0] in header.value
+    # every cell takes its column's width (no fixed pixel widths that overflow at 1024 px)
+    assert {cell.layout.width for row in widget.rows for cell in row} == {"auto"}
+    widget.add_button.click()
+    assert len(grid.children) == columns * (1 + len(widget.rows))
+
+
+def test_the_audit_says_that_a_file_replaces_the_rows_and_can_be_undone():
+    widget = AuditWidget(example_audit())
+    assert "replaces the rows above" in widget.load_note.value
+    assert widget.undo_button.layout.display == "none"
+
+
+def test_loading_a_csv_over_typed_rows_says_what_it_replaced_and_undo_brings_them_back():
+    widget = AuditWidget(example_audit())
+    widget.rows[1][1].value = "7"  # the learner changes a row of the example
+    widget.rows[6][0].value = "My printer"  # and types a new partner into a spare row
+    widget.rows[6][1].value = "1"
+    widget.rows[6][2].value = "900"
+    widget.rows[6][3].value = "3"
+    widget.rows[6][4].value = "5"
+    before = widget.records()
+    _upload(widget)
+    assert [row["partner"] for row in _filled(widget)] == ["A", "B"]
+    assert "Your 2 partnerships" in widget.report.value
+    note = widget.load_note.value
+    assert "Loaded 2 partners from firm.csv" in note
+    assert "This replaced 7 rows that were in the table, 2 of them typed or changed by you" in note
+    assert widget.undo_button.layout.display is None  # shown
+    widget.undo_button.click()
+    assert widget.records() == before  # exactly as typed, spare rows included
+    assert "Your 7 partnerships" in widget.report.value
+    assert widget.undo_button.layout.display == "none"
+    assert "Your rows are back" in widget.load_note.value
+
+
+def test_loading_into_an_empty_table_replaces_nothing_and_offers_no_undo():
+    widget = AuditWidget()
+    _upload(widget)
+    assert [row["partner"] for row in _filled(widget)] == ["A", "B"]
+    assert widget.load_note.value == "<small>Loaded 2 partners from firm.csv.</small>"
+    assert widget.undo_button.layout.display == "none"
+
+
+def test_loading_over_the_untouched_example_counts_no_typed_rows():
+    widget = AuditWidget(example_audit())
+    _upload(widget)
+    note = widget.load_note.value
+    assert f"This replaced {len(example_audit())} rows that were in the table." in note
+    assert "typed" not in note
+
+
+def test_a_file_that_cannot_be_read_keeps_the_table_and_the_same_file_loads_again():
+    widget = AuditWidget(example_audit())
+    before = widget.records()
+    _upload(widget, b"\xff\xfe\x00", "photo.csv")
+    assert widget.records() == before
+    assert widget.undo_button.layout.display == "none"
+    assert widget.upload.value == ()  # cleared: choosing the same file again loads it
+    _upload(widget)
+    _upload(widget)  # a second load replaces the first load's rows
+    assert [row["partner"] for row in _filled(widget)] == ["A", "B"]
+    assert "This replaced 2 rows that were in the table, 2 of them typed" in widget.load_note.value
+    widget.undo_load()
+    assert [row["partner"] for row in _filled(widget)] == ["A", "B"]
