@@ -45,10 +45,29 @@ function submitOnEnter(event) {
   }
 }
 
+const MODIFIERS = ["Control", "Meta", "Alt"];
+
+function letModifiedKeysThrough(event, container) {
+  // Ctrl/Cmd/Alt shortcuts (Ctrl+S saves) are the student's own: while such a key is held,
+  // the focused control lets JupyterLab see them; single keys (m, a, arrows) stay out
+  if (MODIFIERS.includes(event.key)) {
+    if (event.type === "keydown") {
+      // Lumino stops looking at the first marked element on the way up: unmark both
+      event.target.removeAttribute("data-lm-suppress-shortcuts");
+      container.removeAttribute("data-lm-suppress-shortcuts");
+    } else {
+      guard(container);
+    }
+  }
+}
+
 function guard(container) {
   if (!container.dataset.collabkitEnter) {
     container.dataset.collabkitEnter = "submits";
     container.addEventListener("keydown", submitOnEnter, true); // ipywidgets stops its bubbling
+    for (const type of ["keydown", "keyup"]) {
+      container.addEventListener(type, (event) => letModifiedKeysThrough(event, container), true);
+    }
   }
   // Lumino checks the attribute on the element that has the focus (and walks up only
   // while no shortcut's selector has matched), so every focusable element carries it

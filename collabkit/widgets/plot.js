@@ -54,6 +54,7 @@ function describe(layout) {
 function render({ model, el }) {
   const graph = document.createElement("div");
   graph.className = "collabkit-plot-graph";
+  graph.style.width = "100%";
   el.classList.add("collabkit-plot");
   el.appendChild(graph);
   let drawing = false;
@@ -73,6 +74,7 @@ function render({ model, el }) {
         graph.setAttribute("role", "figure"); // not "img": plotly's toolbar is focusable
         graph.setAttribute("aria-label", describe(layout));
         await Plotly.react(graph, model.get("data"), layout, model.get("config"));
+        fit(Plotly);
       } while (pending);
     } catch (error) {
       graph.textContent = `This plot could not be drawn: ${error.message}.`;
@@ -81,11 +83,22 @@ function render({ model, el }) {
     }
   }
 
+  // a plot drawn while hidden (another tab, a cell out of view) gets plotly's fallback
+  // width: fit it to its cell once it has one, also when the resize came during a draw
+  function fit(Plotly) {
+    const width = el.clientWidth;
+    if (width > 0 && graph._fullLayout && Math.abs(graph._fullLayout.width - width) > 1) {
+      Plotly.Plots.resize(graph).catch(() => {});
+    }
+  }
+
   model.on("change:data", draw);
   model.on("change:layout", draw);
   const resize = new ResizeObserver(() => {
-    if (window.Plotly && graph._fullLayout) {
-      window.Plotly.Plots.resize(graph);
+    if (drawing) {
+      pending = true; // fitted after the draw in progress
+    } else if (window.Plotly && graph._fullLayout) {
+      fit(window.Plotly);
     }
   });
   resize.observe(el);

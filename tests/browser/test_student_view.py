@@ -250,3 +250,14 @@ def test_enter_in_an_answer_box_checks_the_answer(page, lab_server):
     question.first.locator(".collabkit-feedback .collabkit-feedback-box").wait_for(timeout=30_000)
     assert "12" in question.first.locator(".collabkit-feedback").inner_text()
     assert page.evaluate(CELL_TYPES) == cells  # Enter ran no cell and added none
+
+
+def test_ctrl_s_still_saves_from_inside_a_kit_widget(page, lab_server):
+    """Single keys stay out of the widgets; Ctrl/Cmd shortcuts (save) still work."""
+    open_notebook(page, lab_server, "01_fundamentals.ipynb")
+    run_all_cells(page)
+    handle = page.locator(f".collabkit-explorer {SLIDER_HANDLE}").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    page.keyboard.press("Control+s")
+    page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=10_000)
