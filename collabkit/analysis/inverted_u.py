@@ -48,7 +48,7 @@ from numpy.typing import ArrayLike
 from scipy import stats
 from scipy.interpolate import BSpline
 
-from collabkit.core.reading import Reading, number, p_value, rounded
+from collabkit.core.reading import Readable, Reading, number, p_value, rounded
 
 Shape = Literal["inverted", "u"]
 SHAPES = ("inverted", "u")
@@ -59,7 +59,7 @@ SPLINE_BASIS = 6
 
 
 @dataclass(frozen=True, eq=False)
-class QuadraticFit:
+class QuadraticFit(Readable):
     """An OLS fit of ``y = b0 + b1 x + b2 x²`` with robust covariance.
 
     Attributes
@@ -131,15 +131,9 @@ class QuadraticFit:
         )
         return Reading(sentence, rounded(table, 4))
 
-    def __str__(self) -> str:
-        return self.reading().sentence
-
-    def _repr_html_(self) -> str:
-        return self.reading()._repr_html_()
-
 
 @dataclass(frozen=True)
-class TurningPoint:
+class TurningPoint(Readable):
     """Where the fitted quadratic turns, with a confidence interval.
 
     Attributes
@@ -189,15 +183,9 @@ class TurningPoint:
         )
         return Reading(sentence, details)
 
-    def __str__(self) -> str:
-        return self.reading().sentence
-
-    def _repr_html_(self) -> str:
-        return self.reading()._repr_html_()
-
 
 @dataclass(frozen=True)
-class UTest:
+class UTest(Readable):
     """The Lind–Mehlum test of a U or an inverted U on ``[x_low, x_high]``.
 
     Attributes
@@ -279,15 +267,9 @@ class UTest:
         )
         return Reading(sentence, details)
 
-    def __str__(self) -> str:
-        return self.reading().sentence
-
-    def _repr_html_(self) -> str:
-        return self.reading()._repr_html_()
-
 
 @dataclass(frozen=True)
-class TwoLinesTest:
+class TwoLinesTest(Readable):
     """Simonsohn's two-lines test: one line each side of a breakpoint.
 
     Attributes
@@ -335,12 +317,6 @@ class TwoLinesTest:
             }
         )
         return Reading(sentence, details)
-
-    def __str__(self) -> str:
-        return self.reading().sentence
-
-    def _repr_html_(self) -> str:
-        return self.reading()._repr_html_()
 
 
 def _shape_words(shape: str) -> tuple[str, str, str]:

@@ -75,3 +75,18 @@ def rounded(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     """``table`` with its float columns rounded to ``digits`` decimals (for the toggle)."""
     floats = table.select_dtypes("float").columns
     return table.assign(**{column: table[column].round(digits) for column in floats})
+
+
+class Readable:
+    """A result that shows itself to a student as its :class:`Reading`: a sentence as
+    text, the sentence and a details table in a notebook. Subclasses define
+    ``reading()``."""
+
+    def reading(self) -> Reading:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.reading().sentence
+
+    def _repr_html_(self) -> str:
+        return self.reading()._repr_html_()
