@@ -8,7 +8,8 @@ so that feedback and solution boxes are on screen too):
 * axe-core finds no critical or serious accessibility violation inside the kit's outputs,
   in the light theme and in the dark theme (which also checks text contrast);
 * neither the browser console nor the kernel reports an error;
-* every explorer control, moved to both ends of its range, changes its plot or summary;
+* every explorer control, moved to both ends of its range, changes its plot or summary,
+  and every slider's number box, given back the text it showed, puts the slider back;
 * screenshots at 1024 and 1440 px wide, light and dark, go to
   test-artifacts/student-view/ for a person to look at.
 
@@ -137,6 +138,7 @@ def controls_that_change_nothing(page) -> list[str]:
         for s, handle in enumerate(explorer.locator(SLIDER_HANDLE).all()):
             box = handle.locator(SLIDER_BOX)
             start = box.first.input_value() if box.count() else None
+            position = handle.get_attribute("aria-valuenow")
             ends = []
             for key in ("Home", "End"):
                 handle.focus()
@@ -146,10 +148,13 @@ def controls_that_change_nothing(page) -> list[str]:
             if ends[0] == ends[1]:
                 name = handle.get_attribute("aria-label")
                 inert.append(f"explorer {e + 1}, slider {s + 1} ({name})")
-            if start is not None:  # back where it was, so the next control starts there
+            if start is not None:  # back where it was, typed as the box showed it
                 box.first.fill(start)
                 box.first.press("Enter")
                 settle(page)
+                back = (box.first.input_value(), handle.get_attribute("aria-valuenow"))
+                if back != (start, position):
+                    inert.append(f"explorer {e + 1}, slider {s + 1}: typing {start!r} gave {back}")
         for s, select in enumerate(explorer.locator("select").all()):
             options = select.locator("option").all_inner_texts()
             if len(options) < 2:
