@@ -30,7 +30,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from collabkit.assess import isolation, seccomp
@@ -141,11 +141,14 @@ def run_code(
     isolated = isolation.find_isolation().available
     if for_grading and not isolated:
         isolation.require_isolation()
+    return replace(_run(code, tests, limits, isolated), isolated=isolated)
+
+
+def _run(code: str, tests: Sequence[str], limits: Limits, isolated: bool) -> RunResult:
+    """The run itself (see :func:`run_code`), in the sandbox if ``isolated``."""
     if len(code) > MAX_CODE_CHARS:
         return RunResult(
-            "crashed",
-            f"your code is longer than {MAX_CODE_CHARS:,} characters, too long to check",
-            isolated=isolated,
+            "crashed", f"your code is longer than {MAX_CODE_CHARS:,} characters, too long to check"
         )
     with tempfile.TemporaryDirectory(prefix="collabkit-answer-") as own_scratch:
         scratch = isolation.SCRATCH if isolated else own_scratch
@@ -178,7 +181,7 @@ def run_code(
                 )  # fmt: skip
         except OSError as err:
             if not isolated:  # e.g. a notebook running in the browser (JupyterLite)
-                return RunResult("unchecked", NO_PROCESSES, isolated=False)
+                return RunResult("unchecked", NO_PROCESSES)
             return RunResult("crashed", f"the checker could not start Python: {err}")
         payload, stop = _exchange(process, json.dumps(job).encode(), started + deadline(limits))
     return _outcome(process.returncode, payload, stop, limits, isolated, len(tests))
@@ -257,39 +260,33 @@ def _outcome(
         "timeout",
         f"your code took longer than the {limits.seconds:g} s it "
         "may use and was stopped (an endless loop?)",
-        isolated=isolated,
     )
     if stop == "timeout":
         return timeout
     if stop == "too much":
-        return RunResult(
-            "crashed", "your code sent back far too much data to check", isolated=isolated
-        )
+        return RunResult("crashed", "your code sent back far too much data to check")
     ended_by = _signal_of(returncode, isolated)
     out = _parse(payload)
     if out is None:
         if ended_by in (getattr(signal, "SIGXCPU", None), signal.SIGKILL):
             return timeout
         if ended_by == getattr(signal, "SIGSYS", None):  # killed by a seccomp filter
-            return _refused(("start another process, thread or program",), isolated)
-        return RunResult(
-            "crashed", "your code ended Python before it could be checked", isolated=isolated
-        )
+            return _refused(("start another process, thread or program",))
+        return RunResult("crashed", "your code ended Python before it could be checked")
     incidents = tuple(i for i in dict.fromkeys(out["incidents"]) if i in INCIDENTS)
     if incidents:
-        return _refused(incidents, isolated)
+        return _refused(incidents)
     error = out["error"]
     if error is not None:
         if error["type"] == "MemoryError":
             return RunResult(
                 "memory",
                 f"your code needed more than {limits.memory_mb} MB of memory and was stopped",
-                isolated=isolated,
             )
-        return RunResult("error", f"your code raised {error_words(error)}", isolated=isolated)
+        return RunResult("error", f"your code raised {error_words(error)}")
     if len(out["values"]) != checks:
-        return _refused((TAMPERED,), isolated)
-    return RunResult("ok", "", out["values"], isolated=isolated)
+        return _refused((TAMPERED,))
+    return RunResult("ok", "", out["values"])
 
 
 def _parse(payload: bytes) -> dict | None:
@@ -371,10 +368,9 @@ def error_words(error: dict) -> str:
     return f"{kind}{where}" + (f": {meaning}" if meaning else "")
 
 
-def _refused(incidents: tuple[str, ...], isolated: bool) -> RunResult:
+def _refused(incidents: tuple[str, ...]) -> RunResult:
     return RunResult(
         "refused",
         f"your code tried to {incidents[0]}, which a code answer may not do, so it was not checked",
         incidents=incidents,
-        isolated=isolated,
     )
