@@ -76,6 +76,9 @@ class Question(_Identified):
         A worked explanation, revealed after ``reveal_after`` attempts or on request.
     reveal_after
         Attempts after which the worked explanation may be revealed.
+    concepts
+        Ids of the course concepts the question exercises (kebab-case, e.g.
+        ``"coopetition"``); ``collabkit coverage`` counts them.
     """
 
     kind: ClassVar[str] = "question"
@@ -88,6 +91,7 @@ class Question(_Identified):
     hint: str = ""
     explanation: str = ""
     reveal_after: int = 2
+    concepts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id(self.id)
