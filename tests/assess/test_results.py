@@ -377,3 +377,21 @@ def test_a_feedback_page_shows_a_result_by_its_size_and_first_rows():
     assert answer_text(TABLE, TABLE.recorded(SELLERS.iloc[:0])) == "0 rows"
     assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).startswith("19 ties: 0 – 1, ")
     assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).endswith(", …")
+
+
+def test_a_sealed_result_task_shows_its_widget_and_names_the_last_answer_past_the_limit(
+    tmp_path,
+):
+    from collabkit.assess.assessed import Release
+
+    session = collabkit.start(student_id="s4", answers_dir=tmp_path)
+    session.release = Release(notebook="99", release_id="r1", attempts=1, parameters={})
+    sealed = seal(TABLE)
+    widget = question_widget(sealed, session)
+    assert isinstance(widget, ResultWidget)
+    widget.fill(SELLERS)
+    assert widget.submit().recorded
+    widget.fill(TOP)
+    past = widget.submit()
+    assert "Your last recorded answer, “10 rows: Seller 1, Seller 2, Seller 3" in past.message
+    assert len(session.records_for(TABLE.id)) == 1
