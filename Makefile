@@ -69,7 +69,7 @@ lint: $(VENV)/.installed-test
 
 # lint-questions: answer-by-form cues and feedback gaps in the question banks (docs/authoring.md)
 test: $(VENV)/.installed-test lint
-	$(BIN)/collabkit lint-questions
+	$(BIN)/python -m collabkit lint-questions
 	$(PYTEST) tests $(DOCTEST_MODULES) --nbval-lax notebooks
 
 test-fast: $(VENV)/.installed-test lint
