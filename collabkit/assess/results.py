@@ -64,8 +64,8 @@ from collabkit.core import coerce
 
 #: Most rows of a table, nodes and edges of a graph kept in a record.
 MAX_ROWS = 500
-MAX_NODES = 2_000
-MAX_EDGES = 5_000
+MAX_NODES = 1_000
+MAX_EDGES = 2_000
 #: Most column names of a table kept in a record.
 MAX_COLUMNS = 50
 #: Longest text kept of one label or cell.

@@ -26,7 +26,7 @@ from collabkit.assess.answer_text import answer_text
 from collabkit.assess.assessed import Release, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
-from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
+from collabkit.assess.records import AnswerRecord, SidecarFile, now_iso, safe_name
 from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
 from collabkit.core.colours import WARNING
@@ -128,7 +128,7 @@ class Session:
             ), None
         record = AnswerRecord(
             question_id=question.id,
-            answer=jsonable(own.recorded(answer)),
+            answer=own.recorded(answer),  # JSON-safe and bounded (Question.recorded)
             attempt=self.attempts(question.id) + 1,
             time=now_iso(),
             student_id=self.student_id,
