@@ -90,7 +90,8 @@ UNEVEN_RATIO = 2.0
 #: ... at least this many characters longer, differ greatly in length.
 UNEVEN_CHARACTERS = 20
 
-_FIELD = re.compile(r"\{[A-Za-z_]\w*(?:\.\w+|\[[^\]{}]*\])*(?:![rsa])?(?::[^{}]*)?\}")
+#: A str.format field left in a text ("{name}", "{van:,}"), not LaTeX ("x_{i}", "\frac{a}").
+_FIELD = re.compile(r"(?<![\\\w^_}])\{[A-Za-z_]\w*(?:\.\w+|\[[^\]{}]*\])*(?:![rsa])?(?::[^{}]*)?\}")
 _MARKER = re.compile(r"\b(?:TODO|XXX|FIXME|TBD)\b")
 _CONCEPT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Fields whose text is no course text (ids, tags, computed summaries, acknowledgements).

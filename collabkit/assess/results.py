@@ -317,7 +317,8 @@ class TableResult(ResultQuestion):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        object.__setattr__(self, "columns", tuple(self.columns))
+        columns = (self.columns,) if isinstance(self.columns, str) else tuple(self.columns)
+        object.__setattr__(self, "columns", columns)
         summary = summarize_table(self.expected, self.columns, self.labels)
         if isinstance(summary, str):
             raise ValueError(f"{self.id}: expected must be a table or row labels: {summary}")

@@ -177,6 +177,8 @@ def test_unfilled_fields_are_caught_in_feedback_texts_too():
     findings = lint_questions([choice])
     assert [(f.rule, "misconceptions" in f.message) for f in findings] == [("unfilled-field", True)]
     assert rules_of(replace(CHOICE, prompt="Which of {A, B} is right?")) == []  # not a field
+    latex = r"Is $x_{i} = \frac{a}{b}$ the share?"
+    assert rules_of(replace(CHOICE, prompt=latex)) == []
 
 
 def test_a_key_that_fails_its_own_check_is_caught():

@@ -228,6 +228,13 @@ def test_a_damaged_record_is_not_read_as_a_table():
     assert not TABLE.check(forged).readable
 
 
+def test_one_column_may_be_named_without_a_tuple():
+    one = TableResult(
+        id="99.data.one", prompt="x", expected=TOP, labels="seller", columns="revenue"
+    )
+    assert one.columns == ("revenue",) and one.check(TOP).correct
+
+
 def test_a_bank_cannot_expect_an_impossible_table():
     with pytest.raises(ValueError, match="no column"):
         TableResult(id="99.data.bad", prompt="x", expected=TOP, columns=("profit",))
