@@ -225,11 +225,38 @@ def _recorded_answers(path: Path) -> int:
     return text.count("collabkit.answer(")
 
 
-async def run_term(hub: Hub, users: list[str], workdir: Path, seed: int = 2026) -> Term:
-    """Run a whole term on ``hub`` with ``users`` as the class (see the module's docstring)."""
+def browser_plan(user: str, questions: list[Question]) -> tuple[dict[str, str], dict[str, float]]:
+    """What the Chromium student types: the key of the first graded number question, into
+    its text box; every other question stays blank. Returns the typing and the scores."""
+    from collabkit.assess.questions import Numeric
+    from collabkit.course import graded_question_ids
+
+    graded = graded_question_ids()
+    question = next(q for q in questions if q.id in graded and isinstance(q, Numeric))
+    expected = {q.id: 0.0 for q in questions}
+    expected[question.id] = float(question.points)
+    return {question.id: f"{question.key:g}"}, expected
+
+
+async def run_term(
+    hub: Hub, users: list[str], workdir: Path, seed: int = 2026, browser_user: str | None = None
+) -> Term:
+    """Run a whole term on ``hub`` with ``users`` as the class (see the module's docstring);
+    ``browser_user``, if given, also takes the term in Chromium."""
     repo, secret = release(workdir)
     questions = course_questions(secret)
     plan = make_plan(users, questions, seed)
+    link = pull_link(f"file://{repo}", BRANCH, TARGET, NOTEBOOK)
+    notes = []
+    if browser_user is not None:
+        from tests.hub.browser_student import browser_student
+
+        typed, plan.expected[browser_user] = browser_plan(browser_user, questions)
+        shot = workdir / "browser-student.png"
+        feedback = await asyncio.to_thread(
+            browser_student, hub.url, browser_user, link, typed, shot
+        )
+        notes.append(f"{browser_user} saw: {feedback}")
     async with hub.client() as client:
         runs = await asyncio.gather(*(_student(hub, client, u, repo, plan) for u in users))
         fix = push_fix(repo)
@@ -238,8 +265,9 @@ async def run_term(hub: Hub, users: list[str], workdir: Path, seed: int = 2026) 
         before = _recorded_answers(mine)
         await git_pull(client, first, hub.user_tokens[first], f"file://{repo}", BRANCH, TARGET)
         after = mine.read_text()
-    collected = collect(hub, users, workdir / "collected")
-    scores = grade(collected, users, secret, workdir / "grades", questions)
+    everyone = [*users, *([browser_user] if browser_user else [])]
+    collected = collect(hub, everyone, workdir / "collected")
+    scores = grade(collected, everyone, secret, workdir / "grades", questions)
     problems = (workdir / "grades" / "problems.csv").read_text()
     return Term(
         plan=plan,
@@ -247,7 +275,8 @@ async def run_term(hub: Hub, users: list[str], workdir: Path, seed: int = 2026) 
         runs=list(runs),
         repull_kept_answers=_recorded_answers(mine) == before,
         repull_has_fix=fix in after,
-        link=pull_link(f"file://{repo}", BRANCH, TARGET, NOTEBOOK),
+        link=link,
         workdir=workdir,
         problems=problems,
+        notes=notes,
     )

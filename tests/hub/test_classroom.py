@@ -10,10 +10,11 @@ from tests.hub.classroom import run_term
 
 pytestmark = [pytest.mark.slow, pytest.mark.hub]
 STUDENTS = [f"student{n:02d}" for n in range(1, 5)]
+BROWSER_STUDENT = "student05"
 
 
 def test_a_term_on_the_hub_grades_exactly_what_each_student_answered(hub, tmp_path):
-    term = asyncio.run(run_term(hub, STUDENTS, tmp_path))
+    term = asyncio.run(run_term(hub, STUDENTS, tmp_path, browser_user=BROWSER_STUDENT))
     differ = {
         (u, q): (s, term.plan.expected[u].get(q))
         for u, row in term.scores.items()
@@ -23,6 +24,7 @@ def test_a_term_on_the_hub_grades_exactly_what_each_student_answered(hub, tmp_pa
     assert not differ, (differ, term.problems)
     assert term.scores == term.plan.expected, term.problems
     # Every student answered something right and something wrong or blank.
+    assert "Recorded." in term.notes[0], term.notes
     for user in STUDENTS:
         assert 0 < sum(term.scores[user].values()) < len(term.plan.expected[user])
     assert term.repull_has_fix, "the instructor's fix did not reach the student"
