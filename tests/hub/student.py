@@ -15,6 +15,7 @@ import asyncio
 import json
 import time
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -79,6 +80,8 @@ class Kernel:
     #: Seconds from the first execute request to the first output the kernel sent.
     first_output: float | None = None
     started: float = 0.0
+    #: The widget models the kernel opened: comm id → state.
+    widgets: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def _headers(self) -> dict[str, str]:
@@ -111,27 +114,45 @@ class Kernel:
         RuntimeError
             If the code raises in the kernel (the traceback's last line is in the message).
         """
-        assert self.socket is not None, "start() the kernel first"
-        msg_id = uuid.uuid4().hex
-        message = {
-            "header": {
-                "msg_id": msg_id,
-                "msg_type": "execute_request",
-                "username": self.user,
-                "session": self.session_id,
-                "date": "",
-                "version": "5.3",
-            },
-            "parent_header": {},
-            "metadata": {},
-            "content": {"code": code, "silent": False, "store_history": True,
-                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-            "channel": "shell",
-            "buffers": [],
-        }  # fmt: skip
-        await self.socket.write_message(json.dumps(message))
+        content = {"code": code, "silent": False, "store_history": True,
+                   "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}  # fmt: skip
         outputs: list[dict[str, Any]] = []
         error = None
+        async for kind, reply in self._request("execute_request", content, timeout):
+            if kind in ("stream", "display_data", "execute_result", "error"):
+                if self.first_output is None:
+                    self.first_output = time.perf_counter() - self.started
+                outputs.append(_output(kind, reply))
+                if kind == "error":
+                    error = f"{reply['ename']}: {reply['evalue']}"
+            elif kind == "comm_open":
+                self.widgets[reply["comm_id"]] = reply["data"].get("state", {})
+        if error is not None:
+            raise RuntimeError(f"a cell of {self.user} raised {error}")
+        return outputs
+
+    async def move(self, comm_id: str, value: float, timeout: float = 120) -> float:
+        """Set a widget's value as the browser does when a slider is dragged; returns the
+        seconds until the kernel has run every callback and is idle again."""
+        content = {"comm_id": comm_id, "data": {"method": "update", "state": {"value": value},
+                                                "buffer_paths": []}}  # fmt: skip
+        start = time.perf_counter()
+        async for _ in self._request("comm_msg", content, timeout):
+            pass
+        return time.perf_counter() - start
+
+    async def _request(
+        self, msg_type: str, content: dict[str, Any], timeout: float
+    ) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+        """Send a shell message; yield (type, content) of every message it causes until the
+        kernel is idle again."""
+        assert self.socket is not None, "start() the kernel first"
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": msg_type, "username": self.user,
+                  "session": self.session_id, "date": "", "version": "5.3"}  # fmt: skip
+        message = {"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                   "channel": "shell", "buffers": []}  # fmt: skip
+        await self.socket.write_message(json.dumps(message))
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -143,18 +164,11 @@ class Kernel:
             reply = json.loads(raw)
             if reply.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
-            kind, content = reply["msg_type"], reply["content"]
-            if kind in ("stream", "display_data", "execute_result", "error"):
-                if self.first_output is None:
-                    self.first_output = time.perf_counter() - self.started
-                outputs.append(_output(kind, content))
-                if kind == "error":
-                    error = f"{content['ename']}: {content['evalue']}"
-            elif kind == "status" and content["execution_state"] == "idle":
-                break
-        if error is not None:
-            raise RuntimeError(f"a cell of {self.user} raised {error}")
-        return outputs
+            if reply["msg_type"] == "status":
+                if reply["content"]["execution_state"] == "idle":
+                    return
+                continue
+            yield reply["msg_type"], reply["content"]
 
     async def stop(self) -> None:
         """Close the websocket and shut the kernel down (closing the notebook's tab)."""
