@@ -28,7 +28,17 @@ from pathlib import Path
 
 import psutil
 
-from tests.hub.classroom import BRANCH, NOTEBOOK, TARGET, release
+from collabkit.assess.questions import Question
+from tests.hub.classroom import (
+    BRANCH,
+    NOTEBOOK,
+    TARGET,
+    collect,
+    course_questions,
+    grade,
+    make_plan,
+    release,
+)
 from tests.hub.hub import Hub, start_hub
 from tests.hub.student import Kernel, git_pull, run_notebook
 
@@ -118,9 +128,13 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-async def lecture(hub: Hub, repo: Path, size: int, minutes: float) -> dict[str, object]:
-    """One class of ``size`` students: start, pull, Run All at once, then move sliders."""
+async def lecture(
+    hub: Hub, repo: Path, secret: Path, questions: list[Question], size: int, minutes: float
+) -> dict[str, object]:
+    """One class of ``size`` students: start, pull, Run All at once answering a seeded plan,
+    move sliders, then collect and grade; the gradebook is compared with the plan."""
     users = [f"s{size}-{n:03d}" for n in range(size)]
+    plan = make_plan(users, questions, seed=size)
     memory = Memory(hub)
     stop = asyncio.Event()
     watcher = asyncio.create_task(memory.watch(stop))
@@ -138,7 +152,10 @@ async def lecture(hub: Hub, repo: Path, size: int, minutes: float) -> dict[str, 
         load_before = os.getloadavg()[0]
         path = f"{TARGET}/{NOTEBOOK}"
         results = await asyncio.gather(
-            *(run_notebook(client, u, tokens[u], path, {}, keep_kernel=True) for u in users),
+            *(
+                run_notebook(client, u, tokens[u], path, plan.answers[u], keep_kernel=True)
+                for u in users
+            ),
             return_exceptions=True,
         )
         runs, kernels = [], []
@@ -156,6 +173,10 @@ async def lecture(hub: Hub, repo: Path, size: int, minutes: float) -> dict[str, 
         await watcher
         for user in users:
             await hub.api(client, "DELETE", f"/users/{user}/server")
+    workdir = repo.parent / f"class-{size}"
+    scores = grade(collect(hub, users, workdir / "collected"), users, secret,
+                   workdir / "grades", questions)  # fmt: skip
+    wrong = sum(scores[u].get(q, 0.0) != s for u in users for q, s in plan.expected[u].items())
     first = [run.first_output for run in runs]
     idle = [run.idle for run in runs]
     peaks = [memory.peaks.get(user, 0.0) for user in users]
@@ -172,6 +193,7 @@ async def lecture(hub: Hub, repo: Path, size: int, minutes: float) -> dict[str, 
         else None,
         "moves": len(latencies),
         "load 1 min (before/after Run All)": (load_before, load_run),
+        "graded ≠ plan": wrong,
         "errors": failures[:3],
     }
 
@@ -189,11 +211,12 @@ async def bench(sizes: list[int], minutes: float) -> list[dict[str, object]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="collabkit-bench-hub-") as scratch:
         workdir = Path(scratch)
-        repo, _ = release(workdir)
+        repo, secret = release(workdir)
+        questions = course_questions(secret)
         hub = start_hub(workdir / "hub")
         try:
             for size in sizes:
-                rows.append(await lecture(hub, repo, size, minutes))
+                rows.append(await lecture(hub, repo, secret, questions, size, minutes))
                 print(f"  {size} students done", flush=True)
         finally:
             hub.stop()
