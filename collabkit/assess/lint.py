@@ -152,16 +152,11 @@ def lint_report(questions: Iterable[Question | DeferredQuestion]) -> LintReport:
             )
         try:
             source = entry.question if isinstance(entry, DeferredQuestion) else entry
-        except Exception as exc:  # a bank's builder that raises
-            findings.append(
-                Finding(
-                    entry.id,
-                    "build-fails",
-                    f"building it raises {type(exc).__name__}: {str(exc)[:200]}",
-                )  # fmt: skip
-            )
+            raw = list(_findings(source))
+        except Exception as exc:  # a bank's builder (or a variant's make) that raises
+            message = f"building it raises {type(exc).__name__}: {str(exc)[:200]}"
+            findings.append(Finding(entry.id, "build-fails", message[:1].upper() + message[1:]))
             continue
-        raw = list(_findings(source))
         acks = dict(source.lint_ok)
         fired = {f.rule for f in raw}
         for finding in raw:

@@ -195,6 +195,8 @@ def test_a_question_that_cannot_be_built_is_caught():
     findings = lint_questions([DeferredQuestion("99.lint.broken", broken)])
     assert [f.rule for f in findings] == ["build-fails"]
     assert "RuntimeError: the data set is missing" in findings[0].message
+    variant = VariantNumeric(id="99.lint.v", prompt="x", make=lambda rng: 1 / 0, **TAGS)
+    assert rules_of(variant) == ["build-fails"]
     built = lint_questions([DeferredQuestion(NUMBER.id, lambda qid: NUMBER)])
     assert built == []
 
