@@ -421,3 +421,38 @@ def test_a_sealed_result_task_shows_its_widget_and_names_the_last_answer_past_th
     past = widget.submit()
     assert "Your last recorded answer, “10 rows: Seller 1, Seller 2, Seller 3" in past.message
     assert len(session.records_for(TABLE.id)) == 1
+
+
+def test_grading_a_saved_notebook_gives_the_scores_the_student_was_shown(tmp_path):
+    """The instructor's path: live objects answered in a session, the records saved in the
+    notebook's outputs, the notebook graded with the bank: each score is the one the student
+    saw for their last attempt, and no student code runs."""
+    import nbformat
+
+    from collabkit.assess.grading import grade
+    from collabkit.assess.records import bundle
+
+    session = collabkit.start(student_id="s6", answers_dir=tmp_path / "answers")
+    answers = [
+        (TABLE, [SELLERS, SELLERS.nlargest(5, "revenue")]),  # 2 × (3 − 2) / 5 = 0.4
+        (RANKED, [TOP.iloc[::-1]]),  # right rows, wrong order: 0.5
+        (GRAPH, [nx.Graph([("A", "B"), ("B", "C")])]),  # 2 of 3: 2/3
+        (NUMBER, [SELLERS["platform_share"], SELLERS["platform_share"].mean()]),  # right
+    ]
+    shown = {}
+    nb = nbformat.v4.new_notebook()
+    for question, attempts in answers:
+        for answer in attempts:
+            shown[question.id] = session.submit(question, answer)[0]
+        cell = nbformat.v4.new_code_cell(f"collabkit.ask({question.id!r})")
+        records = bundle(question.id, session.records_for(question.id))
+        cell.outputs = [nbformat.v4.new_output("display_data", data=records)]
+        nb.cells.append(cell)
+    path = tmp_path / "s6.ipynb"
+    nbformat.write(nb, path)
+    run = grade([path], bank="tests.assess.result_bank", notebooks=["99"])
+    (graded,) = run.graded
+    scores = {row.question_id: row.score for row in graded.results["99"]}
+    assert scores == {qid: feedback.score for qid, feedback in shown.items()}
+    assert scores == pytest.approx({TABLE.id: 0.4, RANKED.id: 0.5, GRAPH.id: 2 / 3, NUMBER.id: 1.0})
+    assert run.problems == []
