@@ -17,6 +17,21 @@ from collabkit.models.reach import MarketReach
 from collabkit.widgets.explorer import Explorer, slider
 
 
+def pooling_table(asset_cost: float = 36_000, coordination_cost: float = 1_500) -> pd.DataFrame:
+    """The cost-pooling model as a table for a learner's own pandas code: one row per
+    network size (1–30 firms) with ``n_firms``, ``asset_share``, ``coordination_share``
+    and ``cost_per_firm`` (€ per year)."""
+    return CostPooling(float(asset_cost), float(coordination_cost), 30).run()
+
+
+def free_riding_table(monitoring: float = 0.0, fine: float = 0.0, **settings: Any) -> pd.DataFrame:
+    """The free-riding model as a table for a learner's own pandas code: the game without
+    governance and with this monitoring and fine, stacked, one row per period and world
+    (columns ``period``, ``mean_contribution``, ``share_of_endowment``, ``mean_payoff``,
+    ``total_fines``, ``governance``)."""
+    return PublicGoodsGame(monitoring=monitoring, fine=fine, **settings).compare()
+
+
 def cost_pooling() -> Explorer:
     """Cost per firm of sharing an asset, against the number of partners."""
     default = CostPooling()
