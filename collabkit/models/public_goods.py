@@ -17,10 +17,10 @@ Behaviour follows the experimental evidence:
 * a share ``share_conditional`` of firms are *conditional cooperators*, the rest free
   riders who give nothing. The default, one half, is the share Fischbacher, Gächter & Fehr
   (2001) found (50 % conditional cooperators, 30 % free riders, 14 % "hump-shaped" and a
-  few others); the model counts the hump-shaped and other types with the free riders. Firms are ranked, and firm
-  ``i`` (0, 1, …) cooperates with the weight :math:`w_i = \\min(1, \\max(0, s N - i))`: the
-  firm at the boundary cooperates partly, so the cooperators' share is exactly ``s`` at
-  any group size;
+  few others); the model counts the hump-shaped and other types with the free riders.
+  Firms are ranked, and firm ``i`` (0, 1, …) cooperates with the weight
+  :math:`w_i = \\min(1, \\max(0, s N - i))`: the firm at the boundary cooperates
+  partly, so the cooperators' share is exactly ``s`` at any group size;
 * in period 1 a cooperator gives ``OPENING_SHARE`` (60%) of the endowment, afterwards it
   matches the share :math:`b = \\beta / (1 - m)` of the network's mean contribution last
   period (the average the fund reports; β = ``cooperation_slope``), each time plus normal
