@@ -1,7 +1,7 @@
 """Questions of notebook 01 "Fundamentals".
 
 Numeric keys are computed with the course's own models, so a change to a model's
-defaults cannot leave a stale answer key behind. The graded task (section 7, a van
+defaults cannot leave a stale answer key behind. The graded task (section 8, a van
 shared on Mill Street) is :data:`GRADED_TASK`: its questions are built from the van's cost
 and the coordination cost per pair, the practice ones or those a course secret draws.
 """

@@ -4,7 +4,7 @@ Keys are computed from the course's analysis functions and example networks, so 
 answers always agree with what the notebook shows. Those questions are built when first
 asked, and import the analysis and data modules they need then.
 
-The graded task of section 7 (:data:`GRADED_TASK`) builds its two questions from
+The graded task of section 8 (:data:`GRADED_TASK`) builds its two questions from
 parameters: the governance situations shown, and the design brief (firms, logistics
 providers, link budget, links per firm). Practice mode uses today's situations and
 ``DESIGN_BRIEF``; a course secret draws its own, and the model design is computed from the
@@ -514,7 +514,7 @@ def _build(parameters: Mapping[str, Any], question_id: str) -> Question:
     return builders[question_id](parameters)
 
 
-#: The graded task of section 7; practice mode shows the open brief of ``DESIGN_BRIEF``.
+#: The graded task of section 8; practice mode shows the open brief of ``DESIGN_BRIEF``.
 GRADED_TASK = GradedTask(
     notebook="02",
     question_ids=("02.challenge.governance", "02.challenge.design"),

@@ -271,7 +271,7 @@ def valley_cluster() -> go.Figure:
         graph,
         node_metrics(graph),
         positions,
-        title="The valley cluster: 60 firms in four towns and their partnerships",
+        title="The valley cluster (generated data): 60 firms in four towns and their partnerships",
         size_by="links",
         colour_by="sector",
         equal_aspect=False,

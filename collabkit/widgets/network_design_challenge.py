@@ -22,7 +22,7 @@ from collabkit.widgets.questions import QuestionWidget
 
 
 def design_brief() -> Markdown:
-    """The brief of the graded design task this kernel works with (notebook 02, section 7).
+    """The brief of the graded design task this kernel works with (notebook 02, section 8).
 
     An assessed release gives each course its own firms and limits; practice mode shows the
     open brief.
