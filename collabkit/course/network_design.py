@@ -128,6 +128,25 @@ def _design_complement(question_id: str) -> Numeric:
     )
 
 
+def _density_mistakes(n: int, links: int, member: str) -> list[NumericMisconception]:
+    """The two ways of counting the pairs wrong, for ``links`` ties among ``n`` members."""
+    pairs = n * (n - 1) // 2
+    return [
+        NumericMisconception(
+            links / n**2,
+            f"you divided by {n} × {n} = {n**2}; a {member} cannot partner itself and each "
+            f"pair counts once: {n} × {n - 1} / 2 = {pairs} pairs.",
+            rel_tol=0.01,
+        ),
+        NumericMisconception(
+            links / (n * (n - 1)),
+            f"you counted each pair twice ({n} × {n - 1} = {n * (n - 1)}); there are "
+            f"{pairs} possible pairs.",
+            rel_tol=0.01,
+        ),
+    ]
+
+
 def _sna_density(question_id: str) -> Numeric:
     n, links = MILL.number_of_nodes(), MILL.number_of_edges()
     pairs = n * (n - 1) // 2
@@ -143,18 +162,7 @@ def _sna_density(question_id: str) -> Numeric:
         abs_tol=0.005,
         rel_tol=0.0,
         misconceptions=(
-            NumericMisconception(
-                links / n**2,
-                f"you divided by {n} × {n} = {n**2}; a firm cannot partner itself and each "
-                f"pair counts once: {n} × {n - 1} / 2 = {pairs} pairs.",
-                rel_tol=0.01,
-            ),
-            NumericMisconception(
-                links / (n * (n - 1)),
-                f"you counted each pair twice ({n} × {n - 1} = {n * (n - 1)}); there are "
-                f"{pairs} possible pairs.",
-                rel_tol=0.01,
-            ),
+            *_density_mistakes(n, links, "firm"),
             NumericMisconception(
                 2 * links / n,
                 "that is the average number of partners per firm (each partnership has two "
@@ -295,17 +303,7 @@ def _real_density(question_id: str) -> Numeric:
         abs_tol=0.001,
         rel_tol=0.0,
         misconceptions=(
-            NumericMisconception(
-                links / n**2,
-                f"you divided by {n} × {n}; a family cannot partner itself and each pair "
-                f"counts once: {n} × {n - 1} / 2 = {n * (n - 1) // 2} pairs.",
-                rel_tol=0.01,
-            ),
-            NumericMisconception(
-                links / (n * (n - 1)),
-                "you counted each pair twice; divide by n(n − 1)/2.",
-                rel_tol=0.01,
-            ),
+            *_density_mistakes(n, links, "family"),
             NumericMisconception(
                 links / (len(active) * (len(active) - 1) / 2),
                 f"you left out the {n - len(active)} families without a business tie; they are "
