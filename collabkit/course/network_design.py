@@ -606,14 +606,14 @@ QUESTIONS = (
         ],  # fmt: skip
         misconceptions={
             "QuickHop Delivery has four partners, more than any other firm": "Counting a "
-            "firm's partners is its degree; betweenness counts the paths that run through it.",
-            "From QuickHop every other firm is at most two steps away": "Being near all "
-            "others is closeness; betweenness is about lying between others.",
-            "The bakery's two partners are partners of each other": "The share of a firm's "
-            "partner pairs that are linked is its clustering; density is about the whole "
-            "network.",
-            "On average two firms are fewer than two steps apart": "A network-level average "
-            "of the steps between firms is the average path length.",
+            "firm's partners is its degree (degree centrality divides it by n − 1).",
+            "From QuickHop every other firm is at most two steps away": "Being few steps "
+            "from every other firm is closeness.",
+            "The bakery's two partners are partners of each other": "Whether a firm's "
+            "partners are linked to each other is its clustering, a measure of one firm's "
+            "neighbourhood.",
+            "On average two firms are fewer than two steps apart": "An average of the steps "
+            "between all pairs of firms is the network's average path length.",
             "The café's partners all know each other: no gap to exploit": "Partners tied to "
             "each other leave no structural hole: high constraint (Burt). Clustering is "
             "also high here, but the point made is the missing hole to broker.",
@@ -676,9 +676,10 @@ QUESTIONS = (
             "a": "Measures answer different questions: betweenness counts paths through a "
             "family, constraint asks whether its partners are tied to each other. Low "
             "constraint and many unconnected partners are brokerage in Burt's sense.",
-            "c": "Padgett and Ansell read marriage and business together: the Medici married "
-            "into one set of families and did business with another, which gave them reach "
-            "that neither network shows alone.",
+            "c": "Business ties are a second real network, and reading both shows more: "
+            "the Medici reached the Ginori and the Pazzi through business only and the "
+            "Acciaiuoli, Albizzi and Ridolfi through marriage only (Padgett and Ansell 1993 "
+            "read the networks together).",
             "d": "A measure's top rank is not power: the Barbadori's lead is small and rests "
             "on bridging two groups, while the Medici combine many unconnected partners in "
             "both networks.",
@@ -687,9 +688,11 @@ QUESTIONS = (
         "Barbadori) were mostly not partners of each other: a broker's low constraint.",
         hint="Compare what constraint and betweenness each measure.",
         explanation="Low constraint means many partners who are not tied to each other. The "
-        "Medici's business partners were such families, and their marriage partners largely "
-        "others again (Padgett and Ansell 1993). Betweenness alone can rank a bridge between "
-        "two groups first; read several measures, and the history, before naming a broker.",
+        "Medici's five business partners were such families (only the Barbadori and the "
+        "Ginori did business with each other), and with their marriages they reached eight "
+        "of the fifteen other families directly. Betweenness alone can rank a bridge between "
+        "two groups first (the Barbadori join the Medici's partners to the Peruzzi group); "
+        "read several measures, and the history, before naming a broker.",
         concepts=("constraint", "betweenness-centrality", "real-network-data"),
     ),
     MultipleChoice(
