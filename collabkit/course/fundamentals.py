@@ -418,7 +418,7 @@ _TASK_TYPE = MultipleChoice(
     prompt="Which kind of network is the Mill Street van, judged by what binds its members?",
     options={
         "a": "A functional network: peers sharing one business task, delivery",
-        "b": "A vertical supply chain: each shop passes goods to the next",
+        "b": "A vertical supply chain: each shop passes its goods to the next",
         "c": "A geographic cluster: being on one street is what binds them",
         "d": "A customer network: the shops exist to serve the same buyers",
     },
@@ -448,7 +448,7 @@ _TASK_GOVERNANCE = MultipleChoice(
     "same share. What is the best first response?",
     options={
         "a": "Split the cost by recorded use, kept in a booking log all can see",
-        "b": "Raise every shop's share a little so the van stays affordable",
+        "b": "Raise every shop's share a little so that the van stays affordable",
         "c": "Ask the heavy user to leave, so the others keep a fair share",
         "d": "Let each shop buy its own small van and stop sharing at all",
     },
@@ -600,7 +600,7 @@ QUESTIONS = (
             "a": "Five independent bookshops that order from publishers together",
             "b": "A bakery that buys flour from a wholesaler at the list price, order by order",
             "c": "A café, a bakery and a courier that share customers and a delivery schedule",
-            "d": "Ten craft firms that share a stand at a trade fair and split its cost",
+            "d": "Ten craft firms that share one stand at a trade fair and split its cost evenly",
         },
         correct="b",
         misconceptions={
@@ -776,8 +776,8 @@ QUESTIONS = (
         "a publisher. Is this network horizontal or vertical?",
         options={
             "a": "Horizontal: all three shops are retailers at one stage",
-            "b": "Vertical: the publisher and the shops form a chain",
-            "c": "Neither: buying together is not a collaboration",
+            "b": "Vertical: the publisher and the three shops form a chain",
+            "c": "Neither: buying together is not a collaboration at all",
         },
         correct="a",
         misconceptions={
@@ -797,7 +797,7 @@ QUESTIONS = (
         prompt="Two bakeries in one small town compete for the same walk-in customers. They "
         "could buy flour together and share one delivery van. What would you advise them?",
         options={
-            "a": "Never work with a rival: whatever helps it will hurt you",
+            "a": "Never work with a rival at all: whatever helps it will hurt you",
             "b": "Share flour and van; keep recipes, prices and customers apart",
             "c": "Share everything, recipes too, so that trust grows faster",
             "d": "Merge the two shops, since rivals cannot also be partners",

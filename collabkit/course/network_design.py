@@ -64,13 +64,14 @@ NAO = "network administrative organisation"
 VAN = "Five neighbouring shops of similar size who trust each other share a van"
 RETAILER = "A large retailer coordinates its 40 small suppliers"
 CO_OP = "A co-operative's office sells the produce of 50 farms that never deal directly"
+FARM_CO_OP = "Four family farms that have worked together for years buy seed and fuel jointly"
 TOURISM = "80 tourism firms of a region fund an office with a manager for joint marketing"
 
 #: Situations of the graded governance question and the form that suits each best; a
 #: course shows one of each form and one more, in a drawn order.
 GOVERNANCE_SITUATIONS = {
     VAN: SHARED,
-    "Four family farms that have worked together for years buy seed and fuel jointly": SHARED,
+    FARM_CO_OP: SHARED,
     "Six craft brewers who know each other well take turns at a shared market stall": SHARED,
     RETAILER: LEAD,
     "A car maker steers the 25 small workshops that make parts for it": LEAD,
@@ -517,7 +518,7 @@ GRADED_TASK = GradedTask(
     notebook="02",
     question_ids=("02.challenge.governance", "02.challenge.design"),
     practice={
-        "governance": [VAN, RETAILER, TOURISM],
+        "governance": [VAN, RETAILER, TOURISM, FARM_CO_OP],
         "firms": list(DESIGN_BRIEF.firms),
         "logistics": [firm for firm in DESIGN_BRIEF.firms if firm in DESIGN_BRIEF.logistics],
         "max_links": DESIGN_BRIEF.max_links,
@@ -640,7 +641,7 @@ QUESTIONS = (
             "a": "They had more marriages than any other family of Florence",
             "b": "They tied together families that had no ties to each other",
             "c": "Their partner families were tightly linked to one another",
-            "d": "They were the richest family, so others sought them out",
+            "d": "They were the richest family, so other families sought them out",
         },
         correct="b",
         misconceptions={
@@ -668,7 +669,7 @@ QUESTIONS = (
         options={
             "a": "The Medici were no broker: betweenness is the only real test",
             "b": "Medici partners rarely dealt with each other: a broker's position",
-            "c": "Business ties show nothing, since only marriages create power",
+            "c": "Business ties show nothing here, since only marriages create power",
             "d": "The Barbadori ran Florence, as the highest betweenness wins",
         },
         correct="b",
