@@ -61,10 +61,10 @@ BENEFITS = [
 ]
 
 
-def own_pooling_case(rng) -> tuple[dict, float]:
+def own_pooling_case(rng) -> tuple[dict, float, tuple[NumericMisconception, ...]]:
     """A student's own cost-pooling case: asset and pair costs drawn so that exactly one
     whole network size is cheapest (at least 1 % below both neighbours); the answer is the
-    cost per firm at that size (€ per year)."""
+    cost per firm at that size (€ per year), with the case's common wrong numbers."""
     while True:
         van = int(rng.choice(np.arange(24_000, 60_001, 6_000)))
         pair = int(rng.choice(np.arange(1_000, 4_001, 500)))
@@ -74,7 +74,24 @@ def own_pooling_case(rng) -> tuple[dict, float]:
         neighbours = [model.cost_per_firm(n) for n in (best - 1, best + 1) if n >= 1]
         if all(c > cost * 1.01 for c in neighbours):
             values = {"van": van, "pair": pair, "root": (2 * van / pair) ** 0.5, "best": best}
-            return values, round(cost, 2)
+            wrong = (
+                NumericMisconception(
+                    van / best,
+                    f"that is only the asset's share at {best} firms; add each firm's share "
+                    "of the coordination cost, k(n − 1)/2.",
+                ),
+                NumericMisconception(
+                    van / best + pair * best * (best - 1) / 2,
+                    "you charged each firm the coordination cost of all pairs; the pairs' "
+                    "cost is shared by the firms: k(n − 1)/2 each.",
+                ),
+                NumericMisconception(
+                    float(best),
+                    "that is the cheapest size; the question asks what each firm pays then.",
+                    rel_tol=1e-9,
+                ),
+            )
+            return values, round(cost, 2), wrong
 
 
 COMPONENTS = ["participants", "shared goals", "interactions", "governance", "technology"]
@@ -163,6 +180,24 @@ def _types_saving(question_id: str) -> Numeric:
         answer=float(bakery["saving"].iloc[0]),
         unit="€ per month",
         rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(
+                float(PURCHASING.run()["saving"].sum()),
+                "that is the whole group's saving (or the 10 % tier, which needs 10,000 "
+                "units); the question asks for the bakery's share: its own units only.",
+            ),
+            NumericMisconception(
+                0.0,
+                "that is what the bakery saves alone (its 4,000 units stay below the first "
+                "tier); buying together, the group's total reaches it.",
+                abs_tol=0.5,
+            ),
+            NumericMisconception(
+                float(bakery["cost_group"].iloc[0]),
+                "that is what the bakery pays in the group; the saving is what it pays "
+                "alone minus that.",
+            ),
+        ),
         hint="Find the discount tier the group's total volume reaches, then apply it to the "
         "bakery's own purchases.",
         explanation="Alone, the bakery's 4,000 units stay below the first discount tier. "

@@ -230,6 +230,29 @@ def _brokerage_medici(question_id: str) -> Numeric:
         scale="share",
         abs_tol=0.002,
         rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                float(nx.degree_centrality(nx.florentine_families_graph())["Medici"]),
+                "that is the Medici's degree centrality (6 marriages of 14 possible); "
+                "choose betweenness in the explorer.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(nx.closeness_centrality(nx.florentine_families_graph())["Medici"]),
+                "that is the Medici's closeness; choose betweenness in the explorer.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(
+                    nx.betweenness_centrality(nx.florentine_families_graph(), normalized=False)[
+                        "Medici"
+                    ]
+                ),
+                "that is the raw count of shortest paths through the Medici; networkx's "
+                "normalised value divides it by the number of pairs of other families.",
+                rel_tol=0.005,
+            ),
+        ),
         hint="Hover over the Medici node or read the table under the network.",
         explanation=f"The Medici lie on {medici:.0%} of the shortest paths between other "
         f"families (betweenness ≈ {medici:.3f}), far more than any other family (the "
