@@ -18,6 +18,8 @@ florentine_business()
     Figure: the real business ties among sixteen Florentine families (Padgett).
 business_ties()
     Data: the same business ties as a networkx graph, for your own code.
+marriage_ties()
+    Data: the marriage network of the same families (networkx's Florentine families).
 structure_comparison()
     Explorer: cost, reach, resilience and power concentration of every structure.
 design_brief()
@@ -40,7 +42,7 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "florentine_business",
             "structure_comparison",
         ),
-        "collabkit.data.florentine_business": ("business_ties",),
+        "collabkit.data.florentine_business": ("business_ties", "marriage_ties"),
         "collabkit.widgets.network_design_challenge": ("design_brief",),
     },
 )

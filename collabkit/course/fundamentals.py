@@ -27,6 +27,7 @@ from collabkit.assess.questions import (
     RubricPoint,
     VariantNumeric,
 )
+from collabkit.assess.results import ResultNumber
 from collabkit.core.words import number_word, ordinal
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
@@ -214,15 +215,15 @@ CODE_VAN, CODE_PAIR = 48_000, 2_000
 CODE_MONITORING, CODE_FINE = 0.5, 1.0
 
 
-def _pooling_code(question_id: str) -> Numeric:
+def _pooling_code(question_id: str) -> ResultNumber:
     table = CostPooling(float(CODE_VAN), float(CODE_PAIR), 30).run()
     best = table.loc[table["cost_per_firm"].idxmin()]
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt=f"Write a few lines of pandas: costs = chapter.pooling_table(asset_cost="
         f"{CODE_VAN:_}, coordination_cost={CODE_PAIR:_}) gives one row per network size. "
-        "What is the lowest cost per firm in the table? Compute it in code and pass it "
-        "with collabkit.answer, or type it. Answer in € per year.",
+        "What is the lowest cost per firm in the table (€ per year)? Compute it in code "
+        "and pass the number.",
         answer=float(best["cost_per_firm"]),
         unit="€ per year",
         rel_tol=0.001,
@@ -253,19 +254,19 @@ def _pooling_code(question_id: str) -> Numeric:
     )
 
 
-def _free_riding_code(question_id: str) -> Numeric:
+def _free_riding_code(question_id: str) -> ResultNumber:
     runs = PublicGoodsGame(monitoring=CODE_MONITORING, fine=CODE_FINE).compare()
     means = runs.groupby("governance")["mean_contribution"].mean()
     gap = float(means["monitoring and sanctions"] - means["no governance"])
     last = runs.groupby("governance")["mean_contribution"].last()
     shares = runs.groupby("governance")["share_of_endowment"].mean()
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt=f"Write a few lines of pandas: runs = chapter.free_riding_table(monitoring="
         f"{CODE_MONITORING}, fine={CODE_FINE}) stacks the fund without and with governance, "
         "one row per period. Over the ten periods, by how much does the average "
-        "contribution per firm with governance exceed the one without? Answer in € per "
-        "firm and period.",
+        "contribution per firm with governance exceed the one without (€ per firm and "
+        "period)? Compute it in code and pass the number.",
         answer=gap,
         unit="€",
         rel_tol=0.005,

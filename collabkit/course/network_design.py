@@ -32,6 +32,7 @@ from collabkit.assess.questions import (
     Question,
     Rubric,
 )
+from collabkit.assess.results import GraphResult, ResultNumber, edge_label
 from collabkit.core.words import number_word
 from collabkit.course.examples import (
     DESIGN_BRIEF,
@@ -307,20 +308,19 @@ def _sna_path(question_id: str) -> Numeric:
     )
 
 
-def _real_density(question_id: str) -> Numeric:
+def _real_density(question_id: str) -> ResultNumber:
     from collabkit.data.florentine_business import load_business
 
     business = load_business()
     n, links = business.number_of_nodes(), business.number_of_edges()
     active = [f for f, d in business.degree if d > 0]
     marriage = nx.florentine_families_graph()
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt="Write a line or two of code on the real data: business = chapter.business_ties() "
         "is a networkx graph of sixteen families and their business ties. What is its "
-        "density? Compute it (the graph's number_of_nodes() and number_of_edges() are "
-        "enough) and pass it with collabkit.answer, or type it. Answer as a share between "
-        "0 and 1.",
+        "density (a share between 0 and 1)? The graph's number_of_nodes() and "
+        "number_of_edges() are enough; pass the number you compute.",
         answer=nx.density(business),
         unit="",
         scale="share",
@@ -348,19 +348,19 @@ def _real_density(question_id: str) -> Numeric:
     )
 
 
-def _real_clustering(question_id: str) -> Numeric:
+def _real_clustering(question_id: str) -> ResultNumber:
     from collabkit.analysis.network import node_metrics
     from collabkit.data.florentine_business import load_business
 
     table = node_metrics(load_business())
     tied = table[table["links"] > 0]
     answer = float(tied["clustering"].mean())
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt="Now a few lines of pandas: table = collabkit.node_metrics(business) has one "
         "row per family, with columns such as links, clustering and constraint. What is the "
-        "average clustering of the families that have at least one business tie? Answer as "
-        "a share between 0 and 1.",
+        "average clustering of the families that have at least one business tie (a share "
+        "between 0 and 1)? Pass the number you compute.",
         answer=answer,
         unit="",
         scale="share",
@@ -392,6 +392,40 @@ def _real_clustering(question_id: str) -> Numeric:
         "with each other. Clustering is high in the Peruzzi–Castellani–Bischeri–Lamberteschi "
         "group and low around the Medici, whose partners rarely dealt with each other.",
         concepts=("clustering", "real-network-data"),
+    )
+
+
+def _real_both(question_id: str) -> GraphResult:
+    from collabkit.data.florentine_business import load_business
+
+    business, marriage = load_business(), nx.florentine_families_graph()
+    both = nx.Graph([edge for edge in business.edges if marriage.has_edge(*edge)])
+    only_business = [e for e in business.edges if not marriage.has_edge(*e)]
+    only_marriage = [e for e in marriage.edges if not business.has_edge(*e)]
+    reasons = {
+        edge_label(*e): f"{e[0]} and {e[1]} did business but did not marry in the data."
+        for e in only_business
+    } | {
+        edge_label(*e): f"{e[0]} and {e[1]} married but did no business in the data."
+        for e in only_marriage
+    }
+    return GraphResult(
+        id=question_id,
+        prompt="With networkx: marriage = chapter.marriage_ties() is the marriage network of "
+        "the same families. Build the network of the pairs of families tied BOTH by "
+        "business and by marriage (a tie that is in both graphs), and pass the graph.",
+        expected=both,
+        reasons=reasons,
+        what="ties",
+        hint="Keep the business ties that the marriage graph also has: "
+        "nx.Graph([e for e in business.edges if marriage.has_edge(*e)]).",
+        explanation=f"{both.number_of_edges()} of the {business.number_of_edges()} business "
+        f"ties ran between families that also married: "
+        + ", ".join(f"{a}–{b}" for a, b in sorted(tuple(sorted(e)) for e in both.edges))
+        + ". Ties of two kinds between the same pair (multiplex ties) let one back the "
+        "other: trust from a marriage can back a loan. The Medici's such ties were to the Barbadori, Salviati and "
+        "Tornabuoni; their Ginori and Pazzi ties were business only.",
+        concepts=("real-network-data", "trust"),
     )
 
 
@@ -684,6 +718,7 @@ QUESTIONS = (
     ),
     DeferredQuestion("02.real.density", _real_density),
     DeferredQuestion("02.real.clustering", _real_clustering),
+    DeferredQuestion("02.real.both", _real_both),
     MultipleChoice(
         id="02.real.compare",
         prompt="In the business ties the Medici have the most partners and the lowest "

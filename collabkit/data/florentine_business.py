@@ -95,3 +95,9 @@ def business_ties() -> nx.Graph:
     """The business network as a networkx graph (sixteen families, 15 ties), for a
     learner's own code: ``business = chapter.business_ties()``."""
     return load_business()
+
+
+def marriage_ties() -> nx.Graph:
+    """Padgett's marriage network of the same families (networkx's
+    ``florentine_families_graph``, which leaves out the Pucci, who married none of them)."""
+    return nx.florentine_families_graph()
