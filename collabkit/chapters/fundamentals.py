@@ -10,6 +10,8 @@ group_purchasing()
     Monthly packaging cost of each firm alone and in a buying group.
 free_riding()
     Contributions to a shared fund over time, without and with governance.
+mutual_support()
+    Orders a firm hit by a shock keeps as partners in a support pact lend capacity.
 
 Tables for your own code
 ------------------------
@@ -31,6 +33,7 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "market_reach",
             "group_purchasing",
             "free_riding",
+            "mutual_support",
             "pooling_table",
             "free_riding_table",
         ),

@@ -423,8 +423,8 @@ def _real_both(question_id: str) -> GraphResult:
         f"ties ran between families that also married: "
         + ", ".join(f"{a}–{b}" for a, b in sorted(tuple(sorted(e)) for e in both.edges))
         + ". Ties of two kinds between the same pair (multiplex ties) let one back the "
-        "other: trust from a marriage can back a loan. The Medici's such ties were to the Barbadori, Salviati and "
-        "Tornabuoni; their Ginori and Pazzi ties were business only.",
+        "other: trust from a marriage can back a loan. The Medici's such ties were to the "
+        "Barbadori, Salviati and Tornabuoni; their Ginori and Pazzi ties were business only.",
         concepts=("real-network-data", "trust"),
     )
 
