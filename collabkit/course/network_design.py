@@ -412,7 +412,7 @@ def _real_both(question_id: str) -> GraphResult:
     return GraphResult(
         id=question_id,
         prompt="With networkx: marriage = chapter.marriage_ties() is the marriage network of "
-        "the same families. Build the network of the pairs of families tied BOTH by "
+        "the same families. Build the network of the pairs of families tied both by "
         "business and by marriage (a tie that is in both graphs), and pass the graph.",
         expected=both,
         reasons=reasons,
