@@ -38,7 +38,9 @@ def design_brief() -> Markdown:
         "2. the network **stays connected whichever single firm leaves** (no single point of "
         "failure);\n"
         f"3. at most **{brief.max_links} links** in total (each costs time to maintain);\n"
-        f"4. no firm has more than **{brief.max_links_per_firm} links**."
+        f"4. no firm has more than **{brief.max_links_per_firm} links**.\n\n"
+        "Each goal met earns a quarter of the points; a goal missed earns none for it. "
+        "(The firms are made up: the valley cluster is generated data.)"
     )
 
 
