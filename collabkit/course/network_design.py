@@ -417,8 +417,8 @@ def _real_both(question_id: str) -> GraphResult:
         expected=both,
         reasons=reasons,
         what="ties",
-        hint="Keep the business ties that the marriage graph also has: "
-        "nx.Graph([e for e in business.edges if marriage.has_edge(*e)]).",
+        hint="Keep the business ties that the marriage graph also has; a list of pairs is "
+        "enough: [e for e in business.edges if marriage.has_edge(*e)].",
         explanation=f"{both.number_of_edges()} of the {business.number_of_edges()} business "
         f"ties ran between families that also married: "
         + ", ".join(f"{a}–{b}" for a, b in sorted(tuple(sorted(e)) for e in both.edges))
