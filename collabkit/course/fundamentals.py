@@ -28,7 +28,7 @@ from collabkit.assess.questions import (
     VariantNumeric,
 )
 from collabkit.assess.results import ResultNumber
-from collabkit.core.words import number_word, ordinal
+from collabkit.core.words import number_word, ordinal, plural
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
 from collabkit.models.purchasing import GroupPurchasing
@@ -218,6 +218,7 @@ CODE_MONITORING, CODE_FINE = 0.5, 1.0
 def _pooling_code(question_id: str) -> ResultNumber:
     table = CostPooling(float(CODE_VAN), float(CODE_PAIR), 30).run()
     best = table.loc[table["cost_per_firm"].idxmin()]
+    dearest = table.loc[table["cost_per_firm"].idxmax()]
     return ResultNumber(
         id=question_id,
         prompt=f"Write a few lines of pandas: costs = chapter.pooling_table(asset_cost="
@@ -235,8 +236,14 @@ def _pooling_code(question_id: str) -> ResultNumber:
                 rel_tol=1e-9,
             ),
             NumericMisconception(
-                float(table["cost_per_firm"].max()),
-                "that is the dearest row (the largest network); use .min(), not .max().",
+                float(dearest["cost_per_firm"]),
+                "that is the dearest row ("
+                + (
+                    "a firm alone"
+                    if dearest["n_firms"] == 1
+                    else plural(int(dearest["n_firms"]), "firm")
+                )
+                + "); use .min(), not .max().",
                 rel_tol=0.001,
             ),
             NumericMisconception(
@@ -275,6 +282,13 @@ def _free_riding_code(question_id: str) -> ResultNumber:
                 float(last["monitoring and sanctions"] - last["no governance"]),
                 "that is the gap in the last period only; average over all ten periods "
                 "first (groupby('governance')['mean_contribution'].mean()).",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                -gap,
+                "you subtracted the other way round (the ungoverned average minus the "
+                "governed one; groupby lists 'monitoring and sanctions' first, so .diff() "
+                "does this too); the governed fund gives more, so the gap is positive.",
                 rel_tol=0.005,
             ),
             NumericMisconception(
