@@ -113,7 +113,10 @@ CHALLENGES = [
 
 
 def _pooling_cost(question_id: str) -> Numeric:
-    cost_at_5 = float(POOLING.run().set_index("n_firms").loc[5, "cost_per_firm"])
+    table = POOLING.run().set_index("n_firms")
+    cost_at_5 = float(table.loc[5, "cost_per_firm"])
+    van_share = float(table.loc[5, "asset_share"])
+    all_pairs = POOLING.coordination_cost * 5 * 4 / 2
     return Numeric(
         id=question_id,
         prompt="Use the cost-pooling explorer at its starting settings (van 36,000 € a year, "
@@ -124,12 +127,12 @@ def _pooling_cost(question_id: str) -> Numeric:
         rel_tol=0.005,
         misconceptions=(
             NumericMisconception(
-                36_000 / 5,
+                van_share,
                 "that is only the van's share (36,000 / 5); "
                 "each firm also carries part of the coordination cost.",
             ),
             NumericMisconception(
-                36_000 / 5 + 1_500 * 10,
+                van_share + all_pairs,
                 "you charged each firm the "
                 "coordination cost of all 10 pairs; the pairs' cost is shared by the 5 firms.",
             ),
@@ -158,7 +161,7 @@ def _reach_union(question_id: str) -> Numeric:
                 "that adds the two audiences and counts the households that know both firms twice.",
             ),
             NumericMisconception(
-                20_000 * 0.30 * 0.25,
+                REACH_PAIR.households * REACH_PAIR.reach[0] * REACH_PAIR.reach[1],
                 "that is only the households that "
                 "know both firms (the overlap), not everyone reached.",
             ),
