@@ -205,3 +205,21 @@ def test_a_huge_full_mesh_is_explained_not_drawn():
     assert "sparse mesh" in explorer.message.value
     explorer.set(structure="sparse mesh")
     assert "partnerships, far more" not in explorer.message.value
+
+
+def test_the_valley_cluster_is_labelled_generated_where_the_learner_meets_it():
+    """The cell that introduces the cluster says it is generated, by what and what it cannot
+    show; the figure's title says so too; the real data's section names its source."""
+    import nbformat
+
+    from collabkit.chapters import network_design
+    from tests.conftest import NOTEBOOKS
+
+    cells = nbformat.read(NOTEBOOKS / "02_network_design.ipynb", as_version=4).cells
+    shown = next(i for i, c in enumerate(cells) if c.source == "chapter.valley_cluster()")
+    intro = cells[shown - 1].source
+    assert "generated data" in intro and "collabkit.data.cluster" in intro
+    assert "**cannot**" in intro
+    assert "generated" in network_design.valley_cluster().layout.title.text
+    real = next(c.source for c in cells if c.source.startswith("## 5. Real data"))
+    assert "Padgett" in real and "Breiger and Pattison 1986" in real
