@@ -196,11 +196,11 @@ def get_question(question_id: str) -> Question:
     >>> question = get_question("00.basics.run")
     >>> question.check("b").correct
     True
-    >>> feedback = question.check("a")
+    >>> feedback = question.check("c")
     >>> feedback.score
     0.0
-    >>> feedback.message
-    'You chose “Enter”. Enter on its own adds a new line inside the cell; it does not run it.'
+    >>> feedback.message.startswith("You chose “Alt + Enter”. Alt + Enter runs the cell and")
+    True
     >>> question.check(None).message
     'No answer yet: pick one of the options (a, b, c, d).'
     """

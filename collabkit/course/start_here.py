@@ -15,6 +15,9 @@ from collabkit.assess.questions import (
 )
 from collabkit.models.pooling import CostPooling
 
+#: Why notebook 00's questions name no concept: they practise the notebook, not the course.
+NOT_A_CONCEPT = "practice with the notebook and its widgets; the course's concepts start in 01"
+
 #: The explorer of notebook 00 starts from the model's defaults; the slider question uses 4.
 POOLING = CostPooling()
 
@@ -43,6 +46,7 @@ def _slider(question_id: str) -> Numeric:
             ),
         ),
         hint="Hover over the line at 4 firms: the label shows the cost per firm.",
+        lint_ok={"no-concepts": NOT_A_CONCEPT},
         explanation="With 4 firms the van costs 36,000 / 4 = 9,000 € each, and each firm "
         "carries 1,500 × (4 − 1) / 2 = 2,250 € of coordination: 11,250 € per firm.",
     )
@@ -53,21 +57,25 @@ QUESTIONS = (
         id="00.basics.run",
         prompt="Which keys run the selected cell and move to the next one?",
         options={
-            "a": "Enter",
+            "a": "Ctrl + Enter",
             "b": "Shift + Enter",
-            "c": "Ctrl + S",
-            "d": "Escape",
+            "c": "Alt + Enter",
+            "d": "Shift + Tab",
         },
         correct="b",
         misconceptions={
-            "a": "Enter on its own adds a new line inside the cell; it does not run it.",
-            "c": "Ctrl + S saves the notebook (a good habit!) but runs nothing.",
-            "d": "Escape leaves edit mode; it does not run the cell.",
+            "a": "Ctrl + Enter runs the cell but stays on it, so you would run the same cell "
+            "again with the next press.",
+            "c": "Alt + Enter runs the cell and inserts a new empty cell below it, instead of "
+            "moving on to the next cell of the notebook.",
+            "d": "Shift + Tab shows help on the code the cursor is in; it runs nothing.",
         },
         praise="Shift + Enter runs the cell and moves on; you will use it all the time.",
         hint="Look at the table of keys just above this question.",
         explanation="Shift + Enter runs the cell and selects the next one. Ctrl + Enter runs "
-        "it and stays on it. Enter alone only starts a new line.",
+        "it and stays on it, Alt + Enter runs it and adds a new cell, and Enter alone only "
+        "starts a new line.",
+        lint_ok={"no-concepts": NOT_A_CONCEPT},
     ),
     DeferredQuestion("00.practice.slider", _slider),
     MultiSelect(
@@ -90,6 +98,7 @@ QUESTIONS = (
             "d": "collabkit.progress() lists what you have answered so far.",
         },
         hint="Three of the four options help you.",
+        lint_ok={"no-concepts": NOT_A_CONCEPT},
         explanation="Hints, worked solutions and the progress table all help. Restarting the "
         "kernel only clears the computer's memory; your saved answers stay.",
     ),
