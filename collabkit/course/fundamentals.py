@@ -644,7 +644,7 @@ QUESTIONS = (
         "together; interactions are their meetings and exchanges; governance is who decides "
         "and how (two of the facts are governance); technology is the tools that carry "
         "orders and information.",
-        concepts=("network-components",),
+        concepts=("network-components", "running-example"),
     ),
     MultipleChoice(
         id="01.what.definition",
@@ -712,7 +712,15 @@ QUESTIONS = (
         "innovation bring know-how; efficiency streamlines work; resilience absorbs shocks; "
         "brand borrows a partner's reputation; bargaining power comes from buying as one "
         "(two of the examples).",
-        concepts=("why-collaborate",),
+        concepts=(
+            "resource-pooling",
+            "market-access",
+            "expertise-innovation",
+            "efficiency",
+            "resilience-benefit",
+            "brand",
+            "bargaining-power",
+        ),
     ),
     DeferredQuestion("01.pooling.cost", _pooling_cost),
     MultipleChoice(
@@ -1034,7 +1042,14 @@ QUESTIONS = (
         "conflicting interests; unclear roles are a coordination problem; enjoying without "
         "paying is free-riding; giving up own decisions is loss of autonomy; losing a "
         "secret to a partner is knowledge leakage.",
-        concepts=("collaboration-challenges",),
+        concepts=(
+            "trust",
+            "conflicting-interests",
+            "coordination-challenge",
+            "free-riding",
+            "loss-of-autonomy",
+            "knowledge-leakage",
+        ),
     ),
     DeferredQuestion("01.challenges.code", _free_riding_code),
     MultipleChoice(

@@ -59,6 +59,15 @@ FRANCHISE = "A franchisor coordinates 30 independent shops, which rarely talk to
 STUDIOS = "Eight design studios all share work and contacts with one another"
 FARMS = "Farms sell to a mill, the mill to bakeries, bakeries to cafés"
 GROUPS = "Three tight groups of firms, each with a lead firm that talks to the other leads"
+#: Problems of young networks, each from a design decision (``02.design.considerations``).
+CONSIDERATIONS = (
+    "Orders travel by phone and email, and every week one of them gets lost",
+    "The two largest members keep most of the savings; the small ones stop coming",
+    "Rules written for shop sales still apply, though most sales have moved online",
+    "Half the members want cheaper supplies, the other half want export markets",
+    "The joint catering offer needs the bakery on weekends, when it plans to close",
+    "Nobody has looked at the membership terms since the network began, six years ago",
+)
 SHARED = "shared governance"
 LEAD = "lead organisation"
 NAO = "network administrative organisation"
@@ -126,7 +135,7 @@ def _design_complement(question_id: str) -> Numeric:
         "two can do together.",
         explanation="The café brings coffee and events (2 new capabilities); together the pair "
         "can do 4 things. Complementarity = 2 / 4 = 0.5.",
-        concepts=("complementarity", "member-selection"),
+        concepts=("member-selection",),
     )
 
 
@@ -214,7 +223,7 @@ def _sna_broker(question_id: str) -> MultipleChoice:
         explanation=f"{broker} joins the bakery and the café to the deli, the florist and "
         "the bookshop: every shortest path between the two sides passes through it "
         "(betweenness 0.65; the deli and the florist share the rest).",
-        concepts=("betweenness-centrality", "brokerage"),
+        concepts=("betweenness-centrality",),
     )
 
 
@@ -258,7 +267,167 @@ def _brokerage_medici(question_id: str) -> Numeric:
         explanation=f"The Medici lie on {medici:.0%} of the shortest paths between other "
         f"families (betweenness ≈ {medici:.3f}), far more than any other family (the "
         f"{runner_up} come next at about {betweenness[runner_up]:.3f}).",
-        concepts=("betweenness-centrality", "brokerage"),
+        concepts=("betweenness-centrality",),
+    )
+
+
+def _brokerage_size(question_id: str) -> MultipleChoice:
+    graph = nx.florentine_families_graph()
+    size = nx.effective_size(graph)
+    overlap = {
+        family: [tuple(sorted(pair)) for pair in graph.subgraph(graph[family]).edges]
+        for family in ("Guadagni", "Strozzi")
+    }
+    outside = {
+        family: sum(graph.degree(partner) - 1 for partner in graph[family])
+        for family in ("Guadagni", "Strozzi")
+    }
+    pairs = " and ".join(f"{a}–{b}" for a, b in sorted(overlap["Strozzi"]))
+    return MultipleChoice(
+        id=question_id,
+        prompt=f"The Guadagni and the Strozzi each married into {graph.degree('Strozzi')} "
+        f"families, yet the Guadagni's effective size is {size['Guadagni']:.1f} and the "
+        f"Strozzi's {size['Strozzi']:.1f}. Why?",
+        options={
+            "a": "Some Strozzi partners had married each other, so ties overlap",
+            "b": "The Guadagni's partners had married into more other families",
+            "c": "The Guadagni were the richer family, which effective size counts",
+            "d": "The Strozzi lie on fewer shortest paths between other families",
+        },
+        correct="a",
+        misconceptions={
+            "b": "Effective size looks only at ties among a family's own partners; their "
+            "marriages into other families do not count (and the Strozzi's partners in fact "
+            f"had {outside['Strozzi']} such marriages, the Guadagni's {outside['Guadagni']}).",
+            "c": "Wealth is not in the network data: effective size is computed from the "
+            "marriages alone.",
+            "d": "That is betweenness, a different measure. Effective size asks how many of "
+            "a family's partners are not tied to each other.",
+        },
+        praise=f"Right: {pairs} married each other, so the Strozzi's ties partly repeat "
+        f"each other (worth {graph.degree('Strozzi') - size['Strozzi']:.0f} partner less); "
+        "none of the Guadagni's partners married another.",
+        hint="Look at the Strozzi's four partners: are any of them married to each other?",
+        explanation=f"Effective size = k − 2t/k. The Strozzi have k = {graph.degree('Strozzi')} "
+        f"partners with t = {len(overlap['Strozzi'])} marriages among them ({pairs}): "
+        f"{graph.degree('Strozzi')} − 2 × {len(overlap['Strozzi'])} / "
+        f"{graph.degree('Strozzi')} = {size['Strozzi']:.1f}. The Guadagni's partners have "
+        f"t = {len(overlap['Guadagni'])}, so all {graph.degree('Guadagni')} ties count. "
+        "Partners who know each other bring the same news and can act together against "
+        "you: redundant ties, fewer structural holes to broker.",
+        concepts=("effective-size", "structural-holes"),
+    )
+
+
+#: The line of firms of the reach and centralisation questions, each linked to the next.
+CHAIN = nx.path_graph(["A", "B", "C", "D", "E", "F"])
+
+
+def _chain_numeric(question_id: str, prompt: str, answer: float, **fields: Any) -> Numeric:
+    return Numeric(
+        id=question_id,
+        prompt="Six firms form a line, each working only with the next: A–B–C–D–E–F. "
+        + prompt
+        + " Answer as a share between 0 and 1.",
+        answer=answer,
+        unit="",
+        scale="share",
+        abs_tol=0.005,
+        rel_tol=0.0,
+        **fields,
+    )
+
+
+def _resilience_reach(question_id: str) -> Numeric:
+    from collabkit.analysis.network import information_reach
+
+    n = CHAIN.number_of_nodes()
+    pairs = n * (n - 1) // 2
+    reach = information_reach(CHAIN, steps=2)
+    return _chain_numeric(
+        question_id,
+        "What is its reach: the share of pairs of firms within two links of each other?",
+        reach,
+        misconceptions=(
+            NumericMisconception(
+                nx.density(CHAIN),
+                "that counts only direct partners (it is the density); reach also counts "
+                "pairs two links apart, such as A and C.",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                reach * pairs,
+                f"that is the number of pairs; divide it by all {pairs} pairs of six firms.",
+                rel_tol=0.001,
+            ),
+            NumericMisconception(
+                information_reach(CHAIN, steps=3),
+                "that also counts pairs three links apart (A and D); reach here stops at two.",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                reach * 100, "that is a percentage; write it as a share.", rel_tol=0.001
+            ),
+            NumericMisconception(
+                information_reach(nx.star_graph(n - 1), steps=2),
+                "that is the reach of a star, where every pair meets through the hub; in a "
+                "line, firms far apart (A and F) are five links apart.",
+                rel_tol=0.001,
+            ),
+        ),
+        hint=f"There are {pairs} pairs. Count those one link apart, then those two apart.",
+        explanation=f"Of the {pairs} pairs, {n - 1} are partners and {n - 2} are two links "
+        f"apart: {round(reach * pairs)} / {pairs} = {reach:.2f}. A star of six firms reaches "
+        "every pair within two links (through the hub): the chain saves the hub's power at "
+        "the price of slower reach.",
+        concepts=("reach", "value-chain"),
+    )
+
+
+def _resilience_centralisation(question_id: str) -> Numeric:
+    from collabkit.analysis.network import degree_centralization
+
+    n = CHAIN.number_of_nodes()
+    degrees = [degree for _, degree in CHAIN.degree]
+    gaps = sum(max(degrees) - degree for degree in degrees)
+    answer = degree_centralization(CHAIN)
+    return _chain_numeric(
+        question_id,
+        "What is its degree centralisation (Freeman), the power-concentration measure of "
+        "the comparison?",
+        answer,
+        misconceptions=(
+            NumericMisconception(
+                sum(n - 1 - degree for degree in degrees) / ((n - 1) * (n - 2)),
+                f"you compared every firm with a hub of {n - 1} links; compare it with the "
+                f"chain's own best-connected firm ({max(degrees)} links).",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                gaps,
+                f"that is the sum of the gaps; divide it by the star's sum, (n − 1)(n − 2) = "
+                f"{(n - 1) * (n - 2)}.",
+                rel_tol=0.001,
+            ),
+            NumericMisconception(
+                gaps / (n * (n - 1)),
+                f"the star's sum is (n − 1)(n − 2) = {(n - 1) * (n - 2)}, not n(n − 1).",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                0,
+                "not every firm has the same number of links: the two end firms have one, "
+                "the others two.",
+                abs_tol=0.001,
+            ),
+        ),
+        hint="Find the most links any firm has; add up how many fewer each firm has; divide "
+        "by (n − 1)(n − 2).",
+        explanation=f"The busiest firms have {max(degrees)} links; the two end firms have one "
+        f"fewer each, so the gaps add up to {gaps}. Divided by (6 − 1)(6 − 2) = "
+        f"{(n - 1) * (n - 2)}: {answer:.2f}. Power is spread almost evenly, unlike the star "
+        "(centralisation 1).",
+        concepts=("centralisation", "power-concentration"),
     )
 
 
@@ -344,7 +513,7 @@ def _real_density(question_id: str) -> ResultNumber:
         explanation=f"{links} ties among {n} families, which can form {n * (n - 1) // 2} pairs: "
         f"density = {links} / {n * (n - 1) // 2} = {nx.density(business):.3f}. In code: "
         "business.number_of_edges() / (n * (n - 1) / 2).",
-        concepts=("density", "real-network-data"),
+        concepts=("density",),
     )
 
 
@@ -391,7 +560,7 @@ def _real_clustering(question_id: str) -> ResultNumber:
         "average over two fifths of a tied family's business partner pairs also did business "
         "with each other. Clustering is high in the Peruzzi–Castellani–Bischeri–Lamberteschi "
         "group and low around the Medici, whose partners rarely dealt with each other.",
-        concepts=("clustering", "real-network-data"),
+        concepts=("clustering",),
     )
 
 
@@ -425,7 +594,7 @@ def _real_both(question_id: str) -> GraphResult:
         + ". Ties of two kinds between the same pair (multiplex ties) let one back the "
         "other: trust from a marriage can back a loan. The Medici's such ties were to the "
         "Barbadori, Salviati and Tornabuoni; their Ginori and Pazzi ties were business only.",
-        concepts=("real-network-data", "trust"),
+        concepts=("trust",),
     )
 
 
@@ -558,7 +727,12 @@ def _design(parameters: Mapping[str, Any]) -> Rubric:
         f"which firms are more than {brief.reach_steps} links from every logistics firm? "
         "Check often: the feedback names them.",
         explanation=_design_explanation(brief, model),
-        concepts=("network-design", "structural-robustness", "hub-and-spoke"),
+        concepts=(
+            "reach",
+            "structural-robustness",
+            "coordination-cost",
+            "hub-and-spoke",
+        ),
     )
 
 
@@ -613,7 +787,7 @@ QUESTIONS = (
         "Mesh: everyone with everyone. Sparse mesh: each with a few neighbours and a few "
         "distant firms (none here). Value chain: stage to stage. Hybrid: dense groups joined "
         "by their hubs.",
-        concepts=("network-structures", "hub-and-spoke"),
+        concepts=("hub-and-spoke", "mesh", "value-chain", "hybrid-structure"),
     ),
     DeferredQuestion("02.design.complement", _design_complement),
     MultipleChoice(
@@ -638,7 +812,58 @@ QUESTIONS = (
         explanation="Design starts with purpose and scope; member selection (complementarity, "
         "shared values, commitment), governance, technology, incentives and adaptability "
         "follow from it.",
-        concepts=("network-design",),
+        concepts=("purpose-scope",),
+    ),
+    Classification(
+        id="02.design.considerations",
+        prompt="Each problem of a young network comes from a design decision taken badly or "
+        "not at all. Which decision? There are more decisions than problems, and one "
+        "decision fits two of them.",
+        items={
+            CONSIDERATIONS[0]: "technology",
+            CONSIDERATIONS[1]: "incentive alignment",
+            CONSIDERATIONS[2]: "adaptability",
+            CONSIDERATIONS[3]: "purpose and scope",
+            CONSIDERATIONS[4]: "strategic alignment",
+            CONSIDERATIONS[5]: "adaptability",
+        },
+        categories=[
+            "purpose and scope",
+            "member selection",
+            "governance",
+            "technology",
+            "incentive alignment",
+            "adaptability",
+            "strategic alignment",
+        ],
+        misconceptions={
+            CONSIDERATIONS[0]: "Orders lost between phone and email call for a shared tool "
+            "that carries them: technology.",
+            CONSIDERATIONS[1]: "Members who put in as much but get less stop taking part: "
+            "the split of benefits does not reward contribution (incentive alignment).",
+            CONSIDERATIONS[2]: "The rules were right once; nothing makes the network review "
+            "them when the market changes: adaptability.",
+            CONSIDERATIONS[3]: "The members never agreed what the network is for: purpose "
+            "and scope, the decision every other one depends on.",
+            CONSIDERATIONS[4]: "The network's plan works against the bakery's own strategy; "
+            "a shared goal is not enough if it does not fit each member's plans: strategic "
+            "alignment.",
+            CONSIDERATIONS[5]: "Terms that are never reviewed cannot follow the network as "
+            "it changes: adaptability, like the shop-sales rules.",
+        },
+        hint="Ask what was missing: an agreed purpose, the right partners, rules on who "
+        "decides, tools, a fair split, a way to change, or a fit with each member's own plans.",
+        explanation="Lost orders: technology. Small members leaving with little return: "
+        "incentive alignment. Outdated rules and terms nobody reviews: adaptability (two "
+        "problems). No agreed direction: purpose and scope. A joint offer that clashes with a "
+        "member's own plans: strategic alignment.",
+        concepts=(
+            "purpose-scope",
+            "technology",
+            "incentive-alignment",
+            "adaptability",
+            "strategic-alignment",
+        ),
     ),
     DeferredQuestion("02.sna.density", _sna_density),
     DeferredQuestion("02.sna.broker", _sna_broker),
@@ -714,8 +939,9 @@ QUESTIONS = (
         explanation="Padgett and Ansell (1993) show the Medici married into families that "
         "did not marry each other. Bridging such structural holes gives a broker "
         "information and control: low constraint, high betweenness.",
-        concepts=("structural-holes", "brokerage"),
+        concepts=("structural-holes",),
     ),
+    DeferredQuestion("02.brokerage.size", _brokerage_size),
     DeferredQuestion("02.real.density", _real_density),
     DeferredQuestion("02.real.clustering", _real_clustering),
     DeferredQuestion("02.real.both", _real_both),
@@ -752,7 +978,7 @@ QUESTIONS = (
         "of the fifteen other families directly. Betweenness alone can rank a bridge between "
         "two groups first (the Barbadori join the Medici's partners to the Peruzzi group); "
         "read several measures, and the history, before naming a broker.",
-        concepts=("constraint", "betweenness-centrality", "real-network-data"),
+        concepts=("constraint", "betweenness-centrality", "structural-holes"),
     ),
     MultipleChoice(
         id="02.resilience.hub",
@@ -801,6 +1027,8 @@ QUESTIONS = (
         "fragile when the hub goes.",
         concepts=("structural-robustness", "coordination-cost", "power-concentration"),
     ),
+    DeferredQuestion("02.resilience.reach", _resilience_reach),
+    DeferredQuestion("02.resilience.centralisation", _resilience_centralisation),
     MultiSelect(
         id="02.manage.metrics",
         prompt="Which are useful measures of how well a network of firms performs? Tick all "
@@ -891,7 +1119,11 @@ QUESTIONS = (
         explanation="Growing a network well means recruiting for complementarity, onboarding "
         "newcomers (a buddy, the rules in writing), and adapting governance as membership "
         "grows: informal, then a steering group, then an office.",
-        concepts=("network-growth", "onboarding", "governance-evolution", "network-management"),
+        concepts=(
+            "recruitment-onboarding",
+            "governance-evolution",
+            "network-management",
+        ),
     ),
     *GRADED_TASK.practice_questions(),
 )
