@@ -671,6 +671,34 @@ QUESTIONS = (
         "pursues only its own goal.",
         concepts=("collaborative-network",),
     ),
+    MultipleChoice(
+        id="01.what.synergy",
+        prompt="What makes the breakfast partnership of Sweet Crumb Bakery, Corner Coffee and "
+        "QuickHop Delivery more than the sum of its parts?",
+        options={
+            "a": "Each firm brings what the others lack: pastries, customers, bikes",
+            "b": "Three firms together always earn more than the same three apart",
+            "c": "The three firms pool their profits and split them equally each month",
+            "d": "They all sell the same products, so together they sell more of them",
+        },
+        correct="a",
+        misconceptions={
+            "b": "Synergy is not automatic: firms that bring the same things, or that spend "
+            "more on working together than they gain, earn no more together than apart.",
+            "c": "Splitting profits shares what was earned; it creates nothing. The gain "
+            "comes from combining what each firm has.",
+            "d": "Firms with the same products mostly compete for the same customers; the "
+            "gain comes from resources that complement each other.",
+        },
+        praise="Right: synergy comes from complementary resources: the bakery's pastries "
+        "are worth more with the café's customers and the courier's idle mornings.",
+        hint="What could none of the three do alone?",
+        explanation="Synergy (a relational rent, in Dyer and Singh's words) arises when "
+        "partners combine complementary resources: the café's customers, the bakery's "
+        "kitchen and the courier's spare capacity produce breakfast deliveries none could "
+        "offer alone. Where partners bring the same things, there is no such gain.",
+        concepts=("synergy", "running-example"),
+    ),
     Classification(
         id="01.what.benefits",
         prompt="Match each example to the main benefit of collaborating that it shows.",
@@ -1076,6 +1104,35 @@ QUESTIONS = (
         "complementary partners; start small and build trust; agree roles; use simple tools; "
         "talk regularly; measure results.",
         concepts=("first-steps",),
+    ),
+    MultipleChoice(
+        id="01.start.pilot",
+        prompt="Sweet Crumb Bakery and Corner Coffee want to sell breakfast boxes that "
+        "QuickHop delivers. They have never worked together. Which first move fits the advice "
+        "to start small?",
+        options={
+            "a": "A one-month trial of the boxes, with a test agreed for go or stop",
+            "b": "A five-year contract, so that each partner commits from day one",
+            "c": "A joint company with one brand, one van and shared staff at once",
+            "d": "Waiting until all three are sure the boxes will pay off, then start",
+        },
+        correct="a",
+        misconceptions={
+            "b": "A long commitment before the partners know whether the boxes sell, or how "
+            "the others keep promises, is hard to undo if either disappoints; commitments "
+            "should grow as trust does.",
+            "c": "That bets the most on the least tested idea: every cost is sunk before "
+            "the partners know the gains are real.",
+            "d": "Nobody can be sure in advance; a cheap trial that is easy to stop is how "
+            "they find out.",
+        },
+        praise="Right: a pilot is cheap to stop, shows within weeks whether the gains are "
+        "real, and lets the partners see each other keep small promises first.",
+        hint="Which move is cheapest to undo if the boxes do not sell?",
+        explanation="Start small: a pilot with a test agreed in advance (sales per week, "
+        "complaints, hours spent) tells the partners whether to go on, change or stop. Larger "
+        "commitments follow the trust the pilot builds (Ring and Van de Ven 1994).",
+        concepts=("pilot-project", "first-steps"),
     ),
     *GRADED_TASK.practice_questions(),
 )

@@ -1125,5 +1125,62 @@ QUESTIONS = (
             "network-management",
         ),
     ),
+    MultipleChoice(
+        id="02.manage.ties",
+        prompt="The five founders of the Millbrook network have run it for years on handshakes "
+        "and trust. Seven newcomers are joining. What should the network do about its "
+        "agreements?",
+        options={
+            "a": "Write down costs, ownership and exit terms, and keep meeting as before",
+            "b": "Replace the handshakes with contracts that cover every possible case",
+            "c": "Stay with handshakes, since writing things down signals distrust",
+            "d": "Have the newcomers sign contracts while the founders keep handshakes",
+        },
+        correct="a",
+        misconceptions={
+            "b": "No contract covers every case, and one meant to replace goodwill invites "
+            "haggling over every gap; contracts and informal ties work best together.",
+            "c": "The newcomers share no history with the founders, and a handshake leaves "
+            "nothing to fall back on when owners change; clear terms support trust.",
+            "d": "Two sets of rules split the network into insiders and outsiders; the "
+            "written terms should bind every member alike.",
+        },
+        praise="Right: written terms for what must not be left to memory, and the informal "
+        "contact that builds trust, side by side.",
+        hint="What do the newcomers lack that the founders have, and what does a contract "
+        "not give?",
+        explanation="Formal agreements and informal ties complement each other (Poppo and "
+        "Zenger 2002): the contract settles costs, ownership and exits; regular contact "
+        "builds the trust that covers what no contract foresees.",
+        concepts=("formal-informal-ties", "trust"),
+    ),
+    MultipleChoice(
+        id="02.manage.formation",
+        prompt="Corner Coffee wants a caterer for evening events. Three caterers seem equally "
+        "able. Which one is Corner Coffee most likely to end up working with?",
+        options={
+            "a": "The caterer that already works with its partner, the bakery",
+            "b": "The caterer with the lowest price in an online directory",
+            "c": "A caterer in the next town whom none of its partners has met",
+            "d": "Any of them: firms choose partners afresh, ignoring past ties",
+        },
+        correct="a",
+        misconceptions={
+            "b": "Price matters, but an unknown firm is a risk; firms mostly partner with "
+            "firms they know or that their partners vouch for.",
+            "c": "A firm no partner knows carries the most uncertainty, so such ties form "
+            "less often, even though they may bring what the circle lacks.",
+            "d": "Past ties shape new ones: firms are more likely to ally with former "
+            "partners and with their partners' partners (Gulati 1995).",
+        },
+        praise="Right: a partner's partner comes vouched for, which lowers the risk of a "
+        "first deal.",
+        hint="Whom can Corner Coffee ask about the caterer before signing?",
+        explanation="Networks grow along existing ties: firms tend to partner with former "
+        "partners and with partners of partners (Gulati 1995), because someone they trust can "
+        "vouch for the newcomer. It makes new ties safer, and it can also close the circle to "
+        "firms that would bring something new.",
+        concepts=("network-formation",),
+    ),
     *GRADED_TASK.practice_questions(),
 )
