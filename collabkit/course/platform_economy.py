@@ -102,9 +102,10 @@ def _trapped_start(start: PlatformStrategy) -> str:
 
 def _escape_explanation(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
     """How the model plan escapes, in words, from its levers."""
+    coop = f", list {percent(plan.coop_share)} on the co-op" if plan.coop_share else ""
     return (
         f"Cut the platform share to about {percent(plan.platform_share)}, use "
-        f"{_platforms(plan.n_platforms)}, join the association, share less data, "
+        f"{_platforms(plan.n_platforms)}, share less data ({percent(plan.data_sharing)}){coop}, "
         f"and split the {percent(scenario.budget)} budget between your own channel "
         f"({percent(plan.invest_direct)}), data skills ({percent(plan.invest_data)}) and "
         f"partners ({percent(plan.invest_partners)}): the SMB escapes to "
@@ -123,14 +124,14 @@ def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
         id=question_id,
         points=6,
         prompt=f"Your SMB has followed {_trapped_start(scenario.start)} for two years. Set the "
-        f"levers for the next five years: escape the trap, invest at most {scenario.budget:.0%} of "
-        f"sales in total, keep at least {percent(KEEP_REVENUE)} of your revenue, and earn "
-        "more than if nothing changed.",
+        f"levers for the next five years: escape into Hybrid Collaboration or Synergistic "
+        f"Growth, keep at least {percent(KEEP_REVENUE)} of your revenue, and earn more than "
+        f"if nothing changed, investing at most {scenario.budget:.0%} of sales in total.",
         evaluate=partial(evaluate_plan, scenario=scenario),
         model_answer=asdict(plan),
         answer_format="levers",
-        hint="Leaving the platform is not enough: rebuild your own channel and partner "
-        "network, and bargain together.",
+        hint="Leaving the platform is not enough: keep some platform sales, rebuild your "
+        "own channel and partner network, and look at the co-op if your market has one.",
         explanation=_escape_explanation(plan, scenario),
     )
 
