@@ -115,7 +115,10 @@ PRACTICE = EscapeScenario(
 def run_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> pd.DataFrame:
     """The trapped years followed by ``plan``; ``phase`` is "trapped" or "plan"."""
     run = simulate(
-        plan, scenario.market, prelude=(scenario.start, TRAPPED_MONTHS), collective=scenario.collective
+        plan,
+        scenario.market,
+        prelude=(scenario.start, TRAPPED_MONTHS),
+        collective=scenario.collective,
     )
     return run.assign(phase=["trapped" if t <= TRAPPED_MONTHS else "plan" for t in run["period"]])
 
