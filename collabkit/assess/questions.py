@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 import numpy as np
 
 from collabkit.assess.feedback import Feedback
+from collabkit.assess.records import jsonable
 from collabkit.core import coerce
 from collabkit.core.number_reader import SCALES, Expect, plain, read_amount
 
@@ -126,6 +127,11 @@ class Question(_Identified):
 
     def _check(self, answer: object) -> Feedback:
         raise NotImplementedError
+
+    def recorded(self, answer: object) -> Any:
+        """What a record keeps of ``answer``: a JSON-safe, size-bounded value that
+        :meth:`check` scores as it scores ``answer`` (grading re-scores it)."""
+        return jsonable(answer)
 
     def reads(self, answer: object) -> bool:
         """Whether ``answer`` is an attempt (not blank, readable), checked as cheaply as the

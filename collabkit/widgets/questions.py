@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from collabkit.assess import questions as qt
+from collabkit.assess import results
 from collabkit.assess.assessed import ClosedQuestion, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
@@ -296,6 +297,26 @@ class CodeWidget(TextWidget):
         return area
 
 
+class ResultWidget(QuestionWidget):
+    """A task answered with a result computed in code: the prompt, how to pass the result,
+    and the feedback of the last result passed (``collabkit.answer`` shows it here too)."""
+
+    def _make_input(self) -> widgets.Widget:
+        self._result: Any = None
+        call = f"collabkit.answer({self.question.id!r}, your_result)"
+        return widgets.HTML(
+            f'<span style="color:{MUTED}">Write your code in a cell below, then pass what it '
+            f"gives: <code>{html.escape(call)}</code></span>"
+        )
+
+    @property
+    def value(self) -> Any:
+        return self._result
+
+    def fill(self, answer: Any) -> None:
+        self._result = answer
+
+
 _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.MultipleChoice: ChoiceWidget,
     qt.MultiSelect: MultiWidget,
@@ -305,6 +326,9 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.FreeText: TextWidget,
     qt.Rubric: TextWidget,
     qt.CodeAnswer: CodeWidget,
+    results.TableResult: ResultWidget,
+    results.GraphResult: ResultWidget,
+    results.ResultNumber: ResultWidget,
 }
 #: Rubric answers with their own input: answer format → (module, widget class).
 _RUBRIC_WIDGETS = {
@@ -317,6 +341,7 @@ _RUBRIC_WIDGETS = {
 _SEALED_WIDGETS = {
     "choice": ChoiceWidget, "multi": MultiWidget, "numeric": NumericWidget,
     "classify": ClassifyWidget, "text": TextWidget, "rubric": TextWidget, "code": CodeWidget,
+    "table": ResultWidget, "graph": ResultWidget,
 }  # fmt: skip
 
 
@@ -372,6 +397,9 @@ def answer(question_id: str, value: object) -> Feedback | None:
         session = current_session()
         feedback, _ = session.submit(question, value)
         display(bundle(question.id, session.records_for(question.id)), raw=True)
+        for widget in live_question_widgets():  # the question shown above shows it too
+            if widget.question.id == question.id and widget.session is session:
+                widget._show(feedback)
         if session.save_error:
             display(HTML(f'<p style="color:{WARNING}">{html.escape(session.save_error)}</p>'))
         return feedback
