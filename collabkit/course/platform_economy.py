@@ -33,6 +33,7 @@ from collabkit.assess.questions import (
     NumericMisconception,
     Rubric,
 )
+from collabkit.assess.results import ResultNumber, TableResult
 from collabkit.core.words import number_word
 from collabkit.course.platform_economy_escape import (
     KEEP_REVENUE,
@@ -106,63 +107,62 @@ def sector_fee_rates(panel: pd.DataFrame, months: int = RECENT) -> pd.Series:
 SALES = ("sales_direct", "sales_partners", "sales_platform")
 
 
-def _count_misconceptions(panel: pd.DataFrame, answer: int) -> tuple[NumericMisconception, ...]:
-    """The counts a learner gets by the plausible slips, where they differ from ``answer``."""
+def _share_reasons(panel: pd.DataFrame) -> dict[str, str]:
+    """Why each seller is in the answer of ``03.data.share`` or not, naming the slip that
+    would put it on the wrong side (all 24 months instead of the last six, platform sales
+    over direct sales only)."""
+    recent = platform_shares(panel)
     whole = platform_shares(panel, int(panel["month"].max()))
-    first = _recent(panel[panel["month"] <= RECENT], RECENT)
-    sums = first.groupby("seller_id")[list(SALES)].sum()
-    early = sums["sales_platform"] / sums.sum(axis=1)
-    recent = _recent(panel).groupby("seller_id")[list(SALES)].sum()
-    versus_direct = recent["sales_platform"] / recent["sales_direct"]
-    rows = _recent(panel)
-    per_row = rows["sales_platform"] / rows[list(SALES)].sum(axis=1)
-    slips = [
-        (int((whole >= TRAP_SHARE).sum()), "you used all 24 months; the task asks for the "
-         "last six, where dependency shows now."),
-        (int((early >= TRAP_SHARE).sum()), "you used the first six months; the task asks for "
-         "the last six."),
-        (int((versus_direct >= TRAP_SHARE).sum()), "you divided platform sales by direct "
-         "sales only; a share of sales divides by all three channels."),
-        (int((per_row >= TRAP_SHARE).sum()), "you counted seller-months, not sellers: group by "
-         "seller before you compare with 55 %."),
-    ]  # fmt: skip
-    seen = {answer}
-    out = []
-    for value, message in slips:
-        if value not in seen:
-            seen.add(value)
-            out.append(NumericMisconception(value, message, 0.0, 0.0))
-    return tuple(out)
+    sums = _recent(panel).groupby("seller_id")[list(SALES)].sum()
+    versus_direct = sums["sales_platform"] / sums["sales_direct"]
+    reasons = {}
+    for seller, share in recent.items():
+        side = "at least" if share >= TRAP_SHARE else "below"
+        why = (
+            f"{share:.0%} of its sales in the last {RECENT} months came from the platform, "
+            f"{side} {percent(TRAP_SHARE)}"
+        )
+        if (whole[seller] >= TRAP_SHARE) != (share >= TRAP_SHARE):
+            why += (
+                f" (over all 24 months it was {whole[seller]:.0%}: the task asks about the "
+                f"last {RECENT})"
+            )
+        elif (versus_direct[seller] >= TRAP_SHARE) != (share >= TRAP_SHARE):
+            why += (
+                " (divided by direct sales alone it would be "
+                f"{versus_direct[seller]:.0%}: a share of sales divides by all three channels)"
+            )
+        reasons[str(seller)] = why + "."
+    return reasons
 
 
-def _data_share(question_id: str) -> Numeric:
+def _data_share(question_id: str) -> TableResult:
     from collabkit.data.sellers import N_SELLERS, load_sellers
 
     panel = load_sellers()
     shares = platform_shares(panel)
-    count = int((shares >= TRAP_SHARE).sum())
-    return Numeric(
+    dependent = shares[shares >= TRAP_SHARE]
+    return TableResult(
         id=question_id,
         prompt=f"Write a few lines of pandas: for each of the {N_SELLERS} sellers, the share "
         f"of its sales (direct + partners + platform) that came from the platform over the "
-        f"last {RECENT} months. How many sellers have a share of at least "
-        f"{percent(TRAP_SHARE)}? Pass the number your code gives: "
-        f"collabkit.answer('{question_id}', n). Answer in sellers.",
-        answer=float(count),
-        unit="sellers",
-        abs_tol=0.0,
-        rel_tol=1e-9,
-        misconceptions=_count_misconceptions(panel, count),
+        f"last {RECENT} months; keep the sellers with a share of at least "
+        f"{percent(TRAP_SHARE)} and pass them (a Series or table indexed by seller_id): "
+        f"collabkit.answer('{question_id}', dependent).",
+        expected=dependent,
+        what="sellers",
+        reasons=_share_reasons(panel),
         hint="Keep the rows of months 19–24, group by seller_id, sum the three sales "
-        "columns, divide platform sales by their total, then count the shares ≥ 0.55.",
-        explanation=f"recent = panel[panel.month > 18]; sums = recent.groupby('seller_id')"
-        f"[['sales_direct', 'sales_partners', 'sales_platform']].sum(); share = "
-        f"sums.sales_platform / sums.sum(axis=1); (share >= 0.55).sum() gives {count}.",
+        "columns, divide platform sales by their total, then keep the shares ≥ 0.55.",
+        explanation="recent = panel[panel.month > 18]; sums = recent.groupby('seller_id')"
+        "[['sales_direct', 'sales_partners', 'sales_platform']].sum(); share = "
+        f"sums.sales_platform / sums.sum(axis=1); share[share >= 0.55] gives "
+        f"{len(dependent)} sellers: {', '.join(map(str, dependent.index))}.",
         concepts=("platform-dependence", "seller-data"),
     )
 
 
-def _data_fees(question_id: str) -> Numeric:
+def _data_fees(question_id: str) -> ResultNumber:
     from collabkit.data.sellers import load_sellers
 
     panel = load_sellers()
@@ -188,12 +188,12 @@ def _data_fees(question_id: str) -> Numeric:
         for value, message in slips
         if abs(value - answer) > 0.2
     )
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt=f"Write a few lines of pandas: for each sector, the fees paid per € of platform "
         f"sales over the last {RECENT} months (sum of fees ÷ sum of platform sales). What is "
-        "the lowest sector's rate? Pass the number your code gives, in %: "
-        f"collabkit.answer('{question_id}', rate). Answer in %.",
+        "the lowest sector's rate, in %? Pass the number your code gives: "
+        f"collabkit.answer('{question_id}', lowest).",
         answer=answer,
         unit="%",
         abs_tol=0.15,
