@@ -61,13 +61,15 @@ def test_answering_every_question_with_the_key_gives_full_marks(solved):
 
 
 def test_answer_records_are_saved_in_the_notebook(solved):
-    """Each question's cell output holds its record bundle, updated by the widget."""
+    """Each question's cell output holds its record bundle, updated by the widget. (A cell
+    that answers from code, ``collabkit.answer(id, result)``, shows a bundle of its own,
+    empty while the learner's code is not written yet: an empty bundle saves nothing.)"""
     _, nb, summary = solved
     bundles = {
         o["data"][MIME_TYPE]["question_id"]: o["data"][MIME_TYPE]["records"]
         for cell in nb.cells
         for o in cell.get("outputs", [])
-        if MIME_TYPE in o.get("data", {})
+        if MIME_TYPE in o.get("data", {}) and o["data"][MIME_TYPE]["records"]
     }
     assert sorted(bundles) == summary["shown"]
     for question_id, records in bundles.items():
