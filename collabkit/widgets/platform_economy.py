@@ -60,7 +60,26 @@ def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
         f'<div style="border-left:5px solid {colour};padding:4px 10px">'
         f'<b style="color:{colour};font-size:110%">{verdict.trajectory}</b><br>'
         f"{html.escape(verdict.reason)}<br>Profit over the {plural(len(run) / 12, 'year')}: "
-        f"<b>{total:,.0f} thousand €</b> per SMB. {_commission(run, values)}</div>"
+        f"<b>{total:,.0f} thousand €</b> for your SMB. {_commission(run, values)}"
+        f"{_coop(run, values)}</div>"
+    )
+
+
+def _coop(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+    """What the co-op platform does for the SMB, or why it does nothing."""
+    listed, members = float(values.get("coop_share", 0.0)), float(values.get("cooperative", 0.0))
+    if members <= 0:
+        return (
+            f" You list {listed:.0%} of your offer on the co-op, but no sellers run one: it "
+            "sells nothing until some do (the last slider)."
+            if listed > 0
+            else ""
+        )
+    return (
+        f" The co-op, run by {members:.0%} of the sellers, reaches "
+        f"{run['coop_reach'].iloc[-1]:.0%} of buyers (the platform: "
+        f"{run['platform_reach'].iloc[-1]:.0%}); you list {listed:.0%} of your offer there, "
+        f"and it carries {run['coop_share'].iloc[-1]:.0%} of your sales."
     )
 
 
