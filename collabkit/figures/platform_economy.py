@@ -13,7 +13,7 @@ CHANNELS = {
     "revenue_direct": ("own direct channel", PALETTE["blue"]),
     "revenue_partners": ("partner network", PALETTE["green"]),
     "revenue_platform": ("platforms", PALETTE["orange"]),
-    "revenue_coop": ("co-op platform", PALETTE["purple"]),
+    "revenue_coop": ("co-op platform", PALETTE["black"]),
 }
 SHARES = {
     "platform_share": ("your platform share of sales", PALETTE["orange"], "solid"),
