@@ -60,7 +60,7 @@ SECTIONS = {
     "03.challenges": "The challenges of platforms",
     "03.model": "Inside the model: two-sided network effects, commission and lock-in",
     "03.collective": "One SMB or many: associations and cooperative platforms",
-    "03.trajectories": "Four outcomes",
+    "03.trajectories": "Where an SMB ends up",
     "03.data": "Reading seller data",
     "03.escape": "Graded task: escape the platform trap",
 }
@@ -341,8 +341,9 @@ def _coop_reach() -> Numeric:
                 0.001,
             ),
             NumericMisconception(
-                round(COOP_REACH * m.reach_potential * 100, 1),
-                f"that is a co-op run by every seller; this one has {percent(members)}.",
+                round(COOP_REACH * members * 100, 1),
+                "you left out the buyers: only the share of buyers who shop online "
+                f"({percent(m.reach_potential)}) can find any platform.",
                 0.001,
             ),
         ),  # fmt: skip
@@ -411,6 +412,7 @@ def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
         evaluate=partial(evaluate_plan, scenario=scenario),
         model_answer=asdict(plan),
         answer_format="levers",
+        concepts=("platform-trajectories", "hybrid-collaboration", "platform-dependence"),
         hint="Leaving the platform is not enough: keep some platform sales, rebuild your "
         "own channel and partner network, and look at the co-op if your market has one.",
         explanation=_escape_explanation(plan, scenario),
@@ -558,7 +560,7 @@ QUESTIONS = (
         prompt="Why does it get harder, month after month, for a dependent seller to move "
         "sales off the platform?",
         options={
-            "a": "Its switching costs pile up with each month it depends on the platform",
+            "a": "Its switching costs pile up each month it depends on the platform",
             "b": "The platform's contract forbids sellers to list anywhere else at all",
             "c": "Its direct channel keeps its buyers, so it has no need to move at all",
         },
@@ -682,7 +684,7 @@ QUESTIONS = (
             ),
         ],
         id="03.trajectories.vignettes",
-        prompt="Which outcome is each SMB on, by the rules of section 4? (Some outcomes fit "
+        prompt="Which outcome is each SMB on, by the rules of section 5? (Some outcomes fit "
         "more than one SMB, some none.)",
         categories=OUTCOMES,
         hint="Check, in order: online share under 10 %? Platform over 55 % and squeezed? "
