@@ -22,7 +22,7 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/course/__init__.py collabkit/analysis/network.py \
 	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
 	collabkit/models/platform.py collabkit/core/words.py \
-	collabkit/core/number_reader.py
+	collabkit/core/number_reader.py collabkit/assess/lint.py collabkit/assess/questions.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
 .PHONY: lab voila test test-fast bench bench-browser wheel lite lint format clean
@@ -67,7 +67,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# lint-questions: answer-by-form cues and feedback gaps in the question banks (docs/authoring.md)
 test: $(VENV)/.installed-test lint
+	$(BIN)/collabkit lint-questions
 	$(PYTEST) tests $(DOCTEST_MODULES) --nbval-lax notebooks
 
 test-fast: $(VENV)/.installed-test lint

@@ -353,12 +353,12 @@ class SealedQuestion(qt.Question):
             choice = coerce.read_choice(answer, self.options)
             if isinstance(choice, coerce.Unreadable):
                 return self._unreadable(choice)
-            return self._recorded(f"Your answer: ({choice}).")
+            return self._recorded(f"Your answer: {qt.quoted(self.options[choice])}.")
         if self.shape == "multi":
             chosen = coerce.read_choices(answer, self.options)
             if isinstance(chosen, coerce.Unreadable):
                 return self._unreadable(chosen)
-            ticked = ", ".join(f"({key})" for key in sorted(chosen)) or "none"
+            ticked = "; ".join(qt.quoted(self.options[key]) for key in sorted(chosen)) or "none"
             return self._recorded(f"You ticked {ticked}.")
         if self.shape == "classify":
             mapping = coerce.read_mapping(answer)

@@ -80,6 +80,10 @@ class Question(_Identified):
     concepts
         Ids of the course concepts the question exercises (kebab-case, e.g.
         ``"coopetition"``); ``collabkit coverage`` counts them.
+    lint_ok
+        Findings of ``collabkit lint-questions`` acknowledged for this question: rule code
+        → the reason the cue cannot be avoided (e.g. ``{"longest-correct": "the right
+        answer must name both conditions"}``); see docs/authoring.md.
     """
 
     kind: ClassVar[str] = "question"
@@ -93,6 +97,7 @@ class Question(_Identified):
     explanation: str = ""
     reveal_after: int = 2
     concepts: tuple[str, ...] = ()
+    lint_ok: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -184,12 +189,47 @@ class DeferredQuestion(_Identified):
         return built
 
 
+#: Longest option text quoted whole in feedback.
+QUOTED_LENGTH = 90
+
+
+def quoted(text: str) -> str:
+    """An option's text as feedback quotes it (“…”, long texts cut): feedback names the
+    option by its words, since each student sees the options in an order of their own and
+    without the keys."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + '…'}”"
+
+
+def option_order(keys: Sequence[str], student_id: str, question_id: str) -> list[str]:
+    """The order in which a student sees ``keys`` (a question's options, or a
+    classification's items): a permutation drawn from :func:`variant_seed`, the same for a
+    student on every machine and run, different between students, and independent of where
+    the bank put the right option. Only what is shown moves: answers and records use the
+    keys, so grading is unchanged.
+
+    Examples
+    --------
+    >>> option_order(["a", "b", "c", "d"], "s1", "01.x.q") == option_order(
+    ...     ["a", "b", "c", "d"], "s1", "01.x.q")
+    True
+    >>> sorted(option_order(["a", "b", "c", "d"], "s1", "01.x.q"))
+    ['a', 'b', 'c', 'd']
+    """
+    rng = np.random.default_rng(variant_seed(student_id, question_id))
+    return [keys[i] for i in rng.permutation(len(keys))]
+
+
 @dataclass(frozen=True, kw_only=True)
 class MultipleChoice(Question):
     """Pick exactly one option.
 
     ``options`` maps a short key (``"a"``) to the option's text; ``misconceptions`` maps a
-    wrong key to the sentence that explains the mistake that option reveals.
+    wrong key to the sentence that explains the mistake that option reveals. The widget
+    shows each student the option texts in an order of their own (:func:`option_order`),
+    without the keys; feedback quotes an option's text. Write distractors of about the
+    length of the right option, each a real misconception (``collabkit lint-questions``
+    checks the lengths).
     """
 
     kind: ClassVar[str] = "choice"
@@ -216,7 +256,7 @@ class MultipleChoice(Question):
         if choice == self.correct:
             return self._feedback(1.0, self.praise or "Well reasoned.")
         reason = self.misconceptions.get(choice, "That option does not fit the situation.")
-        return self._feedback(0.0, f"You chose ({choice}). {reason}")
+        return self._feedback(0.0, f"You chose {quoted(self.options[choice])}. {reason}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -260,7 +300,7 @@ class MultiSelect(Question):
         notes = [f"You ticked {len(right)} of the {len(self.correct)} right options."]
         for key in sorted(wrong):
             notes.append(
-                f"({key}) does not belong: "
+                f"{quoted(self.options[key])} does not belong: "
                 + self.misconceptions.get(key, "it does not apply here.")
             )
         if missing:
@@ -576,7 +616,9 @@ class VariantNumeric(Question):
     """A numeric question whose numbers differ per student, so neighbours cannot copy.
 
     ``make(rng)`` draws the variant's values with a ``numpy.random.Generator`` seeded from
-    the student id and question id, and returns ``(values, answer)``; the prompt is a
+    the student id and question id, and returns ``(values, answer)``, or ``(values,
+    answer, misconceptions)`` with the variant's common wrong numbers (a sequence of
+    :class:`NumericMisconception`, computed from the same values); the prompt is a
     template filled with ``values`` (e.g. ``"a van costing {van:,} € a year"``). The
     variant is recorded with each answer, and grading recomputes the key from the
     student's own id (:meth:`variant_of`), so editing the recorded variant changes nothing.
@@ -585,7 +627,7 @@ class VariantNumeric(Question):
 
     kind: ClassVar[str] = "numeric"
 
-    make: Callable[[np.random.Generator], tuple[dict[str, Any], float]]
+    make: Callable[[np.random.Generator], tuple[Any, ...]]
     unit: str = ""
     scale: str = ""
     abs_tol: float = 0.0
@@ -601,12 +643,14 @@ class VariantNumeric(Question):
     def for_variant(self, variant: str | None) -> Numeric:
         """The concrete question a student with this variant sees."""
         seed = int(variant) if variant is not None and str(variant).isdigit() else 0
-        values, answer = self.make(np.random.default_rng(seed))
+        values, answer, *wrong = self.make(np.random.default_rng(seed))
         return Numeric(
             id=self.id, prompt=self.prompt.format(**values), points=self.points,
             hint=self.hint, explanation=self.explanation.format(**values, answer=answer),
             reveal_after=self.reveal_after, answer=float(answer), unit=self.unit,
             scale=self.scale, abs_tol=self.abs_tol, rel_tol=self.rel_tol,
+            misconceptions=tuple(wrong[0]) if wrong else (), concepts=self.concepts,
+            lint_ok=self.lint_ok,
         )  # fmt: skip
 
     @property

@@ -19,7 +19,9 @@ Three question types, each topic-agnostic:
 - :class:`GraphResult`: a networkx graph compared with the expected graph, edge by edge
   (and node by node).
 - :class:`ResultNumber`: one number computed in code (a numpy scalar, a one-cell table),
-  checked like :class:`~collabkit.assess.questions.Numeric`, with its misconceptions.
+  checked like :class:`~collabkit.assess.questions.Numeric`, with its misconceptions. A
+  metric of a network the learner built (``nx.density(G)``, a centrality) is asked this
+  way: the learner computes it, the question checks the number.
 
 A summary can be typed by hand as easily as a table can: like every answer, it is the
 learner's own claim about what they found; what the kit guarantees is that the grade is the

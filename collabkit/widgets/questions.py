@@ -111,11 +111,16 @@ class QuestionWidget(widgets.VBox):
         )
 
     def _follow_student(self) -> None:
-        """After a new ``start(student_id=...)``, show and check that student's variant."""
+        """After a new ``start(student_id=...)``, show and check that student's variant,
+        its options in that student's order."""
         if self.session.student_id != self._answering_as:
             self._answering_as = self.session.student_id
             self.question = self._own_variant()
             self.header.value = self._header_html()
+            self._reorder()
+
+    def _reorder(self) -> None:
+        """Show the options (or items) in the order of the student now answering."""
 
     # -- behaviour ---------------------------------------------------------------------
     def attach_record_display(self, handle: Any) -> None:
@@ -180,13 +185,23 @@ class QuestionWidget(widgets.VBox):
 
 
 class ChoiceWidget(QuestionWidget):
+    """One option to pick, the texts in this student's own order, without keys."""
+
     question: qt.MultipleChoice
 
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.options), self._answering_as, self.question.id)
+
     def _make_input(self) -> widgets.Widget:
-        options = [(f"({k}) {text}", k) for k, text in self.question.options.items()]
+        options = [(self.question.options[k], k) for k in self._order()]
         return widgets.RadioButtons(
             options=options, value=None, layout=widgets.Layout(width="auto")
         )
+
+    def _reorder(self) -> None:
+        value = self.input.value
+        self.input.options = [(self.question.options[k], k) for k in self._order()]
+        self.input.value = value
 
     @property
     def value(self) -> Any:
@@ -198,20 +213,30 @@ class ChoiceWidget(QuestionWidget):
 
 
 class MultiWidget(QuestionWidget):
+    """Options to tick, the texts in this student's own order, without keys."""
+
     question: qt.MultiSelect
+
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.options), self._answering_as, self.question.id)
 
     def _make_input(self) -> widgets.Widget:
         self._boxes = {
             k: widgets.Checkbox(
-                description=f"({k}) {text}", indent=False, layout=widgets.Layout(width="auto")
+                description=self.question.options[k],
+                indent=False,
+                layout=widgets.Layout(width="auto"),
             )
-            for k, text in self.question.options.items()
+            for k in self._order()
         }
         return widgets.VBox(list(self._boxes.values()))
 
+    def _reorder(self) -> None:
+        self.input.children = [self._boxes[k] for k in self._order()]
+
     @property
     def value(self) -> Any:
-        return [k for k, box in self._boxes.items() if box.value]
+        return sorted(k for k, box in self._boxes.items() if box.value)
 
     def fill(self, answer: Any) -> None:
         chosen = set(answer or ())
@@ -241,20 +266,29 @@ class NumericWidget(QuestionWidget):
 
 
 class ClassifyWidget(QuestionWidget):
+    """A category to choose for each item; items in this student's own order. Any category
+    may be chosen for any number of items (some for none)."""
+
     question: qt.Classification
+
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.items), self._answering_as, self.question.id)
 
     def _make_input(self) -> widgets.Widget:
         choices = [("— choose —", None), *[(c, c) for c in self.question.categories]]
         self._drops = {
             item: widgets.Dropdown(options=choices, value=None) for item in self.question.items
         }
-        rows = [
-            widgets.HBox(
+        self._rows = {
+            item: widgets.HBox(
                 [widgets.HTML(html.escape(item), layout=widgets.Layout(width="340px")), drop]
             )
             for item, drop in self._drops.items()
-        ]
-        return widgets.VBox(rows)
+        }
+        return widgets.VBox([self._rows[item] for item in self._order()])
+
+    def _reorder(self) -> None:
+        self.input.children = [self._rows[item] for item in self._order()]
 
     @property
     def value(self) -> Any:

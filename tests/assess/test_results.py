@@ -12,6 +12,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import collabkit
 from collabkit.assess.assessed import seal
@@ -26,7 +28,7 @@ from collabkit.assess.results import (
     edge_label,
 )
 from collabkit.widgets.questions import ResultWidget, question_widget
-from tests.assess.test_properties import NASTY, assert_well_formed
+from tests.assess.test_properties import NASTY, SETTINGS, assert_well_formed, scored_answers
 
 SELLERS = pd.DataFrame(
     {
@@ -346,3 +348,32 @@ def test_answering_from_code_updates_the_question_shown_above(tmp_path, monkeypa
     feedback = collabkit.answer(TABLE.id, TOP)
     assert feedback is not None and feedback.correct
     assert "All 5 sellers are right." in widget.feedback.value
+
+
+LONELY = TIES.copy()
+LONELY.add_node("E")
+WITH_NODES = GraphResult(id="99.data.lonely", prompt="x", expected=LONELY, nodes=True)
+
+
+@pytest.mark.parametrize("question", [TABLE, RANKED, GRAPH, WITH_NODES, NUMBER], ids=str)
+@SETTINGS
+@given(data=st.data())
+def test_well_formed_results_earn_the_share_their_docstring_states(question, data):
+    """The strategies the course-wide property test uses for result questions (the course
+    has none yet), checked here on this file's questions."""
+    answer, fraction = data.draw(scored_answers(question))
+    feedback = question.check(answer)
+    assert_well_formed(question, feedback)
+    assert feedback.score == pytest.approx(fraction * question.points, abs=1e-6)
+    assert feedback.correct == (fraction == 1.0)
+
+
+def test_a_feedback_page_shows_a_result_by_its_size_and_first_rows():
+    from collabkit.assess.answer_text import answer_text
+
+    assert answer_text(TABLE, TABLE.recorded(TOP)) == (
+        "5 rows: Seller 3, Seller 9, Seller 6, Seller 10, Seller 1"
+    )
+    assert answer_text(TABLE, TABLE.recorded(SELLERS.iloc[:0])) == "0 rows"
+    assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).startswith("19 ties: 0 – 1, ")
+    assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).endswith(", …")
