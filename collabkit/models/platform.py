@@ -22,8 +22,12 @@ Market (other sellers i = 1..N, sizes z_i lognormal with mean 1)
   q the Bass coefficients (``innovation``, ``imitation``), c_B the cross-side effect of
   sellers on buyers (``cross_side``), L̄ the share of their offer sellers list when every
   potential buyer is there (``listing_potential``).
+* **The other sellers' rule.** They list L_t, sell on one platform, share half their data,
+  invest nothing, and their brands fade by 2 %·R_t·L_t a month; each one's platform share
+  of sales D_i = P_i/(P_i + direct_i) follows the SMB's revenue equations below.
 * **Take rate.** The operator raises its commission while the other sellers depend on it:
-  τ_{t+1} = min(τ̂, τ_t·(1 + raise·(1 − a)·max(0, D̄_t − 0.4))), D̄ = their mean platform
+  τ_{t+1} = min(τ̂, τ_t·(1 + raise·(1 − a)·max(0, D̄_t − 0.4))), raise = ``raise_speed``,
+  τ_0 = min(``take_rate``, τ̂), D̄ = their mean platform
   share of sales (the 40 % is :data:`DEPENDENCY_THRESHOLD`), a the share of sellers
   organised in an SMB association, who resist each increase and bargain a ceiling
   τ̂ = τ_max − a·(τ_max − τ_a) (τ_a = ``association_cap``, what an association of all
@@ -34,29 +38,31 @@ Market (other sellers i = 1..N, sizes z_i lognormal with mean 1)
   smaller brand). Members set its commission at cost (``coop_fee``, never raised; any surplus
   goes back to members) and own their data (nothing is extracted).
 
-The SMB (size 1, an average seller)
+The SMB (size s relative to the average seller; 1 by default)
 
 * **Channel choice and lock-in** (Farrell & Klemperer 2007). Its listed share w moves towards
   ``platform_share`` by 20 % of the gap a month; moving *off* the platform is slowed by the
   switching cost S_t = lock_in · Σ (its past platform shares of sales):
   w_{t+1} = w_t + 0.2·(target − w_t)/(1 + S_t) when the target is lower. Its co-op share
   w^c moves to ``coop_share`` by 20 % a month.
-* **Visibility ranking.** Platform demand is shared in proportion to size^γ: v = 1/mean(z^γ).
-* **Revenue** (thousand € a month, M = 100 the demand of an average seller, β_t = 1 + 0.3·c_t):
+* **Visibility ranking.** Platform demand is shared in proportion to size^γ:
+  v = s^γ/mean(z^γ).
+* **Revenue** (thousand € a month, M = 100·s the SMB's own demand, β_t = 1 + 0.4·c_t):
   platform P = 1.5·M·R_t·w_t·v·(1 + 0.35 ln n_platforms)·(1 − x_t)·β_t, where ×1.5 is the
   **broader ecosystem** (buyers beyond the SMB's own market) and x_t = extraction ·
   data_sharing · (1 − e^{−t/24}) the demand the operator captures with what it learned from
   shared data (own-label products, steering); co-op C = 1.5·M·R^c_t·w^c_t·β_t; direct
-  M·max(0, 1 − 0.5·(R_t·w_t + R^c_t·w^c_t))·b_t·β_t (half the online buyers would otherwise
-  have bought direct); partners M·k_t·β_t.
-* **Brand and partners.** Brand strength b_t gains 0.3·invest_direct·(1.5 − b) and loses
-  2 %·R_t·w_t a month (customers learn to find the SMB only through the platform); the
-  partner network k_t → 4·invest_partners at 10 % of the gap a month.
+  M·(1 − 0.5·R_t)·b_t·β_t (buyers who shop on the platform make half their purchases
+  there, whether or not the SMB lists: staying off loses them); partners M·k_t·β_t.
+* **Brand and partners.** Brand strength b_t (1 at the start) gains
+  0.3·invest_direct·(2 − b) and loses 2 %·R_t·w_t a month (customers learn to find the SMB
+  only through the platform); the partner network k_t → 6·invest_partners at 10 % of the
+  gap a month.
 * **Data capability.** c_t → min(1, 8·invest_data) at 10 % of the gap a month (β_t above).
-* **Margin.** Gross margin g plus data insight g·(0.05·data_sharing + 0.1·c_t). Direct sales
+* **Margin.** Gross margin g plus data insight: g·(1 + 0.05·data_sharing + 0.1·c_t). Direct sales
   carry the **transaction costs** the platform otherwise bears (finding buyers, payment,
   order handling: 5 % of direct sales); platform sales pay τ_t and a price erosion
-  0.25·R_t·L_t from competing with the other listed sellers; co-op sales pay ``coop_fee``;
+  0.10·R_t·L_t from competing with the other listed sellers; co-op sales pay ``coop_fee``;
   investments cost their share of revenue. Margin = profit / revenue.
 
 Not modelled: **scalable infrastructure** (no channel has a capacity limit, so the model
