@@ -209,6 +209,18 @@ def _data_fees(question_id: str) -> ResultNumber:
     )
 
 
+def _percent_question(slips: tuple[tuple[float, str], ...], **fields: Any) -> Numeric:
+    """A question answered in %, right within 0.2 points, each slip (value, what went
+    wrong) recognised to 0.1 %."""
+    return Numeric(
+        unit="%",
+        abs_tol=0.2,
+        rel_tol=0.0,
+        misconceptions=tuple(NumericMisconception(v, why, 0.001) for v, why in slips),
+        **fields,
+    )
+
+
 def _breakeven() -> Numeric:
     """Above which commission a platform sale loses money at full reach; the misconceptions
     come from the model's own numbers."""
@@ -216,7 +228,7 @@ def _breakeven() -> Numeric:
     erosion = EROSION * m.reach_potential * m.listing_potential
     margin = m.gross_margin
     answer = round((margin - erosion) * 100, 1)
-    return Numeric(
+    return _percent_question(
         id="03.model.breakeven",
         prompt=f"Once the market has grown, {percent(m.reach_potential)} of buyers shop on the "
         f"platform and sellers list {percent(m.listing_potential)} of their offer there. Price "
@@ -224,35 +236,27 @@ def _breakeven() -> Numeric:
         f"Its gross margin is {percent(margin)} (no data shared, no data skills). Above "
         "which commission does each platform sale lose money? Answer in %.",
         answer=answer,
-        unit="%",
-        abs_tol=0.2,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
+        slips=(
+            (
                 margin * 100,
                 "you forgot the price erosion from competing with the other listed sellers.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round((margin + erosion) * 100, 1),
                 "price competition lowers what is left per €; subtract it.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round(margin - erosion, 3),
                 "that is a share; the question asks in %, e.g. 25.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round((margin - EROSION * m.reach_potential) * 100, 1),
                 "you left out L: erosion grows with the sellers listed too "
                 "(R × L), not with buyers alone.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round((margin - EROSION) * 100, 1),
                 f"erosion is {EROSION:g} × R × L, not {EROSION:g}: multiply by both shares.",
-                0.001,
             ),
         ),  # fmt: skip
         hint="What is left per € of platform sales = margin − erosion − commission.",
@@ -269,39 +273,32 @@ def _ceiling() -> Numeric:
     share = 0.4
     answer = round(m.ceiling(Collective(association=share)) * 100, 1)
     gap = m.take_rate_max - m.association_cap
-    return Numeric(
+    return _percent_question(
         id="03.collective.ceiling",
         prompt=f"Alone, the operator can raise its commission to {percent(m.take_rate_max)}. "
         f"An association of all sellers could hold it at {percent(m.association_cap)}, and "
         f"the ceiling falls in proportion to the share of sellers organised. If "
         f"{percent(share)} of the sellers join, what is the ceiling? Answer in %.",
         answer=answer,
-        unit="%",
-        abs_tol=0.2,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
+        slips=(
+            (
                 m.association_cap * 100,
                 "that is the ceiling if every "
                 "seller joins; a partial association gets part of the way.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round(share * gap * 100, 1),
                 "that is how far the ceiling falls; subtract it from the maximum.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round((m.association_cap + share * gap) * 100, 1),
                 "you "
                 "started from the association's cap; start from the maximum "
                 "and move towards the cap.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round(m.take_rate_max * (1 - share) * 100, 1),
                 "the ceiling moves towards the cap, not towards zero.",
-                0.001,
             ),
         ),  # fmt: skip
         hint="Ceiling = maximum − share × (maximum − cap).",
@@ -316,35 +313,29 @@ def _coop_reach() -> Numeric:
     m = PlatformMarket()
     members = 0.3
     answer = round(COOP_REACH * members * m.reach_potential * 100, 1)
-    return Numeric(
+    return _percent_question(
         id="03.collective.coop_reach",
         prompt=f"A cooperative platform run by {percent(members)} of the sellers reaches, in "
         f"the long run, {COOP_REACH:g} × (share of sellers on it) × (share of buyers on "
         f"the big platform, here {percent(m.reach_potential)}). What share of buyers does "
         "it reach? Answer in %.",
         answer=answer,
-        unit="%",
-        abs_tol=0.2,
-        rel_tol=0.0,
-        misconceptions=(
-            NumericMisconception(
+        slips=(
+            (
                 members * 100,
                 "buyers follow sellers, but not one for one: "
                 "multiply by the buyers online and by the discount.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round(members * m.reach_potential * 100, 1),
                 "you left out "
                 f"the {COOP_REACH:g}: a co-op lacks the big platform's brand "
                 "and marketing.",
-                0.001,
             ),
-            NumericMisconception(
+            (
                 round(COOP_REACH * members * 100, 1),
                 "you left out the buyers: only the share of buyers who shop online "
                 f"({percent(m.reach_potential)}) can find any platform.",
-                0.001,
             ),
         ),  # fmt: skip
         hint="Multiply the three numbers.",
