@@ -102,6 +102,32 @@ def _question_bank(source: str) -> tuple[str, list]:
     return source, list(questions)
 
 
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from collabkit.core.atomic import write_text_atomic
+    from collabkit.core.shipped import course_folder
+    from collabkit.course.coverage import course_tags, coverage_markdown, coverage_table, shortfalls
+
+    notebooks = sorted(course_folder("notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise _UsageError("this installation has no course notebooks to read tags from")
+    tags = course_tags(notebooks)
+    table = coverage_table(tags)
+    page = coverage_markdown(table)
+    problems = shortfalls(table, tags)
+    if args.output and args.check:
+        output = Path(args.output)
+        if not output.is_file() or output.read_text(encoding="utf-8") != page:
+            problems.append(f"{output} is out of date: run collabkit coverage --output {output}")
+    elif args.output:
+        write_text_atomic(Path(args.output), page)
+        print(f"wrote {args.output}")
+    else:
+        print(page, end="")
+    for problem in problems:
+        print(f"coverage: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def _cmd_datasets(args: argparse.Namespace) -> int:
     from collabkit.core.atomic import write_text_atomic
     from collabkit.core.shipped import checkout_root
@@ -505,6 +531,20 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--acknowledged", action="store_true",
                       help="also list the findings acknowledged with lint_ok")  # fmt: skip
     lint.set_defaults(handler=_cmd_lint_questions)
+    coverage = sub.add_parser(
+        "coverage",
+        help="which concepts the course teaches, explores, exercises and grades",
+        description="Build the concept coverage table from the notebooks' cell tags "
+        "(teaches:ID, explores:ID) and the questions' concepts. Prints it as Markdown, or "
+        "writes it to --output; exits 1 when the course misses a target (every concept "
+        "taught, at least 80 %% exercised, every course-map concept exercised), when a tag "
+        "names no concept, or with --check when --output is out of date.",
+    )
+    coverage.add_argument("--output", metavar="FILE", help="write the table here "
+                          "(e.g. docs/coverage.md)")  # fmt: skip
+    coverage.add_argument("--check", action="store_true", help="with --output: only check "
+                          "that FILE is up to date")  # fmt: skip
+    coverage.set_defaults(handler=_cmd_coverage)
     datasets = sub.add_parser(
         "datasets",
         help="regenerate the CSV data sets from their seeded generators",

@@ -90,7 +90,8 @@ UNEVEN_RATIO = 2.0
 #: ... at least this many characters longer, differ greatly in length.
 UNEVEN_CHARACTERS = 20
 
-_FIELD = re.compile(r"\{[A-Za-z_]\w*(?:\.\w+|\[[^\]{}]*\])*(?:![rsa])?(?::[^{}]*)?\}")
+#: A str.format field left in a text ("{name}", "{van:,}"), not LaTeX ("x_{i}", "\frac{a}").
+_FIELD = re.compile(r"(?<![\\\w^_}])\{[A-Za-z_]\w*(?:\.\w+|\[[^\]{}]*\])*(?:![rsa])?(?::[^{}]*)?\}")
 _MARKER = re.compile(r"\b(?:TODO|XXX|FIXME|TBD)\b")
 _CONCEPT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Fields whose text is no course text (ids, tags, computed summaries, acknowledgements).
@@ -151,16 +152,11 @@ def lint_report(questions: Iterable[Question | DeferredQuestion]) -> LintReport:
             )
         try:
             source = entry.question if isinstance(entry, DeferredQuestion) else entry
-        except Exception as exc:  # a bank's builder that raises
-            findings.append(
-                Finding(
-                    entry.id,
-                    "build-fails",
-                    f"building it raises {type(exc).__name__}: {str(exc)[:200]}",
-                )  # fmt: skip
-            )
+            raw = list(_findings(source))
+        except Exception as exc:  # a bank's builder (or a variant's make) that raises
+            message = f"building it raises {type(exc).__name__}: {str(exc)[:200]}"
+            findings.append(Finding(entry.id, "build-fails", message[:1].upper() + message[1:]))
             continue
-        raw = list(_findings(source))
         acks = dict(source.lint_ok)
         fired = {f.rule for f in raw}
         for finding in raw:

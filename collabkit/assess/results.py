@@ -64,8 +64,8 @@ from collabkit.core import coerce
 
 #: Most rows of a table, nodes and edges of a graph kept in a record.
 MAX_ROWS = 500
-MAX_NODES = 2_000
-MAX_EDGES = 5_000
+MAX_NODES = 1_000
+MAX_EDGES = 2_000
 #: Most column names of a table kept in a record.
 MAX_COLUMNS = 50
 #: Longest text kept of one label or cell.
@@ -317,7 +317,8 @@ class TableResult(ResultQuestion):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        object.__setattr__(self, "columns", tuple(self.columns))
+        columns = (self.columns,) if isinstance(self.columns, str) else tuple(self.columns)
+        object.__setattr__(self, "columns", columns)
         summary = summarize_table(self.expected, self.columns, self.labels)
         if isinstance(summary, str):
             raise ValueError(f"{self.id}: expected must be a table or row labels: {summary}")

@@ -177,6 +177,8 @@ def test_unfilled_fields_are_caught_in_feedback_texts_too():
     findings = lint_questions([choice])
     assert [(f.rule, "misconceptions" in f.message) for f in findings] == [("unfilled-field", True)]
     assert rules_of(replace(CHOICE, prompt="Which of {A, B} is right?")) == []  # not a field
+    latex = r"Is $x_{i} = \frac{a}{b}$ the share?"
+    assert rules_of(replace(CHOICE, prompt=latex)) == []
 
 
 def test_a_key_that_fails_its_own_check_is_caught():
@@ -193,6 +195,8 @@ def test_a_question_that_cannot_be_built_is_caught():
     findings = lint_questions([DeferredQuestion("99.lint.broken", broken)])
     assert [f.rule for f in findings] == ["build-fails"]
     assert "RuntimeError: the data set is missing" in findings[0].message
+    variant = VariantNumeric(id="99.lint.v", prompt="x", make=lambda rng: 1 / 0, **TAGS)
+    assert rules_of(variant) == ["build-fails"]
     built = lint_questions([DeferredQuestion(NUMBER.id, lambda qid: NUMBER)])
     assert built == []
 
