@@ -147,8 +147,7 @@ def _data_share(question_id: str) -> TableResult:
         prompt=f"Write a few lines of pandas: for each of the {N_SELLERS} sellers, the share "
         f"of its sales (direct + partners + platform) that came from the platform over the "
         f"last {RECENT} months; keep the sellers with a share of at least "
-        f"{percent(TRAP_SHARE)} and pass them (a Series or table indexed by seller_id): "
-        f"collabkit.answer('{question_id}', dependent).",
+        f"{percent(TRAP_SHARE)}, and pass them as a Series or table indexed by seller_id.",
         expected=dependent,
         what="sellers",
         reasons=_share_reasons(panel),
@@ -192,8 +191,7 @@ def _data_fees(question_id: str) -> ResultNumber:
         id=question_id,
         prompt=f"Write a few lines of pandas: for each sector, the fees paid per € of platform "
         f"sales over the last {RECENT} months (sum of fees ÷ sum of platform sales). What is "
-        "the lowest sector's rate, in %? Pass the number your code gives: "
-        f"collabkit.answer('{question_id}', lowest).",
+        "the lowest sector's rate, in %? Pass the number your code gives.",
         answer=answer,
         unit="%",
         abs_tol=0.15,
@@ -399,7 +397,7 @@ def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
         prompt=f"Your SMB has followed {_trapped_start(scenario.start)} for two years. Set the "
         f"levers for the next five years: escape into Hybrid Collaboration or Synergistic "
         f"Growth, keep at least {percent(KEEP_REVENUE)} of your revenue, and earn more than "
-        f"if nothing changed, investing at most {scenario.budget:.0%} of sales in total.",
+        f"if nothing changed, investing at most {percent(scenario.budget)} of sales in total.",
         evaluate=partial(evaluate_plan, scenario=scenario),
         model_answer=asdict(plan),
         answer_format="levers",

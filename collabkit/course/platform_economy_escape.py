@@ -398,6 +398,13 @@ def _lever_row(lever: Lever, value: float) -> str:
     return f"<tr><td>{lever.label}</td><td>{shown}</td></tr>"
 
 
+def _organised(share: float) -> str:
+    """How many of the sellers bargain together, as the brief says it."""
+    if share <= 0:
+        return "None of the other sellers bargain together in an SMB association"
+    return f"{percent(share)} of the sellers bargain together in an SMB association"
+
+
 def brief_html(scenario: EscapeScenario) -> str:
     """The task's brief: where the SMB stands, its market, what the other sellers do
     together, the budget and the three goals (HTML)."""
@@ -415,10 +422,10 @@ def brief_html(scenario: EscapeScenario) -> str:
         f"<table>{rows}</table>"
         f"<p><b>Your market.</b> The platform's commission started at {percent(m.take_rate)} "
         f"of platform sales and can rise to {percent(m.take_rate_max)}. "
-        f"{percent(c.association)} of the sellers bargain in an SMB association (an "
-        f"association of all sellers could hold the commission at "
-        f"{percent(m.association_cap)}). {coop} With the data you share, the operator can "
-        f"capture up to {percent(m.extraction)} of your platform demand. Your plan is your "
+        f"{_organised(c.association)} (an association of all sellers could hold the "
+        f"commission at {percent(m.association_cap)}). {coop} With the data you share, the "
+        f"operator can capture up to {percent(m.extraction)} of your platform demand. Your "
+        "plan is your "
         "own SMB's levers: it cannot change what the other sellers do.</p>"
         "<p><b>Your plan</b> for the next five years is graded against three goals:</p><ol>"
         "<li>escape into Hybrid Collaboration or Synergistic Growth over the five years "

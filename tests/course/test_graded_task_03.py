@@ -86,7 +86,7 @@ def test_practice_question_is_todays():
     question = collabkit.get_question(QID)
     assert question.key == TODAYS_KEY != asdict(PLATFORM_PRESETS[HYBRID])
     assert question.points == 6
-    assert "investing at most 10% of sales in total" in question.prompt
+    assert "investing at most 10 % of sales in total" in question.prompt
     assert "keep at least 90 % of your revenue" in question.prompt
     assert question.explanation == TODAYS_EXPLANATION
     assert question.check(question.key).correct
@@ -150,7 +150,7 @@ def test_drawn_keys_differ_from_practice_and_across_secrets(built):
 def test_drawn_texts_name_the_drawn_start_and_budget(drawn, built):
     for parameters, question in zip(drawn, built, strict=True):
         budget = parameters["budget"]
-        assert f"investing at most {budget:.0%} of sales" in question.prompt
+        assert f"investing at most {budget * 100:g} % of sales" in question.prompt
         share, data = parameters["start"]["platform_share"], parameters["start"]["data_sharing"]
         assert f"({share * 100:g} % of its offer on one platform" in question.prompt
         assert f"{data * 100:g} % of its data shared)" in question.prompt
@@ -323,4 +323,4 @@ def test_the_practice_brief_states_todays_numbers():
     assert "Invest at most <b>10 % of sales</b>" in html
     assert "<td>Share of offer on the platform</td><td>100 %</td>" in html
     assert "30 % of the sellers run a cooperative platform" in html
-    assert "0 % of the sellers bargain in an SMB association" in html
+    assert "None of the other sellers bargain together in an SMB association" in html
