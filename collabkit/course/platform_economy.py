@@ -380,7 +380,7 @@ def _escape_explanation(plan: PlatformStrategy, scenario: EscapeScenario) -> str
         f"and split the {percent(scenario.budget)} budget between your own channel "
         f"({percent(plan.invest_direct)}), data skills ({percent(plan.invest_data)}) and "
         f"partners ({percent(plan.invest_partners)}): the SMB escapes to "
-        f"{plan_trajectory(plan, scenario)}, keeps its revenue and earns far more than "
+        f"{plan_trajectory(plan, scenario)}, keeps its revenue and earns more than "
         "staying trapped."
     )
 

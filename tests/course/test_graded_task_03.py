@@ -40,7 +40,7 @@ NOTEBOOK = NOTEBOOKS / "03_platform_economy.ipynb"
 TODAYS_EXPLANATION = (
     "Cut the platform share to about 25 %, use two platforms, share less data (20 %), and "
     "split the 10 % budget between your own channel (5 %), data skills (2 %) and partners "
-    "(3 %): the SMB escapes to Hybrid Collaboration, keeps its revenue and earns far more than "
+    "(3 %): the SMB escapes to Hybrid Collaboration, keeps its revenue and earns more than "
     "staying trapped."
 )
 #: Today's practice key: the Hybrid preset's platform levers with the budget split 5/2/3.
