@@ -157,7 +157,7 @@ def _data_share(question_id: str) -> TableResult:
         "[['sales_direct', 'sales_partners', 'sales_platform']].sum(); share = "
         f"sums.sales_platform / sums.sum(axis=1); share[share >= 0.55] gives "
         f"{len(dependent)} sellers: {', '.join(map(str, dependent.index))}.",
-        concepts=("platform-dependence", "seller-data"),
+        concepts=("platform-dependency", "generated-data"),
     )
 
 
@@ -203,7 +203,7 @@ def _data_fees(question_id: str) -> ResultNumber:
         f"(rates.fees / rates.sales_platform * 100).min() gives {answer} % ({lowest}). The "
         "lowest rate is the sector where most sellers bargain in an association: the "
         "generator assumed it.",
-        concepts=("collective-action", "seller-data"),
+        concepts=("platform-commission", "collective-action"),
     )
 
 
@@ -261,7 +261,7 @@ def _breakeven() -> Numeric:
         explanation=f"Erosion = {EROSION:g} × {m.reach_potential:g} × {m.listing_potential:g} = "
         f"{erosion:.3f}; per € of platform sales the seller keeps {margin:g} − {erosion:.3f} = "
         f"{margin - erosion:.3f} before commission: above {answer:g} % each sale loses money.",
-        concepts=("platform-commission", "competition-and-visibility"),
+        concepts=("platform-commission", "visibility"),
     )
 
 
@@ -303,7 +303,7 @@ def _ceiling() -> Numeric:
         explanation=f"{m.take_rate_max:g} − {share:g} × ({m.take_rate_max:g} − "
         f"{m.association_cap:g}) = {answer / 100:g}: {answer:g} %. Organised sellers also "
         "slow every increase in the model (by the share organised).",
-        concepts=("collective-action", "smb-associations"),
+        concepts=("collective-action", "platform-commission"),
     )
 
 
@@ -342,7 +342,7 @@ def _coop_reach() -> Numeric:
         "The co-op's low fee applies to a much smaller market: a seller gains most by using "
         "it beside the big platform, and the co-op grows only as more sellers join "
         "(two-sided network effects work against a small platform).",
-        concepts=("cooperative-platform", "two-sided-network-effects"),
+        concepts=("cooperative-platform", "network-effects"),
     )
 
 
@@ -401,7 +401,12 @@ def _escape_plan(parameters: Mapping[str, Any], question_id: str) -> Rubric:
         evaluate=partial(evaluate_plan, scenario=scenario),
         model_answer=asdict(plan),
         answer_format="levers",
-        concepts=("platform-trajectories", "hybrid-collaboration", "platform-dependence"),
+        concepts=(
+            "strategic-levers",
+            "platform-trap",
+            "hybrid-collaboration",
+            "synergistic-growth",
+        ),
         hint="Leaving the platform is not enough: keep some platform sales, rebuild your "
         "own channel and partner network, and look at the co-op if your market has one.",
         explanation=_escape_explanation(plan, scenario),
@@ -467,7 +472,13 @@ QUESTIONS = (
         "scalable infrastructure; reaching other firms' customers is a broader ecosystem; "
         "search data are insights; buyers attracting sellers and sellers attracting buyers "
         "are the two directions of a cross-side network effect.",
-        concepts=("platform-catalysts", "two-sided-network-effects"),
+        concepts=(
+            "lower-transaction-costs",
+            "scalable-infrastructure",
+            "broader-ecosystems",
+            "data-insights",
+            "network-effects",
+        ),
     ),
     _classify(
         rows=[
@@ -512,7 +523,13 @@ QUESTIONS = (
         explanation="Being unable to leave, or reachable only through the platform, is "
         "dependency; unclear data access is privacy; ranking is competition and visibility; "
         "one-sided rule changes are governance; missing know-how is a skill gap.",
-        concepts=("platform-challenges", "platform-dependence"),
+        concepts=(
+            "platform-dependency",
+            "data-privacy",
+            "visibility",
+            "platform-governance",
+            "skill-gaps",
+        ),
     ),
     MultipleChoice(
         id="03.model.network",
@@ -541,7 +558,7 @@ QUESTIONS = (
         "there, imitation (q·R) and the sellers' pull (c·L) dominate, and since sellers list "
         "in proportion to buyers (L → L̄·R/R̄) each side feeds the other until few buyers "
         "remain.",
-        concepts=("two-sided-network-effects", "bass-diffusion"),
+        concepts=("network-effects",),
     ),
     _breakeven(),
     MultipleChoice(
@@ -565,7 +582,7 @@ QUESTIONS = (
         hint="Look at the autonomy index in the explorer as dependency lasts.",
         explanation="Switching costs S grow with each month of dependency and slow every move "
         "off the platform (speed ÷ (1 + S)); the autonomy index falls with them.",
-        concepts=("lock-in", "platform-dependence"),
+        concepts=("lock-in", "platform-dependency"),
     ),
     MultipleChoice(
         id="03.collective.association",
@@ -594,7 +611,7 @@ QUESTIONS = (
         "other sellers' dependency and the share of sellers organised. That is why the "
         "source essays point to SMB associations and collective bargaining: a lower "
         "commission is a shared good that only many sellers together can win.",
-        concepts=("collective-action", "smb-associations", "free-riding"),
+        concepts=("collective-action", "free-riding"),
     ),
     _ceiling(),
     MultipleChoice(
@@ -624,7 +641,7 @@ QUESTIONS = (
         "reaches 0.5 × 0.3 × 0.6 = 9 % of buyers against 60 % on the big platform. Used beside "
         "the big platform it lowers dependency; used instead of it, it gives up most online "
         "buyers. It grows with its membership: collective action again.",
-        concepts=("cooperative-platform", "two-sided-network-effects", "collective-action"),
+        concepts=("cooperative-platform", "network-effects", "collective-action"),
     ),
     _coop_reach(),
     _classify(
@@ -682,7 +699,12 @@ QUESTIONS = (
         "large online share and the margin kept. Hybrid: selective online use (co-op "
         "included) beside own channel and partners, moderate growth. Independent: no "
         "platform. Drifting: none of these.",
-        concepts=("platform-trajectories", "hybrid-collaboration", "cooperative-platform"),
+        concepts=(
+            "synergistic-growth",
+            "platform-trap",
+            "hybrid-collaboration",
+            "cooperative-platform",
+        ),
     ),
     Numeric(
         id="03.trajectories.hhi",
@@ -716,7 +738,7 @@ QUESTIONS = (
         hint="0.5² + 0.2² + 0.2² + 0.1².",
         explanation="0.25 + 0.04 + 0.04 + 0.01 = 0.34. An index of 1 means one channel; "
         "lower means a more diversified, less dependent mix.",
-        concepts=("channel-concentration",),
+        concepts=("market-concentration",),
     ),
     DeferredQuestion("03.data.share", _data_share),
     DeferredQuestion("03.data.fees", _data_fees),
