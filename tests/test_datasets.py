@@ -176,3 +176,37 @@ def test_same_town_and_trading_sectors_partner_more_often():
     pairs = [(a, b) for a in graph for b in graph if a < b]
     base = sum(nodes[a]["town"] == nodes[b]["town"] for a, b in pairs) / len(pairs)
     assert sum(same) / len(same) > base
+
+
+# --- the real data set: Padgett's Florentine business ties ---------------------------------
+def test_the_florentine_business_ties_match_the_published_network():
+    """Known facts of ``flobusiness`` (Breiger & Pattison 1986; statnet): 16 families, 15
+    ties, the Medici with 5 business partners, the Ginori tied to the Barbadori and the
+    Medici only, five families without a business tie, and exactly one shortest path
+    between the Medici and the Peruzzi (through the Barbadori)."""
+    from collabkit.data.florentine_business import load_business
+
+    graph = load_business()
+    assert graph.number_of_nodes() == 16 and graph.number_of_edges() == 15
+    assert graph.degree("Medici") == 5 == max(d for _, d in graph.degree)
+    assert set(graph["Ginori"]) == {"Barbadori", "Medici"}
+    isolated = {family for family, d in graph.degree if d == 0}
+    assert isolated == {"Acciaiuoli", "Albizzi", "Pucci", "Ridolfi", "Strozzi"}
+    assert list(nx.all_shortest_paths(graph, "Medici", "Peruzzi")) == [
+        ["Medici", "Barbadori", "Peruzzi"]
+    ]
+    assert nx.density(graph) == pytest.approx(15 / 120)
+    # the same families as networkx's marriage network, plus the Pucci it leaves out
+    assert set(graph) == set(nx.florentine_families_graph()) | {"Pucci"}
+
+
+def test_the_business_loader_works_without_the_file(tmp_path):
+    from collabkit.data.florentine_business import load_business
+
+    assert nx.utils.graphs_equal(load_business(tmp_path), load_business())
+
+
+def test_every_generated_data_set_says_it_is_generated_and_the_real_one_its_licence():
+    readme = _readme()
+    assert readme.count("**generated**") >= 1 and "*Licence*" in readme
+    assert "Padgett" in readme and "Breiger" in readme

@@ -14,6 +14,12 @@ mill_street()
 florentine_families()
     Explorer: Padgett's Florentine marriage network, families sized, coloured and
     ranked by a chosen measure.
+florentine_business()
+    Figure: the real business ties among sixteen Florentine families (Padgett).
+business_ties()
+    Data: the same business ties as a networkx graph, for your own code.
+marriage_ties()
+    Data: the marriage network of the same families (networkx's Florentine families).
 structure_comparison()
     Explorer: cost, reach, resilience and power concentration of every structure.
 design_brief()
@@ -33,8 +39,10 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "partner_selection",
             "mill_street",
             "florentine_families",
+            "florentine_business",
             "structure_comparison",
         ),
+        "collabkit.data.florentine_business": ("business_ties", "marriage_ties"),
         "collabkit.widgets.network_design_challenge": ("design_brief",),
     },
 )

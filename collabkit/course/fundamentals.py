@@ -1,7 +1,7 @@
 """Questions of notebook 01 "Fundamentals".
 
 Numeric keys are computed with the course's own models, so a change to a model's
-defaults cannot leave a stale answer key behind. The graded task (section 7, a van
+defaults cannot leave a stale answer key behind. The graded task (section 8, a van
 shared on Mill Street) is :data:`GRADED_TASK`: its questions are built from the van's cost
 and the coordination cost per pair, the practice ones or those a course secret draws.
 """
@@ -27,7 +27,8 @@ from collabkit.assess.questions import (
     RubricPoint,
     VariantNumeric,
 )
-from collabkit.core.words import number_word, ordinal
+from collabkit.assess.results import ResultNumber
+from collabkit.core.words import number_word, ordinal, plural
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
 from collabkit.models.purchasing import GroupPurchasing
@@ -38,6 +39,7 @@ SECTIONS = {
     "01.pooling": "Why collaborate: sharing costs",
     "01.reach": "Why collaborate: reaching more customers",
     "01.types": "Types of networks and buying power",
+    "01.tensions": "Tensions: rivals as partners, autonomy, shocks",
     "01.challenges": "Challenges and free-riding",
     "01.start": "First steps",
     "01.task": "Graded task: the shared van on Mill Street",
@@ -60,10 +62,10 @@ BENEFITS = [
 ]
 
 
-def own_pooling_case(rng) -> tuple[dict, float]:
+def own_pooling_case(rng) -> tuple[dict, float, tuple[NumericMisconception, ...]]:
     """A student's own cost-pooling case: asset and pair costs drawn so that exactly one
     whole network size is cheapest (at least 1 % below both neighbours); the answer is the
-    cost per firm at that size (€ per year)."""
+    cost per firm at that size (€ per year), with the case's common wrong numbers."""
     while True:
         van = int(rng.choice(np.arange(24_000, 60_001, 6_000)))
         pair = int(rng.choice(np.arange(1_000, 4_001, 500)))
@@ -73,11 +75,33 @@ def own_pooling_case(rng) -> tuple[dict, float]:
         neighbours = [model.cost_per_firm(n) for n in (best - 1, best + 1) if n >= 1]
         if all(c > cost * 1.01 for c in neighbours):
             values = {"van": van, "pair": pair, "root": (2 * van / pair) ** 0.5, "best": best}
-            return values, round(cost, 2)
+            wrong = (
+                NumericMisconception(
+                    van / best,
+                    f"that is only the asset's share at {best} firms; add each firm's share "
+                    "of the coordination cost, k(n − 1)/2.",
+                ),
+                NumericMisconception(
+                    van / best + pair * best * (best - 1) / 2,
+                    "you charged each firm the coordination cost of all pairs; the pairs' "
+                    "cost is shared by the firms: k(n − 1)/2 each.",
+                ),
+                NumericMisconception(
+                    float(best),
+                    "that is the cheapest size; the question asks what each firm pays then.",
+                    rel_tol=1e-9,
+                ),
+            )
+            return values, round(cost, 2), wrong
 
 
 COMPONENTS = ["participants", "shared goals", "interactions", "governance", "technology"]
-TYPES = ["supply chain", "customer", "innovation", "geographic cluster", "virtual"]
+TYPES = ["supply chain", "customer", "innovation", "geographic cluster", "virtual", "functional"]
+TENSIONS = [
+    "collaboration vs competition",
+    "autonomy vs interdependence",
+    "no tension: a plain purchase",
+]
 CHALLENGES = [
     "trust",
     "conflicting interests",
@@ -89,7 +113,10 @@ CHALLENGES = [
 
 
 def _pooling_cost(question_id: str) -> Numeric:
-    cost_at_5 = float(POOLING.run().set_index("n_firms").loc[5, "cost_per_firm"])
+    table = POOLING.run().set_index("n_firms")
+    cost_at_5 = float(table.loc[5, "cost_per_firm"])
+    van_share = float(table.loc[5, "asset_share"])
+    all_pairs = POOLING.coordination_cost * 5 * 4 / 2
     return Numeric(
         id=question_id,
         prompt="Use the cost-pooling explorer at its starting settings (van 36,000 € a year, "
@@ -100,12 +127,12 @@ def _pooling_cost(question_id: str) -> Numeric:
         rel_tol=0.005,
         misconceptions=(
             NumericMisconception(
-                36_000 / 5,
+                van_share,
                 "that is only the van's share (36,000 / 5); "
                 "each firm also carries part of the coordination cost.",
             ),
             NumericMisconception(
-                36_000 / 5 + 1_500 * 10,
+                van_share + all_pairs,
                 "you charged each firm the "
                 "coordination cost of all 10 pairs; the pairs' cost is shared by the 5 firms.",
             ),
@@ -114,6 +141,7 @@ def _pooling_cost(question_id: str) -> Numeric:
         explanation="With n = 5 there are 5 × 4 / 2 = 10 pairs, costing 15,000 € a year in all, "
         "or 3,000 € per firm. The van costs 36,000 / 5 = 7,200 € per firm. "
         "Total: 7,200 + 3,000 = 10,200 € per firm per year.",
+        concepts=("resource-pooling", "coordination-cost"),
     )
 
 
@@ -133,7 +161,7 @@ def _reach_union(question_id: str) -> Numeric:
                 "that adds the two audiences and counts the households that know both firms twice.",
             ),
             NumericMisconception(
-                20_000 * 0.30 * 0.25,
+                REACH_PAIR.households * REACH_PAIR.reach[0] * REACH_PAIR.reach[1],
                 "that is only the households that "
                 "know both firms (the overlap), not everyone reached.",
             ),
@@ -142,6 +170,7 @@ def _reach_union(question_id: str) -> Numeric:
         explanation="The share reached by neither is 0.70 × 0.75 = 0.525, so 1 − 0.525 = 0.475 "
         "of households are reached by at least one: 0.475 × 20,000 = 9,500. Adding the "
         "audiences (6,000 + 5,000 = 11,000) counts the 1,500 shared households twice.",
+        concepts=("market-access",),
     )
 
 
@@ -155,11 +184,133 @@ def _types_saving(question_id: str) -> Numeric:
         answer=float(bakery["saving"].iloc[0]),
         unit="€ per month",
         rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(
+                float(PURCHASING.run()["saving"].sum()),
+                "that is the whole group's saving (or the 10 % tier, which needs 10,000 "
+                "units); the question asks for the bakery's share: its own units only.",
+            ),
+            NumericMisconception(
+                0.0,
+                "that is what the bakery saves alone (its 4,000 units stay below the first "
+                "tier); buying together, the group's total reaches it.",
+                abs_tol=0.5,
+            ),
+            NumericMisconception(
+                float(bakery["cost_group"].iloc[0]),
+                "that is what the bakery pays in the group; the saving is what it pays "
+                "alone minus that.",
+            ),
+        ),
         hint="Find the discount tier the group's total volume reaches, then apply it to the "
         "bakery's own purchases.",
         explanation="Alone, the bakery's 4,000 units stay below the first discount tier. "
         "Together the three firms buy 8,000 units, which earns 5% off every unit: "
         "4,000 × 2 € × 5% = 400 € a month for the bakery.",
+        concepts=("bargaining-power",),
+    )
+
+
+# --- tasks answered with the learner's own pandas code (collabkit.answer) --------------
+#: The van of the pooling code task (€ a year) and its coordination cost per pair.
+CODE_VAN, CODE_PAIR = 48_000, 2_000
+#: Monitoring and fine of the free-riding code task.
+CODE_MONITORING, CODE_FINE = 0.5, 1.0
+
+
+def _pooling_code(question_id: str) -> ResultNumber:
+    table = CostPooling(float(CODE_VAN), float(CODE_PAIR), 30).run()
+    best = table.loc[table["cost_per_firm"].idxmin()]
+    dearest = table.loc[table["cost_per_firm"].idxmax()]
+    return ResultNumber(
+        id=question_id,
+        prompt=f"Write a few lines of pandas: costs = chapter.pooling_table(asset_cost="
+        f"{CODE_VAN:_}, coordination_cost={CODE_PAIR:_}) gives one row per network size. "
+        "What is the lowest cost per firm in the table (€ per year)? Compute it in code "
+        "and pass the number.",
+        answer=float(best["cost_per_firm"]),
+        unit="€ per year",
+        rel_tol=0.001,
+        misconceptions=(
+            NumericMisconception(
+                float(best["n_firms"]),
+                "that is the best network size (the n_firms of the cheapest row); the "
+                "question asks for its cost: costs['cost_per_firm'].min().",
+                rel_tol=1e-9,
+            ),
+            NumericMisconception(
+                float(dearest["cost_per_firm"]),
+                "that is the dearest row ("
+                + (
+                    "a firm alone"
+                    if dearest["n_firms"] == 1
+                    else plural(int(dearest["n_firms"]), "firm")
+                )
+                + "); use .min(), not .max().",
+                rel_tol=0.001,
+            ),
+            NumericMisconception(
+                float(table["asset_share"].min()),
+                "that is the smallest van share, reached by the largest network; the "
+                "coordination share is missing: look at the cost_per_firm column.",
+                rel_tol=0.001,
+            ),
+        ),
+        hint="costs['cost_per_firm'].min(), or costs.sort_values('cost_per_firm').head(1).",
+        explanation=f"costs['cost_per_firm'].min() gives {best['cost_per_firm']:,.0f} € a "
+        f"year, at {int(best['n_firms'])} firms (costs.loc[costs['cost_per_firm'].idxmin()] "
+        "shows the whole row).",
+        concepts=("resource-pooling", "coordination-cost"),
+    )
+
+
+def _free_riding_code(question_id: str) -> ResultNumber:
+    runs = PublicGoodsGame(monitoring=CODE_MONITORING, fine=CODE_FINE).compare()
+    means = runs.groupby("governance")["mean_contribution"].mean()
+    gap = float(means["monitoring and sanctions"] - means["no governance"])
+    last = runs.groupby("governance")["mean_contribution"].last()
+    shares = runs.groupby("governance")["share_of_endowment"].mean()
+    return ResultNumber(
+        id=question_id,
+        prompt=f"Write a few lines of pandas: runs = chapter.free_riding_table(monitoring="
+        f"{CODE_MONITORING}, fine={CODE_FINE}) stacks the fund without and with governance, "
+        "one row per period. Over the ten periods, by how much does the average "
+        "contribution per firm with governance exceed the one without (€ per firm and "
+        "period)? Compute it in code and pass the number.",
+        answer=gap,
+        unit="€",
+        rel_tol=0.005,
+        misconceptions=(
+            NumericMisconception(
+                float(last["monitoring and sanctions"] - last["no governance"]),
+                "that is the gap in the last period only; average over all ten periods "
+                "first (groupby('governance')['mean_contribution'].mean()).",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                -gap,
+                "you subtracted the other way round (the ungoverned average minus the "
+                "governed one; groupby lists 'monitoring and sanctions' first, so .diff() "
+                "does this too); the governed fund gives more, so the gap is positive.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(means["monitoring and sanctions"]),
+                "that is the governed fund's average alone; subtract the ungoverned one.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(shares["monitoring and sanctions"] - shares["no governance"]),
+                "that is the gap in shares of the endowment; the question asks in €.",
+                rel_tol=0.005,
+            ),
+        ),
+        hint="runs.groupby('governance')['mean_contribution'].mean(), then subtract.",
+        explanation=f"runs.groupby('governance')['mean_contribution'].mean() gives "
+        f"{means['monitoring and sanctions']:.1f} € with governance and "
+        f"{means['no governance']:.1f} € without: a gap of {gap:.1f} € per firm and period. "
+        "Monitoring and a fine make holding back costly, so contributions fall more slowly.",
+        concepts=("free-riding", "governance"),
     )
 
 
@@ -284,6 +435,7 @@ def _task_size(case: Mapping[str, Any], question_id: str) -> Numeric:
         explanation=f"√(2 × {van:,} / {pair:,}) = √{ratio:.4g} ≈ {ratio**0.5:.2f}. Compare the "
         f"neighbours: {lines[0]} each; {lines[1]}; {lines[2]}. "
         f"{case['word'].capitalize()} firms is cheapest.",
+        concepts=("resource-pooling", "coordination-cost"),
     )
 
 
@@ -309,29 +461,37 @@ def _task_cost(case: Mapping[str, Any], question_id: str) -> Numeric:
         f"{share:,.0f} € for the van plus {pair:,} × {best - 1} / 2 = "
         f"{pair * (best - 1) / 2:,.0f} € of coordination: about {case['cost']:,.0f} € per "
         f"firm per year, against {van:,} € alone.",
+        concepts=("resource-pooling",),
     )
 
 
 _TASK_TYPE = MultipleChoice(
     id="01.task.type",
     points=2,
-    prompt="Which kind of network is the Mill Street van?",
+    prompt="Which kind of network is the Mill Street van, judged by what binds its members?",
     options={
-        "a": "A horizontal resource-sharing network of neighbouring firms",
-        "b": "A vertical supply chain",
-        "c": "An innovation network",
-        "d": "A virtual network",
+        "a": "A functional network: peers sharing one business task, delivery",
+        "b": "A vertical supply chain: each shop passes its goods to the next",
+        "c": "A geographic cluster: being on one street is what binds them",
+        "d": "A customer network: the shops exist to serve the same buyers",
     },
     correct="a",
     misconceptions={
-        "b": "The shops do not supply each other; they share an asset.",
-        "c": "Nothing new is being developed; a cost is being shared.",
-        "d": "The shops are on one street and share a physical van.",
+        "b": "The shops do not supply each other: each sells its own goods. They share a "
+        "van for the same task, delivery.",
+        "c": "Being neighbours makes sharing easy, but what binds them is the task they "
+        "run together (delivery), not the place: a van shared by shops in three towns "
+        "would be the same network.",
+        "d": "A florist, a deli and a bookshop serve different customers; they join to do "
+        "one job, delivery, more cheaply.",
     },
-    praise="Right: neighbours at the same stage sharing an asset.",
-    hint="Do the shops supply each other, or share something?",
-    explanation="The shops are peers on one street pooling a resource: horizontal "
-    "collaboration within a small geographic cluster.",
+    praise="Right: a functional network gathers firms around one business function (here "
+    "delivery), and since the shops are peers at the same stage it is also horizontal.",
+    hint="Ask what the shops do together, not where they are.",
+    explanation="Networks are typed by what binds their members. The Mill Street shops "
+    "share one function, delivery: a functional network, horizontal because they are "
+    "peers at the same stage. Their closeness helps, but it is not the purpose.",
+    concepts=("functional-network", "horizontal-vertical"),
 )
 
 _TASK_GOVERNANCE = MultipleChoice(
@@ -340,15 +500,17 @@ _TASK_GOVERNANCE = MultipleChoice(
     prompt="Two months in, one shop uses the van far more than the others but pays the "
     "same share. What is the best first response?",
     options={
-        "a": "Split the cost by recorded use, with a shared booking log everyone can see",
-        "b": "Say nothing to keep the peace",
-        "c": "Expel the shop at once",
-        "d": "Let each shop buy its own van",
+        "a": "Split the cost by recorded use, kept in a booking log all can see",
+        "b": "Raise every shop's share a little so that the van stays affordable",
+        "c": "Ask the heavy user to leave, so the others keep a fair share",
+        "d": "Let each shop buy its own small van and stop sharing at all",
     },
     correct="a",
     misconceptions={
-        "b": "Unaddressed free-riding erodes the others' willingness to contribute.",
-        "c": "Exclusion is a last resort; first make use visible and the rules fair.",
+        "b": "That spreads the heavy user's extra cost over everyone and leaves its gain "
+        "from over-using intact: the others pay more and start to hold back.",
+        "c": "Exclusion is a last resort; first make use visible and the rules fair. The "
+        "van also gets dearer per shop with one member fewer.",
         "d": "That throws away the pooling saving for everyone.",
     },
     praise="Right: monitoring (the log) and a fair rule tying cost to use remove the "
@@ -356,6 +518,7 @@ _TASK_GOVERNANCE = MultipleChoice(
     hint="Which option makes use visible and the rule fair?",
     explanation="Good governance makes contributions and use visible and links what a "
     "member pays to what it takes. A booking log with cost by use does both.",
+    concepts=("free-riding", "governance"),
 )
 
 #: The open parameters of practice mode: van cost and coordination cost per pair (€ a
@@ -409,6 +572,7 @@ def _task_memo(case: Mapping[str, Any], question_id: str) -> FreeText:
         f"(≈{cost:,.0f} €), explains why more partners would cost more (coordination grows "
         "with pairs), sets rules that stop free-riding (booking log, cost by use), and "
         "proposes a pilot.",
+        concepts=("first-steps", "free-riding", "coordination-cost"),
     )
 
 
@@ -457,6 +621,7 @@ QUESTIONS = (
             "A written agreement says who decides on delivery prices": "governance",
             "Orders travel from the café's till to the driver's phone app": "technology",
             "The bakery, the café and the delivery firm": "participants",
+            "If two owners disagree, the third one's vote settles it": "governance",
         },
         categories=COMPONENTS,
         misconceptions={
@@ -470,12 +635,16 @@ QUESTIONS = (
             "carry information between members are the technology component.",
             "The bakery, the café and the delivery firm": "The independent firms themselves are "
             "the participants.",
+            "If two owners disagree, the third one's vote settles it": "A rule for settling "
+            "disagreements says who decides: governance, even when it is not written down.",
         },
         hint="Ask of each fact: is it about who, what for, how they talk, who decides, or "
         "with which tools?",
         explanation="Participants are who takes part; shared goals are what they want "
         "together; interactions are their meetings and exchanges; governance is who decides "
-        "and how; technology is the tools that carry orders and information.",
+        "and how (two of the facts are governance); technology is the tools that carry "
+        "orders and information.",
+        concepts=("network-components",),
     ),
     MultipleChoice(
         id="01.what.definition",
@@ -484,7 +653,7 @@ QUESTIONS = (
             "a": "Five independent bookshops that order from publishers together",
             "b": "A bakery that buys flour from a wholesaler at the list price, order by order",
             "c": "A café, a bakery and a courier that share customers and a delivery schedule",
-            "d": "Ten craft firms that share a stand at a trade fair and split its cost",
+            "d": "Ten craft firms that share one stand at a trade fair and split its cost evenly",
         },
         correct="b",
         misconceptions={
@@ -500,6 +669,7 @@ QUESTIONS = (
         explanation="Collaboration means independent firms working towards a shared goal over "
         "time. A one-off purchase at the list price is a market transaction: each side "
         "pursues only its own goal.",
+        concepts=("collaborative-network",),
     ),
     Classification(
         id="01.what.benefits",
@@ -512,9 +682,21 @@ QUESTIONS = (
             "When one supplier fails, partners lend each other stock": "resilience",
             "A shop sponsors a well-known local charity's festival": "brand and reputation",
             "Independent bookshops negotiate a better discount together": "bargaining power",
+            "Three cafés sign one contract with a coffee roaster at a lower price": "bargaining "
+            "power",
         },
         categories=BENEFITS,
         misconceptions={
+            "Four shops fund one joint advertising campaign and split its cost": "Splitting "
+            "the cost of something none would pay for alone is resource pooling; the campaign "
+            "may bring customers, but the shops gain by sharing its cost.",
+            "A software firm and a university lab build an AI feature": "Gaining know-how "
+            "you lack to create something new is expertise and innovation.",
+            "A shop sponsors a well-known local charity's festival": "Borrowing a partner's "
+            "good name is brand and reputation.",
+            "Three cafés sign one contract with a coffee roaster at a lower price": "Buying "
+            "as one larger customer to win a better price is bargaining power, like the "
+            "bookshops.",
             "A brewery sells in a new region through a distributor's outlets": "Reaching "
             "customers you could not reach alone is market access.",
             "Farmers share one warehouse and one delivery route": "Doing the same work with "
@@ -528,7 +710,9 @@ QUESTIONS = (
         "know-how, leaner work, protection, reputation, or negotiating weight.",
         explanation="Pooling shares a cost; market access opens customers; expertise and "
         "innovation bring know-how; efficiency streamlines work; resilience absorbs shocks; "
-        "brand borrows a partner's reputation; bargaining power comes from buying as one.",
+        "brand borrows a partner's reputation; bargaining power comes from buying as one "
+        "(two of the examples).",
+        concepts=("why-collaborate",),
     ),
     DeferredQuestion("01.pooling.cost", _pooling_cost),
     MultipleChoice(
@@ -536,10 +720,10 @@ QUESTIONS = (
         prompt="The coordination cost per pair of partners doubles (say, partners are now in "
         "different towns). What happens to the network size with the lowest cost per firm?",
         options={
-            "a": "It stays the same: the van costs the same",
-            "b": "It halves",
-            "c": "It shrinks, by a factor of about 1.4 (the square root of 2)",
-            "d": "It grows, because there is more cost to share",
+            "a": "It stays the same, because the van still costs the same",
+            "b": "It halves, because each pair now costs twice as much",
+            "c": "It shrinks by a factor of √2, to about 0.7 of before",
+            "d": "It grows, because there is more cost to share out",
         },
         correct="c",
         misconceptions={
@@ -556,7 +740,9 @@ QUESTIONS = (
         explanation="Cost per firm is F/n + k(n − 1)/2. It is lowest where the two slopes "
         "balance, at n* = √(2F/k). With F = 36,000 and k = 1,500, n* ≈ 6.9; with k = 3,000, "
         "n* ≈ 4.9.",
+        concepts=("resource-pooling", "coordination-cost"),
     ),
+    DeferredQuestion("01.pooling.code", _pooling_code),
     VariantNumeric(
         id="01.pooling.yours",
         prompt="Your own case (your numbers differ from your neighbours'): a shared asset "
@@ -571,6 +757,7 @@ QUESTIONS = (
         explanation="√(2 × {van:,} / {pair:,}) ≈ {root:.2f}; comparing the whole numbers on "
         "either side, {best} firms is cheapest: {van:,} / {best} + {pair:,} × ({best} − 1) / 2 "
         "= {answer:,.0f} € per firm per year.",
+        concepts=("resource-pooling", "coordination-cost"),
     ),
     DeferredQuestion("01.reach.union", _reach_union),
     MultipleChoice(
@@ -579,9 +766,9 @@ QUESTIONS = (
         "customers are mostly the bakery's customers anyway). What does the partnership do "
         "for the bakery's reach?",
         options={
-            "a": "It adds little: most of the café's customers already know the bakery",
-            "b": "It doubles the bakery's reach",
-            "c": "It always adds the café's whole audience",
+            "a": "Little: most café customers already know the bakery",
+            "b": "It doubles the bakery's reach, as the audiences add up",
+            "c": "It adds the café's whole audience, whatever the overlap",
         },
         correct="a",
         misconceptions={
@@ -594,6 +781,7 @@ QUESTIONS = (
         explanation="With identical audiences the union of customers equals the larger "
         "audience: nothing new. Partners bring market access in proportion to how different "
         "their customers are.",
+        concepts=("market-access",),
     ),
     Classification(
         id="01.types.match",
@@ -604,6 +792,8 @@ QUESTIONS = (
             "Solar installers and a university lab develop a cheaper panel mount": "innovation",
             "Forty furniture makers in one district share a training centre": "geographic cluster",
             "Freelance designers in six countries bid together on an online marketplace": "virtual",
+            "Five workshops in three towns share one accounts and payroll office": "functional",
+            "A dairy, a cheese maker and a deli plan next year's milk together": "supply chain",
         },
         categories=TYPES,
         misconceptions={
@@ -617,22 +807,30 @@ QUESTIONS = (
             "them is being close together in one place: a geographic cluster.",
             "Freelance designers in six countries bid together on an online marketplace": "They "
             "are far apart and work together online: a virtual network.",
+            "Five workshops in three towns share one accounts and payroll office": "They are "
+            "not in one place and do not supply each other: they share one business "
+            "function (back office), a functional network.",
+            "A dairy, a cheese maker and a deli plan next year's milk together": "Milk moves "
+            "from the dairy to the cheese maker to the deli: stages of one chain.",
         },
         hint="Look for the glue: moving goods, serving the same customers, developing "
-        "something new, being in the same place, or working online.",
-        explanation="Supply-chain networks link stages of making and moving goods; customer "
-        "networks gather firms around the same customers; innovation networks develop new "
-        "products or services; clusters are defined by place; virtual networks by working "
-        "online across distance.",
+        "something new, being in the same place, working online, or sharing one business "
+        "function. Some types fit more than one example.",
+        explanation="Supply-chain networks link stages of making and moving goods (two "
+        "examples); customer networks gather firms around the same customers; innovation "
+        "networks develop new products or services; clusters are defined by place; virtual "
+        "networks by working online across distance; functional networks by one business "
+        "function the members run together (delivery, accounts, purchasing).",
+        concepts=("network-types", "functional-network"),
     ),
     MultipleChoice(
         id="01.types.direction",
         prompt="Three independent bookshops pool their orders to get a bigger discount from "
         "a publisher. Is this network horizontal or vertical?",
         options={
-            "a": "Horizontal: the members do the same kind of business at the same stage",
-            "b": "Vertical: the members are at different stages of the chain",
-            "c": "Neither: buying together is not collaboration",
+            "a": "Horizontal: all three shops are retailers at one stage",
+            "b": "Vertical: the publisher and the three shops form a chain",
+            "c": "Neither: buying together is not a collaboration at all",
         },
         correct="a",
         misconceptions={
@@ -644,34 +842,130 @@ QUESTIONS = (
         hint="Compare the members with each other, not with the firm they buy from.",
         explanation="Horizontal networks join firms at the same stage (often competitors or "
         "peers); vertical networks join firms along a chain, like a bakery supplying a café.",
+        concepts=("horizontal-vertical", "bargaining-power"),
     ),
     DeferredQuestion("01.types.saving", _types_saving),
+    MultipleChoice(
+        id="01.tensions.coopetition",
+        prompt="Two bakeries in one small town compete for the same walk-in customers. They "
+        "could buy flour together and share one delivery van. What would you advise them?",
+        options={
+            "a": "Never work with a rival at all: whatever helps it will hurt you",
+            "b": "Share flour and van; keep recipes, prices and customers apart",
+            "c": "Share everything, recipes too, so that trust grows faster",
+            "d": "Merge the two shops, since rivals cannot also be partners",
+        },
+        correct="b",
+        misconceptions={
+            "a": "Rivals gain together where they do not meet customers: both pay less for "
+            "flour and delivery. Refusing throws away that saving and leaves both smaller "
+            "than a chain competitor.",
+            "c": "Recipes and customer lists are where they compete: sharing them leaks the "
+            "knowledge that keeps each shop apart. Coopetition draws a line.",
+            "d": "Firms can compete and cooperate at once (coopetition); merging gives up "
+            "both owners' independence for a gain the partnership already brings.",
+        },
+        praise="Right: coopetition. Cooperate away from the customer (buying, logistics), "
+        "compete at the counter, and protect what makes each firm different.",
+        hint="Where do the two bakeries compete, and where would they only save?",
+        explanation="Coopetition (Brandenburger and Nalebuff 1996; Bengtsson and Kock 2000) is "
+        "cooperation between competitors: they create value together in activities far "
+        "from the customer (purchasing, transport) and compete for the customer with what "
+        "stays their own. The tension is managed by drawing the line explicitly.",
+        concepts=("coopetition", "knowledge-leakage"),
+    ),
+    Classification(
+        id="01.tensions.match",
+        prompt="Which tension does each situation show? A tension may fit several situations; "
+        "one situation shows none.",
+        items={
+            "Two florists share a cold room but bid against each other for weddings": TENSIONS[0],
+            "A rival deli learns the bakery's suppliers at the joint buying meetings": TENSIONS[0],
+            "The bakery must now bake to the café's menu instead of its own plan": TENSIONS[1],
+            "If the courier fails, the café can no longer deliver breakfast at all": TENSIONS[1],
+            "The bakery buys a box of napkins from a wholesaler at the list price": TENSIONS[2],
+        },
+        categories=TENSIONS,
+        misconceptions={
+            "Two florists share a cold room but bid against each other for weddings": "They "
+            "are partners in one activity and rivals in another: collaboration vs "
+            "competition (coopetition).",
+            "A rival deli learns the bakery's suppliers at the joint buying meetings": "The "
+            "partner is also a competitor, and cooperating lets it learn what gives the "
+            "bakery its edge: collaboration vs competition.",
+            "The bakery must now bake to the café's menu instead of its own plan": "The "
+            "bakery gives up some freedom to decide alone in exchange for steady sales: "
+            "autonomy vs interdependence.",
+            "If the courier fails, the café can no longer deliver breakfast at all": "The "
+            "café now depends on a partner for part of its business: autonomy vs "
+            "interdependence (dependence).",
+            "The bakery buys a box of napkins from a wholesaler at the list price": "A one-off "
+            "purchase at list price creates no collaboration, so no tension between partners.",
+        },
+        hint="Is the partner also a rival? Or does working together cost a firm its freedom "
+        "to act alone?",
+        explanation="Collaboration vs competition: partners who also compete must share some "
+        "things and protect others. Autonomy vs interdependence: the more a firm relies on "
+        "partners, the more it gains and the less it decides alone. A plain purchase "
+        "involves neither.",
+        concepts=("coopetition", "autonomy-interdependence"),
+    ),
+    MultipleChoice(
+        id="01.tensions.shock",
+        prompt="A burst pipe shuts the bakery's oven for two weeks. Which arrangement would "
+        "do most to keep the bakery itself in business through the shock?",
+        options={
+            "a": "More partners, so the network stays connected without the bakery",
+            "b": "A pact to lend each other oven time and staff when one is hit",
+            "c": "Selling more through the café, its best customer, in good times",
+            "d": "Ties to every member, although none of them has spare capacity",
+        },
+        correct="b",
+        misconceptions={
+            "a": "That keeps the network connected (structural robustness), but the "
+            "bakery still has no oven: the network survives, the firm may not.",
+            "c": "Leaning on one customer raises dependence: if the café is hit too, the "
+            "bakery loses both its oven and its sales.",
+            "d": "Ties without slack cannot carry anyone through a shock: support needs "
+            "partners who can lend something (oven time, stock, staff).",
+        },
+        praise="Right: firm-level resilience comes from mutual support, partners with "
+        "capacity to lend who agreed beforehand to help.",
+        hint="Which option gives the bakery an oven during the two weeks?",
+        explanation="Firm-level resilience is a member's ability to absorb a shock with its "
+        "partners' help: lent capacity, stock, staff or credit, agreed before the shock. "
+        "It differs from structural robustness, which notebook 02 measures: whether the "
+        "network stays connected when members leave.",
+        concepts=("firm-resilience", "structural-robustness"),
+    ),
     MultipleChoice(
         id="01.challenges.decay",
         prompt="In the free-riding explorer without governance, contributions to the shared "
         "marketing fund fall period after period. Why?",
         options={
-            "a": "The fund earns less each period",
-            "b": "Each € a firm keeps returns more to it than a € it puts in, and "
-            "cooperators lower their contributions when they see others give less",
-            "c": "Firms run out of money",
-            "d": "The model forces contributions to fall",
+            "a": "The fund pays back a little less in every period than before",
+            "b": "A € kept beats a € given, and cooperators copy the falling mean",
+            "c": "Firms run short of money, as each budget is smaller than the last",
+            "d": "Members cannot see what the others give, so they all hold back",
         },
         correct="b",
         misconceptions={
             "a": "The fund's multiplier stays the same in every period.",
             "c": "Every firm gets the same budget each period; nobody runs out.",
-            "d": "Nothing forces them: each firm follows its own rule. Free riders give "
-            "little, and conditional cooperators follow what others gave last period.",
+            "d": "In the explorer everyone sees the network's average, and contributions "
+            "still fall: free riders give nothing, and conditional cooperators follow the "
+            "falling average. Visibility alone changes nothing without a consequence.",
         },
         praise="Right: a € kept returns 1 €, a € contributed returns only multiplier / N to "
         "the giver; conditional cooperators then match the falling average.",
         hint="Compare what a firm gets back from one € it contributes with one € it keeps.",
         explanation=f"With {_FUND.n_firms} firms and a multiplier of {_FUND.multiplier:g}, "
         f"each € contributed returns {_FUND.multiplier:g} / {_FUND.n_firms} = "
-        f"{_FUND.mpcr:.2f} € to the giver. Free riders keep their money; conditional "
-        f"cooperators give {_FUND.matching_slope:.0%} of the average they saw, and the "
-        "free riders' zeros pull that average down, so it slides.",
+        f"{_FUND.mpcr:.2f} € to the giver. Free riders ({1 - _FUND.share_conditional:.0%} of "
+        f"the firms by default) keep their money; conditional cooperators give "
+        f"{_FUND.matching_slope:.0%} of the average they saw, and the free riders' zeros "
+        "pull that average down, so it slides.",
+        concepts=("free-riding", "conditional-cooperation"),
     ),
     MultiSelect(
         id="01.challenges.remedy",
@@ -681,7 +975,7 @@ QUESTIONS = (
             "b": "Agree on penalties for members who give less than agreed",
             "c": "Add more members so the fund is larger",
             "d": "Tie access to shared benefits to one's contribution",
-            "e": "Hope that members' goodwill stays high",
+            "e": "Keep contributions anonymous so nobody feels shamed",
         },
         correct=frozenset({"a", "b", "d"}),
         misconceptions={
@@ -691,8 +985,8 @@ QUESTIONS = (
             "free-ride grows and conditional cooperators give less: in the explorer "
             "contributions fade faster in a larger network (Isaac and Walker, 1988, saw the "
             "same in the laboratory).",
-            "e": "Goodwill alone decays: conditional cooperators lower their contributions "
-            "when they see others give less.",
+            "e": "Anonymity hides the free riders, so nothing ties giving to getting: "
+            "conditional cooperators still see the average fall and give less.",
         },
         missed={
             "a": "Monitoring, making contributions visible, is the base of governance.",
@@ -702,7 +996,8 @@ QUESTIONS = (
         hint="Think about what makes withholding costly or visible.",
         explanation="Monitoring, sanctions and linking benefits to contributions all cut the "
         "private gain from free-riding. Adding members dilutes each giver's return, so "
-        "contributions fade faster; goodwill without rules erodes.",
+        "contributions fade faster; anonymity hides who holds back.",
+        concepts=("free-riding", "governance"),
     ),
     Classification(
         id="01.challenges.symptoms",
@@ -714,14 +1009,34 @@ QUESTIONS = (
             "One member uses the joint advertising but never pays its share": "free-riding",
             "The bakery may no longer choose its own delivery partner": "loss of autonomy",
             "A partner copies the bakery's secret sourdough recipe": "knowledge leakage",
+            "Each owner assumes another will book the room for the monthly meeting": "coordination",
         },
         categories=CHALLENGES,
-        hint="Each sign matches exactly one challenge.",
+        misconceptions={
+            "A member stops sharing sales figures after a partner opened a rival shop": "It "
+            "withholds information because it no longer relies on the partner: trust.",
+            "The café wants long opening hours; the bakery closes at 2 pm": "Each firm's own "
+            "goal pulls against the other's: conflicting interests.",
+            "Nobody knows who should book the van on bank holidays": "Unclear roles and "
+            "procedures are a coordination problem, not a lack of trust.",
+            "One member uses the joint advertising but never pays its share": "Taking the "
+            "benefit without paying is free-riding.",
+            "The bakery may no longer choose its own delivery partner": "A decision the "
+            "bakery used to take alone is now the network's: loss of autonomy.",
+            "A partner copies the bakery's secret sourdough recipe": "Know-how shared with "
+            "a partner ends up used by it: knowledge leakage.",
+            "Each owner assumes another will book the room for the monthly meeting": "Nobody "
+            "is assigned the task: a coordination problem, like the bank-holiday van.",
+        },
+        hint="Ask what has gone wrong: belief in a partner, goals, roles, paying, freedom to "
+        "decide, or secrets. One challenge appears twice.",
         explanation="Withholding information signals eroding trust; clashing goals are "
         "conflicting interests; unclear roles are a coordination problem; enjoying without "
         "paying is free-riding; giving up own decisions is loss of autonomy; losing a "
         "secret to a partner is knowledge leakage.",
+        concepts=("collaboration-challenges",),
     ),
+    DeferredQuestion("01.challenges.code", _free_riding_code),
     MultipleChoice(
         id="01.start.first",
         prompt="The owner of a small print shop wants to start collaborating. What should come "
@@ -745,6 +1060,7 @@ QUESTIONS = (
         explanation="First steps: clarify needs and goals; map existing relationships; look for "
         "complementary partners; start small and build trust; agree roles; use simple tools; "
         "talk regularly; measure results.",
+        concepts=("first-steps",),
     ),
     *GRADED_TASK.practice_questions(),
 )

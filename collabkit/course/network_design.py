@@ -4,7 +4,7 @@ Keys are computed from the course's analysis functions and example networks, so 
 answers always agree with what the notebook shows. Those questions are built when first
 asked, and import the analysis and data modules they need then.
 
-The graded task of section 7 (:data:`GRADED_TASK`) builds its two questions from
+The graded task of section 8 (:data:`GRADED_TASK`) builds its two questions from
 parameters: the governance situations shown, and the design brief (firms, logistics
 providers, link budget, links per firm). Practice mode uses today's situations and
 ``DESIGN_BRIEF``; a course secret draws its own, and the model design is computed from the
@@ -13,6 +13,7 @@ brief (:func:`~collabkit.course.network_design_challenge.model_design`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
@@ -31,6 +32,7 @@ from collabkit.assess.questions import (
     Question,
     Rubric,
 )
+from collabkit.assess.results import GraphResult, ResultNumber, edge_label
 from collabkit.core.words import number_word
 from collabkit.course.examples import (
     DESIGN_BRIEF,
@@ -45,8 +47,9 @@ SECTIONS = {
     "02.design": "Designing a network: purpose and partners",
     "02.sna": "Reading a network: density, centrality, brokerage",
     "02.brokerage": "Brokers and structural holes: the Medici",
+    "02.real": "Real data: Florentine business ties",
     "02.resilience": "Trade-offs: cost, reach, resilience and power",
-    "02.manage": "Managing a network",
+    "02.manage": "Managing and growing a network",
     "02.challenge": "Graded task: design the Millbrook delivery network",
 }
 
@@ -61,13 +64,15 @@ LEAD = "lead organisation"
 NAO = "network administrative organisation"
 VAN = "Five neighbouring shops of similar size who trust each other share a van"
 RETAILER = "A large retailer coordinates its 40 small suppliers"
+CO_OP = "A co-operative's office sells the produce of 50 farms that never deal directly"
+FARM_CO_OP = "Four family farms that have worked together for years buy seed and fuel jointly"
 TOURISM = "80 tourism firms of a region fund an office with a manager for joint marketing"
 
 #: Situations of the graded governance question and the form that suits each best; a
 #: course shows one of each form and one more, in a drawn order.
 GOVERNANCE_SITUATIONS = {
     VAN: SHARED,
-    "Four family farms that have worked together for years buy seed and fuel jointly": SHARED,
+    FARM_CO_OP: SHARED,
     "Six craft brewers who know each other well take turns at a shared market stall": SHARED,
     RETAILER: LEAD,
     "A car maker steers the 25 small workshops that make parts for it": LEAD,
@@ -79,10 +84,12 @@ GOVERNANCE_SITUATIONS = {
 
 #: Why each governance form suits its situations (the feedback on a misplaced situation).
 GOVERNANCE_REASONS = {
-    SHARED: "Few members with high trust can govern themselves together: shared governance.",
-    LEAD: "One powerful member steering the others is a lead organisation.",
-    NAO: "Many members and a need for skills call for a separate body: a network "
-    "administrative organisation.",
+    SHARED: "Few members who trust each other and agree on the goals can govern themselves "
+    "together: shared governance.",
+    LEAD: "One powerful member steering the others, who need not share all its goals, is a "
+    "lead organisation.",
+    NAO: "Many members who agree on the goals but need coordination skills set up a separate "
+    "body: a network administrative organisation.",
 }
 
 
@@ -119,7 +126,27 @@ def _design_complement(question_id: str) -> Numeric:
         "two can do together.",
         explanation="The café brings coffee and events (2 new capabilities); together the pair "
         "can do 4 things. Complementarity = 2 / 4 = 0.5.",
+        concepts=("complementarity", "member-selection"),
     )
+
+
+def _density_mistakes(n: int, links: int, member: str) -> list[NumericMisconception]:
+    """The two ways of counting the pairs wrong, for ``links`` ties among ``n`` members."""
+    pairs = n * (n - 1) // 2
+    return [
+        NumericMisconception(
+            links / n**2,
+            f"you divided by {n} × {n} = {n**2}; a {member} cannot partner itself and each "
+            f"pair counts once: {n} × {n - 1} / 2 = {pairs} pairs.",
+            rel_tol=0.01,
+        ),
+        NumericMisconception(
+            links / (n * (n - 1)),
+            f"you counted each pair twice ({n} × {n - 1} = {n * (n - 1)}); there are "
+            f"{pairs} possible pairs.",
+            rel_tol=0.01,
+        ),
+    ]
 
 
 def _sna_density(question_id: str) -> Numeric:
@@ -137,18 +164,7 @@ def _sna_density(question_id: str) -> Numeric:
         abs_tol=0.005,
         rel_tol=0.0,
         misconceptions=(
-            NumericMisconception(
-                links / n**2,
-                f"you divided by {n} × {n} = {n**2}; a firm cannot partner itself and each "
-                f"pair counts once: {n} × {n - 1} / 2 = {pairs} pairs.",
-                rel_tol=0.01,
-            ),
-            NumericMisconception(
-                links / (n * (n - 1)),
-                f"you counted each pair twice ({n} × {n - 1} = {n * (n - 1)}); there are "
-                f"{pairs} possible pairs.",
-                rel_tol=0.01,
-            ),
+            *_density_mistakes(n, links, "firm"),
             NumericMisconception(
                 2 * links / n,
                 "that is the average number of partners per firm (each partnership has two "
@@ -165,6 +181,7 @@ def _sna_density(question_id: str) -> Numeric:
         explanation=f"{number_word(n).capitalize()} firms can form {n} × {n - 1} / 2 = "
         f"{pairs} pairs; {links} of them are partners: density = {links} / {pairs} ≈ "
         f"{density:.2f}.",
+        concepts=("density",),
     )
 
 
@@ -197,6 +214,7 @@ def _sna_broker(question_id: str) -> MultipleChoice:
         explanation=f"{broker} joins the bakery and the café to the deli, the florist and "
         "the bookshop: every shortest path between the two sides passes through it "
         "(betweenness 0.65; the deli and the florist share the rest).",
+        concepts=("betweenness-centrality", "brokerage"),
     )
 
 
@@ -213,10 +231,201 @@ def _brokerage_medici(question_id: str) -> Numeric:
         scale="share",
         abs_tol=0.002,
         rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                float(nx.degree_centrality(nx.florentine_families_graph())["Medici"]),
+                "that is the Medici's degree centrality (6 marriages of 14 possible); "
+                "choose betweenness in the explorer.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(nx.closeness_centrality(nx.florentine_families_graph())["Medici"]),
+                "that is the Medici's closeness; choose betweenness in the explorer.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(
+                    nx.betweenness_centrality(nx.florentine_families_graph(), normalized=False)[
+                        "Medici"
+                    ]
+                ),
+                "that is the raw count of shortest paths through the Medici; networkx's "
+                "normalised value divides it by the number of pairs of other families.",
+                rel_tol=0.005,
+            ),
+        ),
         hint="Hover over the Medici node or read the table under the network.",
         explanation=f"The Medici lie on {medici:.0%} of the shortest paths between other "
         f"families (betweenness ≈ {medici:.3f}), far more than any other family (the "
         f"{runner_up} come next at about {betweenness[runner_up]:.3f}).",
+        concepts=("betweenness-centrality", "brokerage"),
+    )
+
+
+def _sna_path(question_id: str) -> Numeric:
+    n = MILL.number_of_nodes()
+    lengths = dict(nx.all_pairs_shortest_path_length(MILL))
+    total = sum(d for row in lengths.values() for d in row.values())
+    mean = nx.average_shortest_path_length(MILL)
+    counts = Counter(d for a, row in lengths.items() for b, d in row.items() if a < b)
+    return Numeric(
+        id=question_id,
+        prompt="In the Mill Street network, what is the average path length: the mean "
+        "number of steps on the shortest path between two different firms? Answer in steps.",
+        answer=mean,
+        unit="steps",
+        abs_tol=0.01,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                float(nx.diameter(MILL)),
+                "that is the longest shortest path (the diameter); average over all pairs.",
+                rel_tol=1e-9,
+            ),
+            NumericMisconception(
+                total / n**2,
+                f"you divided by {n} × {n} pairs, counting each firm's zero steps to itself; "
+                f"a firm is not a pair with itself: divide by {n} × {n - 1}.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                2 * MILL.number_of_edges() / n,
+                "that is the average number of partners per firm (degree), not steps "
+                "between firms.",
+                rel_tol=0.005,
+            ),
+        ),
+        hint="List the steps between each pair of firms (15 pairs), then average.",
+        explanation=f"Of the {n * (n - 1) // 2} pairs, "
+        + ", ".join(
+            f"{count} are {steps} step{'s' if steps > 1 else ''} apart"
+            for steps, count in sorted(counts.items())
+        )
+        + f": ({' + '.join(f'{c} × {k}' for k, c in sorted(counts.items()))}) / "
+        f"{n * (n - 1) // 2} = {total // 2} / {n * (n - 1) // 2} ≈ {mean:.2f} steps. Short "
+        "paths mean news and orders travel fast.",
+        concepts=("path-length",),
+    )
+
+
+def _real_density(question_id: str) -> ResultNumber:
+    from collabkit.data.florentine_business import load_business
+
+    business = load_business()
+    n, links = business.number_of_nodes(), business.number_of_edges()
+    active = [f for f, d in business.degree if d > 0]
+    marriage = nx.florentine_families_graph()
+    return ResultNumber(
+        id=question_id,
+        prompt="Write a line or two of code on the real data: business = chapter.business_ties() "
+        "is a networkx graph of sixteen families and their business ties. What is its "
+        "density (a share between 0 and 1)? The graph's number_of_nodes() and "
+        "number_of_edges() are enough; pass the number you compute.",
+        answer=nx.density(business),
+        unit="",
+        scale="share",
+        abs_tol=0.001,
+        rel_tol=0.0,
+        misconceptions=(
+            *_density_mistakes(n, links, "family"),
+            NumericMisconception(
+                links / (len(active) * (len(active) - 1) / 2),
+                f"you left out the {n - len(active)} families without a business tie; they are "
+                "part of the network (their absence of ties is data), so count all sixteen.",
+                rel_tol=0.01,
+            ),
+            NumericMisconception(
+                nx.density(marriage),
+                "that is the density of the marriage network; use chapter.business_ties().",
+                rel_tol=0.01,
+            ),
+        ),
+        hint="density = links / (n(n − 1)/2), with n = business.number_of_nodes().",
+        explanation=f"{links} ties among {n} families, which can form {n * (n - 1) // 2} pairs: "
+        f"density = {links} / {n * (n - 1) // 2} = {nx.density(business):.3f}. In code: "
+        "business.number_of_edges() / (n * (n - 1) / 2).",
+        concepts=("density", "real-network-data"),
+    )
+
+
+def _real_clustering(question_id: str) -> ResultNumber:
+    from collabkit.analysis.network import node_metrics
+    from collabkit.data.florentine_business import load_business
+
+    table = node_metrics(load_business())
+    tied = table[table["links"] > 0]
+    answer = float(tied["clustering"].mean())
+    return ResultNumber(
+        id=question_id,
+        prompt="Now a few lines of pandas: table = collabkit.node_metrics(business) has one "
+        "row per family, with columns such as links, clustering and constraint. What is the "
+        "average clustering of the families that have at least one business tie (a share "
+        "between 0 and 1)? Pass the number you compute.",
+        answer=answer,
+        unit="",
+        scale="share",
+        abs_tol=0.002,
+        rel_tol=0.0,
+        misconceptions=(
+            NumericMisconception(
+                float(table["clustering"].mean()),
+                "that averages all sixteen families, counting the five without ties as 0; "
+                "keep the rows with links > 0 first: table[table['links'] > 0].",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(nx.transitivity(load_business())),
+                "that is the network's transitivity (closed triangles over all connected "
+                "triples), a different average; the question asks for the mean of the "
+                "families' own clustering.",
+                rel_tol=0.005,
+            ),
+            NumericMisconception(
+                float(tied["constraint"].mean()),
+                "that is the average constraint; use the clustering column.",
+                rel_tol=0.005,
+            ),
+        ),
+        hint="table[table['links'] > 0]['clustering'].mean()",
+        explanation=f"table[table['links'] > 0]['clustering'].mean() = {answer:.3f}: on "
+        "average over two fifths of a tied family's business partner pairs also did business "
+        "with each other. Clustering is high in the Peruzzi–Castellani–Bischeri–Lamberteschi "
+        "group and low around the Medici, whose partners rarely dealt with each other.",
+        concepts=("clustering", "real-network-data"),
+    )
+
+
+def _real_both(question_id: str) -> GraphResult:
+    from collabkit.data.florentine_business import load_business
+
+    business, marriage = load_business(), nx.florentine_families_graph()
+    both = nx.Graph([edge for edge in business.edges if marriage.has_edge(*edge)])
+    only_business = [e for e in business.edges if not marriage.has_edge(*e)]
+    only_marriage = [e for e in marriage.edges if not business.has_edge(*e)]
+    reasons = {
+        edge_label(*e): f"{e[0]} and {e[1]} did business but did not marry in the data."
+        for e in only_business
+    } | {
+        edge_label(*e): f"{e[0]} and {e[1]} married but did no business in the data."
+        for e in only_marriage
+    }
+    return GraphResult(
+        id=question_id,
+        prompt="With networkx: marriage = chapter.marriage_ties() is the marriage network of "
+        "the same families. Build the network of the pairs of families tied both by "
+        "business and by marriage (a tie that is in both graphs), and pass the graph.",
+        expected=both,
+        reasons=reasons,
+        what="ties",
+        hint="Keep the business ties that the marriage graph also has; a list of pairs is "
+        "enough: [e for e in business.edges if marriage.has_edge(*e)].",
+        explanation=f"{both.number_of_edges()} of the {business.number_of_edges()} business "
+        f"ties ran between families that also married: "
+        + ", ".join(f"{a}–{b}" for a, b in sorted(tuple(sorted(e)) for e in both.edges))
+        + ". Ties of two kinds between the same pair (multiplex ties) let one back the "
+        "other: trust from a marriage can back a loan. The Medici's such ties were to the "
+        "Barbadori, Salviati and Tornabuoni; their Ginori and Pazzi ties were business only.",
+        concepts=("real-network-data", "trust"),
     )
 
 
@@ -285,9 +494,13 @@ def _governance(parameters: Mapping[str, Any]) -> Classification:
         categories=list(GOVERNANCE_REASONS),
         misconceptions={s: GOVERNANCE_REASONS[GOVERNANCE_SITUATIONS[s]] for s in shown},
         hint="Think of the number of members, trust among them, and whether one member dominates.",
-        explanation="Provan and Kenis (2008): shared governance suits few members with high "
-        "trust; a lead organisation suits networks with one dominant member; a network "
-        "administrative organisation suits many members that need coordination skills.",
+        explanation="Provan and Kenis (2008) name four conditions: trust, number of members, "
+        "goal consensus and the need for network-level skills. Shared governance suits few "
+        "members with high trust and high goal consensus; a lead organisation suits one "
+        "dominant member, low trust spread thinly and only moderate goal consensus; a "
+        "network administrative organisation suits many members with moderate trust, "
+        "fairly high goal consensus and a need for coordination skills.",
+        concepts=("network-governance",),
     )
 
 
@@ -345,6 +558,7 @@ def _design(parameters: Mapping[str, Any]) -> Rubric:
         f"which firms are more than {brief.reach_steps} links from every logistics firm? "
         "Check often: the feedback names them.",
         explanation=_design_explanation(brief, model),
+        concepts=("network-design", "structural-robustness", "hub-and-spoke"),
     )
 
 
@@ -356,12 +570,12 @@ def _build(parameters: Mapping[str, Any], question_id: str) -> Question:
     return builders[question_id](parameters)
 
 
-#: The graded task of section 7; practice mode shows the open brief of ``DESIGN_BRIEF``.
+#: The graded task of section 8; practice mode shows the open brief of ``DESIGN_BRIEF``.
 GRADED_TASK = GradedTask(
     notebook="02",
     question_ids=("02.challenge.governance", "02.challenge.design"),
     practice={
-        "governance": [VAN, RETAILER, TOURISM],
+        "governance": [VAN, RETAILER, TOURISM, FARM_CO_OP],
         "firms": list(DESIGN_BRIEF.firms),
         "logistics": [firm for firm in DESIGN_BRIEF.firms if firm in DESIGN_BRIEF.logistics],
         "max_links": DESIGN_BRIEF.max_links,
@@ -376,18 +590,30 @@ QUESTIONS = (
     Classification(
         id="02.structures.match",
         prompt="Match each network to its structure.",
-        items={FRANCHISE: "hub-and-spoke", STUDIOS: "mesh", FARMS: "value chain", GROUPS: "hybrid"},
-        categories=["hub-and-spoke", "mesh", "value chain", "hybrid"],
+        items={
+            FRANCHISE: "hub-and-spoke",
+            STUDIOS: "mesh",
+            FARMS: "value chain",
+            GROUPS: "hybrid",
+            CO_OP: "hub-and-spoke",
+        },
+        categories=["hub-and-spoke", "mesh", "sparse mesh", "value chain", "hybrid"],
         misconceptions={
             FRANCHISE: "One centre linked to everyone, with few links among the others, is a "
             "hub-and-spoke structure.",
             STUDIOS: "Everyone linked to everyone is a mesh.",
             FARMS: "Links that follow the stages of production form a value chain.",
             GROUPS: "Dense groups joined through their hubs are a hybrid (clustered) structure.",
+            CO_OP: "All contact runs through the office: a hub-and-spoke structure, however "
+            "many members it has.",
         },
-        hint="Look at who talks to whom: one centre, everybody, stage to stage, or groups.",
-        explanation="Hub-and-spoke: one centre. Mesh: everyone with everyone. Value chain: "
-        "stage to stage. Hybrid: dense groups joined by their hubs.",
+        hint="Look at who talks to whom: one centre, everybody, a few neighbours each, stage "
+        "to stage, or groups. One structure fits two networks, one fits none.",
+        explanation="Hub-and-spoke: one centre (the franchisor, the co-operative's office). "
+        "Mesh: everyone with everyone. Sparse mesh: each with a few neighbours and a few "
+        "distant firms (none here). Value chain: stage to stage. Hybrid: dense groups joined "
+        "by their hubs.",
+        concepts=("network-structures", "hub-and-spoke"),
     ),
     DeferredQuestion("02.design.complement", _design_complement),
     MultipleChoice(
@@ -395,11 +621,10 @@ QUESTIONS = (
         prompt="A group of craft brewers wants to win shelf space in supermarkets. Which "
         "design choice should come first?",
         options={
-            "a": "Pick the collaboration software",
-            "b": "Agree on the network's purpose and scope, then choose members who bring "
-            "what is missing",
-            "c": "Invite every brewer in the country",
-            "d": "Elect a chair",
+            "a": "Choose shared order software so that all can start at once",
+            "b": "Agree what the network is for, then pick who brings what",
+            "c": "Invite every craft brewer in the country, for more weight",
+            "d": "Elect a chair first, who then decides what the rest do",
         },
         correct="b",
         misconceptions={
@@ -413,19 +638,67 @@ QUESTIONS = (
         explanation="Design starts with purpose and scope; member selection (complementarity, "
         "shared values, commitment), governance, technology, incentives and adaptability "
         "follow from it.",
+        concepts=("network-design",),
     ),
     DeferredQuestion("02.sna.density", _sna_density),
     DeferredQuestion("02.sna.broker", _sna_broker),
+    Classification(
+        id="02.sna.measures",
+        prompt="Which measure describes each observation about the Mill Street network? "
+        "There are more measures than observations.",
+        items={
+            "QuickHop Delivery has four partners, more than any other firm": "degree",
+            "From QuickHop every other firm is at most two steps away": "closeness",
+            "The bakery's two partners are partners of each other": "clustering",
+            "On average two firms are fewer than two steps apart": "path length",
+            "The café's partners all know each other: no gap to exploit": "constraint",
+        },
+        categories=[
+            "density",
+            "degree",
+            "betweenness",
+            "closeness",
+            "clustering",
+            "path length",
+            "constraint",
+        ],  # fmt: skip
+        misconceptions={
+            "QuickHop Delivery has four partners, more than any other firm": "Counting a "
+            "firm's partners is its degree (degree centrality divides it by n − 1).",
+            "From QuickHop every other firm is at most two steps away": "Being few steps "
+            "from every other firm is closeness.",
+            "The bakery's two partners are partners of each other": "Whether a firm's "
+            "partners are linked to each other is its clustering, a measure of one firm's "
+            "neighbourhood.",
+            "On average two firms are fewer than two steps apart": "An average of the steps "
+            "between all pairs of firms is the network's average path length.",
+            "The café's partners all know each other: no gap to exploit": "Partners tied to "
+            "each other leave no structural hole: high constraint (Burt). Clustering is "
+            "also high here, but the point made is the missing hole to broker.",
+        },
+        hint="Is the observation about one firm's ties, its distance to others, its "
+        "partners' ties, or the whole network?",
+        explanation="Degree counts partners; closeness measures nearness to all others; "
+        "clustering is the share of linked partner pairs; average path length is the "
+        "typical number of steps; constraint is high when partners are tied to each other.",
+        concepts=(
+            "degree-centrality",
+            "closeness-centrality",
+            "clustering",
+            "path-length",
+            "constraint",
+        ),
+    ),
+    DeferredQuestion("02.sna.path", _sna_path),
     DeferredQuestion("02.brokerage.medici", _brokerage_medici),
     MultipleChoice(
         id="02.brokerage.why",
         prompt="Why did their position give the Medici power?",
         options={
-            "a": "They had the most marriages of any family",
-            "b": "They linked families that were not linked to each other, so information "
-            "and deals between those families ran through them",
-            "c": "Their partners were tightly linked to one another",
-            "d": "They were the richest family",
+            "a": "They had more marriages than any other family of Florence",
+            "b": "They tied together families that had no ties to each other",
+            "c": "Their partner families were tightly linked to one another",
+            "d": "They were the richest family, so other families sought them out",
         },
         correct="b",
         misconceptions={
@@ -441,6 +714,45 @@ QUESTIONS = (
         explanation="Padgett and Ansell (1993) show the Medici married into families that "
         "did not marry each other. Bridging such structural holes gives a broker "
         "information and control: low constraint, high betweenness.",
+        concepts=("structural-holes", "brokerage"),
+    ),
+    DeferredQuestion("02.real.density", _real_density),
+    DeferredQuestion("02.real.clustering", _real_clustering),
+    DeferredQuestion("02.real.both", _real_both),
+    MultipleChoice(
+        id="02.real.compare",
+        prompt="In the business ties the Medici have the most partners and the lowest "
+        "constraint, but the Barbadori have slightly higher betweenness. What does the real "
+        "data support?",
+        options={
+            "a": "The Medici were no broker: betweenness is the only real test",
+            "b": "Medici partners rarely dealt with each other: a broker's position",
+            "c": "Business ties show nothing here, since only marriages create power",
+            "d": "The Barbadori ran Florence, as the highest betweenness wins",
+        },
+        correct="b",
+        misconceptions={
+            "a": "Measures answer different questions: betweenness counts paths through a "
+            "family, constraint asks whether its partners are tied to each other. Low "
+            "constraint and many unconnected partners are brokerage in Burt's sense.",
+            "c": "Business ties are a second real network, and reading both shows more: "
+            "the Medici reached the Ginori and the Pazzi through business only and the "
+            "Acciaiuoli, Albizzi and Ridolfi through marriage only (Padgett and Ansell 1993 "
+            "read the networks together).",
+            "d": "A measure's top rank is not power: the Barbadori's lead is small and rests "
+            "on bridging two groups, while the Medici combine many unconnected partners in "
+            "both networks.",
+        },
+        praise="Right: the Medici's business partners (Pazzi, Salviati, Tornabuoni, Ginori, "
+        "Barbadori) were mostly not partners of each other: a broker's low constraint.",
+        hint="Compare what constraint and betweenness each measure.",
+        explanation="Low constraint means many partners who are not tied to each other. The "
+        "Medici's five business partners were such families (only the Barbadori and the "
+        "Ginori did business with each other), and with their marriages they reached eight "
+        "of the fifteen other families directly. Betweenness alone can rank a bridge between "
+        "two groups first (the Barbadori join the Medici's partners to the Peruzzi group); "
+        "read several measures, and the history, before naming a broker.",
+        concepts=("constraint", "betweenness-centrality", "real-network-data"),
     ),
     MultipleChoice(
         id="02.resilience.hub",
@@ -458,17 +770,18 @@ QUESTIONS = (
         hint="Try it: choose hub-and-spoke and let the best-connected firm leave.",
         explanation="Every link in a star touches the hub. Without it the nine others are "
         "isolated; the largest group has 1 firm, 10% of the original network.",
+        concepts=("structural-robustness", "hub-and-spoke"),
     ),
     MultiSelect(
         id="02.resilience.tradeoffs",
-        prompt="Compare a mesh with a hub-and-spoke network of the same firms. Tick every "
-        "true statement.",
+        prompt="Compare a full mesh (every firm linked to every other) with a hub-and-spoke "
+        "network of the same firms. Tick every true statement.",
         options={
-            "a": "The mesh costs more to coordinate",
-            "b": "The hub-and-spoke network concentrates power in one firm",
-            "c": "The mesh falls apart when its best-connected firm leaves",
+            "a": "The full mesh costs more to coordinate than the star",
+            "b": "The star concentrates power in one firm, the hub",
+            "c": "The full mesh falls apart when its busiest firm leaves",
             "d": "In both, every firm is within two links of every other",
-            "e": "The hub-and-spoke network survives random exits of spokes well",
+            "e": "The star survives the random exit of a spoke well",
         },
         correct=frozenset({"a", "b", "d", "e"}),
         misconceptions={
@@ -478,13 +791,15 @@ QUESTIONS = (
         missed={
             "a": "A mesh of n firms has n(n − 1)/2 links against n − 1 for a star.",
             "b": "All links run through the hub: centralisation is 1.",
-            "d": "In a star, any two spokes are two links apart via the hub.",
+            "d": "In a star, any two spokes are two links apart via the hub; in a full mesh "
+            "every pair is one link apart. (A sparse mesh or a chain can be longer.)",
             "e": "Losing a spoke disconnects only that spoke.",
         },
         hint="Use the comparison chart; look at cost, centralisation and both resilience curves.",
-        explanation="A mesh buys resilience and equality with many links (high cost). A star "
-        "is cheap and close-knit but depends on its hub: robust to random exits, fragile "
-        "when the hub goes.",
+        explanation="A full mesh buys resilience and equality with many links (high cost). A "
+        "star is cheap and close-knit but depends on its hub: robust to random exits, "
+        "fragile when the hub goes.",
+        concepts=("structural-robustness", "coordination-cost", "power-concentration"),
     ),
     MultiSelect(
         id="02.manage.metrics",
@@ -494,12 +809,13 @@ QUESTIONS = (
             "a": "Cost saved by each member through shared purchasing",
             "b": "New products or services developed together",
             "c": "Members' satisfaction and participation",
-            "d": "The number of meetings held, whatever came of them",
+            "d": "The number of meetings held and how many attended them",
             "e": "Sales won through partners' customers",
         },
         correct=frozenset({"a", "b", "c", "e"}),
         misconceptions={
-            "d": "Activity is not performance: count what the meetings achieved.",
+            "d": "Activity is not performance: meetings are a cost; count what they achieved "
+            "(savings, sales, products) and whether members stay engaged.",
         },
         missed={
             "a": "Efficiency gains are a core performance measure.",
@@ -510,6 +826,72 @@ QUESTIONS = (
         hint="Measure results and engagement, not activity.",
         explanation="Track efficiency, market results, innovation and member engagement; "
         "review them regularly and adapt the network.",
+        concepts=("network-management", "performance-metrics"),
+    ),
+    Classification(
+        id="02.manage.stage",
+        prompt="A network's governance changes as it grows. Which form suits each moment? "
+        "Forms can be used more than once.",
+        items={
+            "Four shop owners settle things over coffee after closing time": "informal",
+            "Three neighbours try one joint stand on a single market day": "informal",
+            "Twelve members elect three of them to prepare decisions": "steering group",
+            "Nine members and growing: meetings drag on, decisions stall": "steering group",
+            "Sixty members, a budget and contracts with outside buyers": "administrative office",
+        },
+        categories=["informal", "steering group", "administrative office", "lead firm"],
+        misconceptions={
+            "Four shop owners settle things over coffee after closing time": "A few members "
+            "who know each other can agree informally; formal bodies would cost more than "
+            "they add.",
+            "Three neighbours try one joint stand on a single market day": "A pilot needs "
+            "no structure yet: informal agreement, reviewed after the day.",
+            "Twelve members elect three of them to prepare decisions": "A small group "
+            "chosen by the members to prepare decisions is a steering group.",
+            "Nine members and growing: meetings drag on, decisions stall": "When everyone "
+            "deciding everything stops working, a steering group is the next step; a paid "
+            "office is not needed yet.",
+            "Sixty members, a budget and contracts with outside buyers": "At this size and "
+            "workload members fund an administrative office (an NAO) with staff.",
+        },
+        hint="Think of the number of members and the workload of coordination. One form "
+        "fits none of these peer networks.",
+        explanation="Networks of peers often start informal, set up a steering group when "
+        "meetings of all stop working (roughly at ten or more members), and fund an "
+        "administrative office when size and workload call for staff (Provan and Kenis "
+        "2008). A lead firm suits networks with one dominant member, none here.",
+        concepts=("governance-evolution", "network-governance"),
+    ),
+    MultiSelect(
+        id="02.manage.growth",
+        prompt="The Millbrook delivery network wants to grow from 8 to 20 members within a "
+        "year. Which steps make the growth work? Tick all that apply.",
+        options={
+            "a": "Recruit firms whose capabilities fill the network's gaps",
+            "b": "Pair each newcomer with an existing member for two months",
+            "c": "Admit every firm that applies, to grow as fast as it can",
+            "d": "Review the governance form as membership passes fifteen",
+            "e": "Give newcomers the rules and data-sharing terms on day one",
+            "f": "Keep every decision with the founders, whatever the size",
+        },
+        correct=frozenset({"a", "b", "d", "e"}),
+        misconceptions={
+            "c": "Growth for its own sake adds coordination cost and members who bring "
+            "little or compete head-on; recruit for complementarity and commitment.",
+            "f": "Founders deciding alone for twenty members breeds distrust among the "
+            "newcomers and stalls decisions; governance should widen as the network grows.",
+        },
+        missed={
+            "a": "Recruitment should follow the purpose: partners who add what is missing.",
+            "b": "Onboarding with a buddy builds trust and teaches the unwritten rules.",
+            "d": "A form that works for 8 rarely works for 20: plan the next step.",
+            "e": "Clear rules from the start prevent free-riding and knowledge leakage.",
+        },
+        hint="Think about whom to recruit, how to bring them in, and how to govern more members.",
+        explanation="Growing a network well means recruiting for complementarity, onboarding "
+        "newcomers (a buddy, the rules in writing), and adapting governance as membership "
+        "grows: informal, then a steering group, then an office.",
+        concepts=("network-growth", "onboarding", "governance-evolution", "network-management"),
     ),
     *GRADED_TASK.practice_questions(),
 )

@@ -1,18 +1,25 @@
 """Scoring a learner's network design against a brief.
 
 A :class:`DesignBrief` lists the firms, which of them provide logistics, a budget of
-links and a limit on links per firm. :func:`evaluate_design` checks four goals, each with
-partial credit and a message that names what fails:
+links and a limit on links per firm. :func:`evaluate_design` checks four goals, each worth
+a quarter of the points if it is met and nothing if it is not, so the score is
+proportional to the goals a design meets (a plain hub-and-spoke design, which fails two,
+earns half). How far a design misses a goal is told in the message, which names what
+fails:
 
 1. **reach**: every firm is within ``reach_steps`` links of a logistics provider
-   (credit: share of firms within reach; message: the firms cut off);
+   (message: the firms cut off);
 2. **no single point of failure**: the network is connected and stays connected when any
-   one firm leaves, i.e. it has no articulation point (credit: 1; 0.5 if connected but a
-   firm's exit would split it; 0 if already split; message: the critical firms or the
+   one firm leaves, i.e. it has no articulation point (message: the critical firms or the
    separate groups);
-3. **budget**: at most ``max_links`` links (credit falls with the overrun);
-4. **load**: no firm has more than ``max_links_per_firm`` links (credit: share of firms
-   within the limit; message: the overloaded firms).
+3. **budget**: at most ``max_links`` links (message: the overrun);
+4. **load**: no firm has more than ``max_links_per_firm`` links (message: the overloaded
+   firms).
+
+Partial credit within a goal would reward a design for coming close to a goal it fails:
+a star meets reach and budget, "almost" meets load (only the hub is overloaded) and is
+connected, and scored 5.1 of 6 that way although it is the fragile structure notebook 02
+warns against.
 
 Answers are read leniently: a list of pairs, a networkx graph, or text with one link per
 line (``"Bakery - Café"``). Unknown firms, self-links and repeated links are reported.
@@ -186,7 +193,7 @@ def _reach(brief: DesignBrief, graph: nx.Graph) -> CriterionScore:
         return CriterionScore(label, 1.0, "every firm can be served.")
     return CriterionScore(
         label,
-        1 - len(far) / len(brief.firms),
+        0.0,
         f"cut off (more than {brief.reach_steps} links from a logistics provider): "
         + ", ".join(far)
         + ".",
@@ -211,7 +218,7 @@ def _robustness(graph: nx.Graph) -> CriterionScore:
         )
         return CriterionScore(
             label,
-            0.5,
+            0.0,
             f"if {named} left, the network would split: "
             f"{'they are single points' if len(critical) > 1 else 'a single point'} of failure.",
         )
@@ -226,7 +233,7 @@ def _budget(brief: DesignBrief, graph: nx.Graph) -> CriterionScore:
     over = used - brief.max_links
     return CriterionScore(
         label,
-        max(0.0, 1 - over / brief.max_links),
+        0.0,
         f"{used} links is {over} over the budget of {brief.max_links}.",
     )
 
@@ -238,4 +245,4 @@ def _load(brief: DesignBrief, graph: nx.Graph) -> CriterionScore:
     if not heavy:
         return CriterionScore(label, 1.0, "no firm is overloaded.")
     listed = ", ".join(f"{firm} ({d} links)" for firm, d in sorted(heavy.items()))
-    return CriterionScore(label, 1 - len(heavy) / len(brief.firms), f"overloaded: {listed}.")
+    return CriterionScore(label, 0.0, f"overloaded: {listed}.")

@@ -27,4 +27,5 @@ GENERATORS = (
     "collabkit.data.sellers",
     "collabkit.data.network_cases",
     "collabkit.data.firm_panel",
+    "collabkit.data.florentine_business",
 )

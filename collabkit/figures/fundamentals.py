@@ -141,3 +141,34 @@ def free_riding_figure(frame: pd.DataFrame) -> go.Figure:
         y_title="Mean contribution (% of budget)",
         yaxis_range=[0, 100],
     )  # fmt: skip
+
+
+def support_traces(frame: pd.DataFrame) -> TraceUpdates:
+    """Share of a stricken firm's orders its partners take on, against the pact's size:
+    partners exposed to the same shock, and partners never hit by it."""
+    n = frame["n_partners"]
+    return [
+        {"x": n, "y": frame["share_kept"] * 100, "customdata": frame["chance_covered"] * 100},
+        {"x": n, "y": frame["share_kept_apart"] * 100},
+    ]
+
+
+def support_figure(frame: pd.DataFrame) -> go.Figure:
+    """Firm-level resilience: orders kept in a shock as partners join a support pact."""
+    return figure(
+        [
+            go.Scatter(name="Partners exposed to the same shock", mode="lines+markers",
+                       hovertemplate="%{y:.0f}% of orders kept<br>"
+                       "%{customdata:.0f}% chance all are covered",
+                       line={"color": PALETTE["vermillion"], "width": 3}),
+            go.Scatter(name="Partners never hit by it", mode="lines+markers",
+                       hovertemplate="%{y:.0f}% of orders kept",
+                       line={"color": PALETTE["blue"], "dash": "dash"},
+                       marker={"symbol": "square"}),
+        ],
+        support_traces(frame),
+        title="A shock stops the bakery: how much of its work can partners take on?",
+        x_title="Partners in the support pact",
+        y_title="Orders kept (% of normal)",
+        yaxis_range=[0, 105],
+    )  # fmt: skip

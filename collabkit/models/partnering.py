@@ -4,9 +4,11 @@ Model
 -----
 ``N`` firms start with no partners. Each period every firm meets one other firm (a random
 pairing of all firms). If the two are partners, the partnership ends when either of them
-gains by ending it; if not, it starts when both gain by starting it. This is the pairwise
-stability rule of Jackson & Wolinsky (1996): links need both sides' consent, and either
-side can cut one.
+gains by ending it; if not, it starts when both gain by starting it. Links need both
+sides' consent and either side can cut one: the pairwise stability of Jackson & Wolinsky
+(1996). Pairs that meet at random and add or cut a link when it pays them myopically is
+the dynamic process of Jackson & Watts (2002); its resting points are pairwise stable
+networks.
 
 A firm's payoff with ``k`` partners is the net benefit of :mod:`collabkit.models.net_benefit`
 with its own value per partner ``v_i`` (lognormal across firms around ``v``, spread
@@ -40,8 +42,10 @@ A firm has no hours for more partners than the time budget allows
 much the partnership would pay, and neither the optimum nor the predicted stop lies
 beyond it.
 
-Sources: M. O. Jackson & A. Wolinsky, "A strategic model of social and economic
-networks", *Journal of Economic Theory* 71 (1996); the cost sources as in
+Sources: M. O. Jackson & A. Watts, "The evolution of social and economic networks",
+*Journal of Economic Theory* 106 (2002), for the random-meeting dynamic; M. O. Jackson &
+A. Wolinsky, "A strategic model of social and economic networks", *Journal of Economic
+Theory* 71 (1996), for pairwise stability; the cost sources as in
 :mod:`collabkit.models.net_benefit`.
 """
 

@@ -14,11 +14,13 @@ social dilemma of collective action (Olson 1965; Ostrom 1990).
 
 Behaviour follows the experimental evidence:
 
-* a share ``share_conditional`` of firms are *conditional cooperators* (Fischbacher,
-  Gächter & Fehr 2001), the rest free riders who give nothing. Firms are ranked, and firm
-  ``i`` (0, 1, …) cooperates with the weight :math:`w_i = \\min(1, \\max(0, s N - i))`: the
-  firm at the boundary cooperates partly, so the cooperators' share is exactly ``s`` at
-  any group size;
+* a share ``share_conditional`` of firms are *conditional cooperators*, the rest free
+  riders who give nothing. The default, one half, is the share Fischbacher, Gächter & Fehr
+  (2001) found (50 % conditional cooperators, 30 % free riders, 14 % "hump-shaped" and a
+  few others); the model counts the hump-shaped and other types with the free riders.
+  Firms are ranked, and firm ``i`` (0, 1, …) cooperates with the weight
+  :math:`w_i = \\min(1, \\max(0, s N - i))`: the firm at the boundary cooperates
+  partly, so the cooperators' share is exactly ``s`` at any group size;
 * in period 1 a cooperator gives ``OPENING_SHARE`` (60%) of the endowment, afterwards it
   matches the share :math:`b = \\beta / (1 - m)` of the network's mean contribution last
   period (the average the fund reports; β = ``cooperation_slope``), each time plus normal
@@ -30,14 +32,20 @@ Behaviour follows the experimental evidence:
   Schmidt 1999 give the reason: a fair-minded firm matches the others when its dislike of
   being ahead of them outweighs the private cost :math:`1 - m`. The form β / (1 − m) is
   the simplest with both properties, a teaching assumption.)
-* with *governance* (monitoring and sanctions, Fehr & Gächter 2000), a firm that gives less
-  than the period's mean is caught with probability ``monitoring`` and fined
-  ``fine`` × its shortfall, ``f_i``. Withholding one € below the mean then costs
-  ``monitoring × fine`` in expectation against a private gain of ``1 − m``. Firms weigh
-  the two: with deterrence :math:`D = \\min(1, \\text{monitoring} \\cdot \\text{fine} /
-  (1 - m))`, a firm's contribution is
-  :math:`(1 - D)\\,c^{rule}_i + D \\max(c^{rule}_i, \\bar c_{t-1})`, i.e. fully deterred
-  firms give at least last period's mean (in period 1, the cooperators' opening level).
+* with *governance* a monitor run by the network (its secretary, a shared booking log)
+  checks contributions: a firm that gives less than the period's mean is caught with
+  probability ``monitoring`` and fined ``fine`` × its shortfall, ``f_i``. Monitoring costs
+  the members nothing here, a simplification: Ostrom (1990) describes such monitors and
+  graduated sanctions in long-lived commons. It is *not* the punishment of Fehr & Gächter
+  (2000), where each member could pay out of its own pocket to cut another's earnings
+  (costly peer punishment); their finding that contributions stay high when members can
+  sanction each other is evidence that sanctions work, not a test of this monitor.
+  Withholding one € below the mean costs ``monitoring × fine`` in expectation against a
+  private gain of ``1 − m``. Firms weigh the two: with deterrence
+  :math:`D = \\min(1, \\text{monitoring} \\cdot \\text{fine} / (1 - m))`, a firm's
+  contribution is :math:`(1 - D)\\,c^{rule}_i + D \\max(c^{rule}_i, \\bar c_{t-1})`, i.e.
+  fully deterred firms give at least last period's mean (in period 1, the cooperators'
+  opening level).
 
 Contributions are clipped to [0, E]. Fines are paid out of the network (a deadweight loss).
 
@@ -50,9 +58,10 @@ group size changes nothing without governance (Isaac & Walker 1988 found no fall
 group size once the MPCR was held fixed). Free riders keep the mean below the
 cooperators' own level, so without governance contributions fade unless
 :math:`s b \\ge 1`, i.e. unless the MPCR reaches :math:`1 - s \\beta`: with the defaults
-(20 firms, r = 1.6, m = 0.08, cooperators matching 0.9 / 0.92 ≈ 98% of the mean)
-cooperators open at 60% of the endowment and slide over ten periods, the pattern of the
-treatment without punishment in Fehr & Gächter (2000).
+(20 firms, r = 1.6, m = 0.08, half of them cooperators matching 0.9 / 0.92 ≈ 98% of the
+mean) cooperators open at 60% of the endowment and contributions slide over ten periods,
+the decline seen in public-goods experiments without punishment (Fehr & Gächter 2000;
+Fischbacher, Gächter & Fehr 2001).
 
 Sources: U. Fischbacher, S. Gächter and E. Fehr, "Are people conditionally cooperative?
 Evidence from a public goods experiment", *Economics Letters* 71(3), 2001; E. Fehr and
@@ -114,7 +123,7 @@ class PublicGoodsGame:
     periods: int = 10
     endowment: float = 100.0
     multiplier: float = 1.6
-    share_conditional: float = 0.8
+    share_conditional: float = 0.5
     cooperation_slope: float = 0.9
     monitoring: float = 0.0
     fine: float = 0.0

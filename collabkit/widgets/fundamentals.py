@@ -10,11 +10,27 @@ import pandas as pd
 
 from collabkit.core.words import plural
 from collabkit.figures import fundamentals as fig
+from collabkit.models.mutual_support import MutualSupport
 from collabkit.models.pooling import CostPooling
 from collabkit.models.public_goods import PublicGoodsGame
 from collabkit.models.purchasing import GroupPurchasing
 from collabkit.models.reach import MarketReach
 from collabkit.widgets.explorer import Explorer, slider
+
+
+def pooling_table(asset_cost: float = 36_000, coordination_cost: float = 1_500) -> pd.DataFrame:
+    """The cost-pooling model as a table for a learner's own pandas code: one row per
+    network size (1–30 firms) with ``n_firms``, ``asset_share``, ``coordination_share``
+    and ``cost_per_firm`` (€ per year)."""
+    return CostPooling(float(asset_cost), float(coordination_cost), 30).run()
+
+
+def free_riding_table(monitoring: float = 0.0, fine: float = 0.0, **settings: Any) -> pd.DataFrame:
+    """The free-riding model as a table for a learner's own pandas code: the game without
+    governance and with this monitoring and fine, stacked, one row per period and world
+    (columns ``period``, ``mean_contribution``, ``share_of_endowment``, ``mean_payoff``,
+    ``total_fines``, ``governance``)."""
+    return PublicGoodsGame(monitoring=monitoring, fine=fine, **settings).compare()
 
 
 def cost_pooling() -> Explorer:
@@ -168,5 +184,38 @@ def free_riding() -> Explorer:
         compute=compute,
         traces=fig.free_riding_traces,
         figure=fig.free_riding_figure,
+        summary=summary,
+    )  # fmt: skip
+
+
+def mutual_support() -> Explorer:
+    """Firm-level resilience: orders a stricken firm keeps as partners join a support pact."""
+    default = MutualSupport()
+
+    def compute(spare_capacity: float, common_shock: float) -> pd.DataFrame:
+        return MutualSupport(default.max_partners, spare_capacity, common_shock).run()
+
+    def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
+        three = frame.set_index("n_partners").loc[3]
+        return (
+            f"With <b>3 partners</b> that can each take on <b>{values['spare_capacity']:.0%}</b> "
+            f"of the bakery's work, it keeps <b>{three['share_kept']:.0%}</b> of its orders on "
+            f"average when each partner has a {values['common_shock']:.0%} chance of being hit "
+            f"too, and {three['share_kept_apart']:.0%} with partners elsewhere. The network "
+            "itself stays connected in every case: that is structural robustness, not the "
+            "bakery's resilience."
+        )
+
+    return Explorer(
+        controls={
+            "spare_capacity": slider("Spare capacity each partner can lend (share of the "
+                                     "bakery's work)", default.spare_capacity, 0, 1, 0.05,
+                                     fmt=".0%"),
+            "common_shock": slider("Chance a partner is hit by the same shock",
+                                   default.common_shock, 0, 1, 0.05, fmt=".0%"),
+        },
+        compute=compute,
+        traces=fig.support_traces,
+        figure=fig.support_figure,
         summary=summary,
     )  # fmt: skip

@@ -21,6 +21,7 @@ from collabkit.analysis.structures import compare_structures
 from collabkit.core.words import plural
 from collabkit.course import examples
 from collabkit.data.cluster import load_cluster
+from collabkit.data.florentine_business import load_business
 from collabkit.figures import layout
 from collabkit.figures import network_design as fig
 from collabkit.models.structures import STRUCTURES, NetworkStructure
@@ -270,7 +271,7 @@ def valley_cluster() -> go.Figure:
         graph,
         node_metrics(graph),
         positions,
-        title="The valley cluster: 60 firms in four towns and their partnerships",
+        title="The valley cluster (generated data): 60 firms in four towns and their partnerships",
         size_by="links",
         colour_by="sector",
         equal_aspect=False,
@@ -280,6 +281,21 @@ def valley_cluster() -> go.Figure:
     corners = layout.group_boxes(positions, towns)
     fig.label_groups(figure, {f"{t}, {sizes[t]} firms": xy for t, xy in corners.items()})
     figure.update_layout(height=560, margin={"l": 20, "r": 20, "t": 60, "b": 95})
+    return figure
+
+
+def florentine_business() -> go.Figure:
+    """The real business ties (loans, credits, joint partnerships) among sixteen Florentine
+    families in the 1430s, as a static picture; families without a tie stand apart."""
+    graph = load_business()
+    figure = fig.network_figure(
+        graph,
+        node_metrics(graph),
+        layout.layout_positions(graph),
+        title="Florentine families, 1430s: business ties (real data, Padgett)",
+        size_by="links",
+    )
+    figure.update_layout(height=460)
     return figure
 
 

@@ -22,7 +22,7 @@ from collabkit.widgets.questions import QuestionWidget
 
 
 def design_brief() -> Markdown:
-    """The brief of the graded design task this kernel works with (notebook 02, section 7).
+    """The brief of the graded design task this kernel works with (notebook 02, section 8).
 
     An assessed release gives each course its own firms and limits; practice mode shows the
     open brief.
@@ -38,7 +38,9 @@ def design_brief() -> Markdown:
         "2. the network **stays connected whichever single firm leaves** (no single point of "
         "failure);\n"
         f"3. at most **{brief.max_links} links** in total (each costs time to maintain);\n"
-        f"4. no firm has more than **{brief.max_links_per_firm} links**."
+        f"4. no firm has more than **{brief.max_links_per_firm} links**.\n\n"
+        "Each goal met earns a quarter of the points; a goal missed earns none for it. "
+        "(The firms are made up: the valley cluster is generated data.)"
     )
 
 

@@ -17,9 +17,8 @@ PRACTICE = GRADED_TASK.practice
 COURSES = [GRADED_TASK.course_parameters(secret) for secret in SECRETS]
 #: The right option's text in today's (practice) order.
 RIGHT_OPTION = {
-    "01.task.type": "A horizontal resource-sharing network of neighbouring firms",
-    "01.task.governance": "Split the cost by recorded use, with a shared booking log everyone "
-    "can see",
+    "01.task.type": "A functional network: peers sharing one business task, delivery",
+    "01.task.governance": "Split the cost by recorded use, kept in a booking log all can see",
 }
 
 

@@ -40,18 +40,21 @@ def ring(firms) -> list[list[str]]:
 
 
 # --- practice mode: today's questions ---------------------------------------------------
-def test_practice_governance_is_todays_three_situations():
+def test_practice_governance_is_four_situations_one_form_used_twice():
+    """Like a course's draw: one situation of each form and one more, so the matching is no
+    bijection that could be solved by elimination."""
     question = governance(TASK.practice)
     assert question.key == {
         "Five neighbouring shops of similar size who trust each other share a van": FORMS[0],
         "A large retailer coordinates its 40 small suppliers": FORMS[1],
         "80 tourism firms of a region fund an office with a manager for joint marketing": FORMS[2],
+        bank.FARM_CO_OP: FORMS[0],
     }
     assert list(question.categories) == list(FORMS)
     wrong = {situation: FORMS[0] for situation in question.items}
     feedback = question.check(wrong)
-    assert feedback.score == pytest.approx(2 / 3)
-    assert "One powerful member steering the others is a lead organisation." in feedback.message
+    assert feedback.score == pytest.approx(2 * 2 / 4)
+    assert bank.GOVERNANCE_REASONS[FORMS[1]] in feedback.message and "goals" in feedback.message
 
 
 def test_practice_design_is_todays_brief_and_ring():

@@ -38,6 +38,18 @@ def _free_riding() -> go.Figure:
     return fundamentals.free_riding().figure
 
 
+def _mutual_support() -> go.Figure:
+    from collabkit.chapters import fundamentals
+
+    return fundamentals.mutual_support().figure
+
+
+def _business() -> go.Figure:
+    from collabkit.chapters import network_design
+
+    return network_design.florentine_business()
+
+
 def _structure() -> go.Figure:
     from collabkit.chapters import network_design
 
@@ -160,6 +172,8 @@ BUILDERS: dict[str, Callable[[], go.Figure]] = {
     "reach": _reach,
     "purchasing": _purchasing,
     "free_riding": _free_riding,
+    "mutual_support": _mutual_support,
+    "florentine_business": _business,
     "structure": _structure,
     "structure_mesh": _structure_mesh,
     "valley_cluster": _valley,
@@ -186,6 +200,7 @@ FIGURE_BUILDERS = {
     "fundamentals.reach_figure": "reach",
     "fundamentals.purchasing_figure": "purchasing",
     "fundamentals.free_riding_figure": "free_riding",
+    "fundamentals.support_figure": "mutual_support",
     "network_design.network_figure": "mill_street",
     "network_design.ranked_network_figure": "florentine",
     "network_design.resilience_figure": "resilience",

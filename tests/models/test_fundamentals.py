@@ -346,14 +346,20 @@ def test_the_explorer_range_of_returns_and_sizes_matters():
         run = PublicGoodsGame(**settings).run()
         return float(run["share_of_endowment"].iloc[-1])
 
-    assert last(multiplier=3.0) > last(multiplier=1.1) + 0.02
+    # with the default half of cooperators contributions collapse whatever the return;
+    # a street of mostly cooperators shows the return at work
+    assert (
+        last(multiplier=3.0, share_conditional=0.8)
+        > last(multiplier=1.1, share_conditional=0.8) + 0.02
+    )
     assert last(n_firms=3) > 10 * last(n_firms=100)
+    assert PublicGoodsGame().share_conditional == 0.5  # Fischbacher, Gächter & Fehr (2001)
     game = PublicGoodsGame()
     assert game.mpcr == pytest.approx(game.multiplier / game.n_firms)
     assert game.matching_slope == pytest.approx(game.cooperation_slope / (1 - game.mpcr))
     assert game.cooperation_weights.sum() == pytest.approx(game.share_conditional * 20)
     odd = PublicGoodsGame(n_firms=3, multiplier=1.5)
-    assert list(odd.cooperation_weights) == pytest.approx([1, 1, 0.4])
+    assert list(odd.cooperation_weights) == pytest.approx([1, 0.5, 0])
 
 
 def test_same_seed_same_result_other_seed_other_result():

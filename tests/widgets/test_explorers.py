@@ -12,6 +12,7 @@ FACTORIES = {
     "market_reach": ("similarity", 1.0),
     "group_purchasing": ("bakery", 12_000),
     "free_riding": ("monitoring", 0.0),
+    "mutual_support": ("common_shock", 0.9),
 }
 
 
