@@ -100,6 +100,13 @@ class PartneringModel:
     def __post_init__(self) -> None:
         if not isinstance(self.payoff, NetBenefit):
             raise ValueError(f"payoff must be a NetBenefit; got {self.payoff!r}")
+        if self.payoff.joint_share != 1:
+            # the spillover is the joint-project coordination a firm's partners sit through;
+            # bilateral lines concern the two firms alone
+            raise ValueError(
+                f"payoff.joint_share must be 1 (joint projects) in the partnering model, got "
+                f"{self.payoff.joint_share}: only coordination among partners spills over"
+            )
         check_number("n_firms", self.n_firms, 2, 5000, integer=True)
         check_number("periods", self.periods, 1, 2000, integer=True)
         check_number("cost_spillover", self.cost_spillover, 0, 1)
