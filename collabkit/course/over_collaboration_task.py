@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -109,20 +109,43 @@ def kestrel_table(parameters: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(parameters["partners"], columns=list(AUDIT_COLUMNS))
 
 
-def panel_turns(parameters: Mapping[str, Any]) -> tuple[TurningPoint, TurningPoint]:
-    """Where growth peaks in the task's panel, with standard errors clustered by firm and
-    without (what a student gets who forgets ``groups=``)."""
+#: The controls of the task's regression: the panel's measured firm differences.
+TASK_CONTROLS = ("sector", "governance", "complementarity")
+
+
+class PanelTurns(NamedTuple):
+    """The task panel's turning point as the task asks for it, and as common slips give it.
+
+    ``key``: with :data:`TASK_CONTROLS`, standard errors clustered by firm, Fieller
+    interval (what the task asks for). ``delta``: the same with the delta-method interval.
+    ``unclustered``: the same without clustering. ``naive``: partners only (no controls),
+    clustered, Fieller.
+    """
+
+    key: TurningPoint
+    delta: TurningPoint
+    unclustered: TurningPoint
+    naive: TurningPoint
+
+
+def panel_turns(parameters: Mapping[str, Any]) -> PanelTurns:
+    """Where growth peaks in the task's panel (see :class:`PanelTurns`)."""
     return _turns(json.dumps(dict(parameters["panel"]), sort_keys=True))
 
 
 @lru_cache(maxsize=32)
-def _turns(panel: str) -> tuple[TurningPoint, TurningPoint]:
-    from collabkit.analysis.inverted_u import turning_point
+def _turns(panel: str) -> PanelTurns:
+    from collabkit.analysis.inverted_u import fit_quadratic, turning_point_of
 
     data = panel_of({"panel": json.loads(panel)})
-    return (
-        turning_point(data["partners"], data["revenue_growth"], groups=data["firm_id"]),
-        turning_point(data["partners"], data["revenue_growth"]),
+    x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
+    controls = data[list(TASK_CONTROLS)]
+    clustered = fit_quadratic(x, y, groups=firms, controls=controls)
+    return PanelTurns(
+        key=turning_point_of(clustered, method="fieller"),
+        delta=turning_point_of(clustered, method="delta"),
+        unclustered=turning_point_of(fit_quadratic(x, y, controls=controls), method="fieller"),
+        naive=turning_point_of(fit_quadratic(x, y, groups=firms), method="fieller"),
     )
 
 
@@ -164,7 +187,7 @@ def draw(rng: np.random.Generator) -> dict[str, Any]:
 def _draw_panel(rng: np.random.Generator) -> dict[str, Any]:
     """Panel settings whose fitted peak lies inside the data with a finite, narrow interval
     and keys away from the practice keys."""
-    practice, _ = panel_turns(PRACTICE)
+    practice = panel_turns(PRACTICE).key
     while True:
         panel = {
             "seed": int(rng.integers(1_000, 2**31 - 1)),
@@ -172,7 +195,7 @@ def _draw_panel(rng: np.random.Generator) -> dict[str, Any]:
             "n_firms": int(rng.integers(N_FIRMS_RANGE[0], N_FIRMS_RANGE[1] + 1)),
             "years": int(rng.integers(YEARS_RANGE[0], YEARS_RANGE[1] + 1)),
         }
-        turn, _ = panel_turns({"panel": panel})
+        turn = panel_turns({"panel": panel}).key
         if _well_posed(turn, practice):
             return panel
 

@@ -1,20 +1,30 @@
-"""A synthetic firm-year panel: collaboration partners and revenue growth (notebook 04).
+"""A *generated* firm-year panel: collaboration partners and revenue growth (notebook 04).
 
-A hundred and twenty small firms of the valley's sectors over eight years (2017–2024). Each
-firm has its own propensity to collaborate, so its number of active partners is persistent
-from year to year and drifts up slowly. Collaboration costs time: hours grow with each
-partner and, through coordination between partners, roughly with the number of pairs
-n(n − 1)/2.
+No firm in it exists. A hundred and twenty imaginary small firms of the valley's sectors
+over eight years (2017–2024), drawn by the recipe below so that the course knows the truth
+a regression should find. Each firm has its own propensity to collaborate, so its number
+of active partners is persistent from year to year and drifts up slowly. Collaboration
+costs time: hours grow with each partner and, through coordination between partners,
+roughly with the number of pairs n(n − 1)/2. Firms with a high propensity to collaborate
+also formalise their governance more (written agreements, a steering meeting), so
+``governance`` rises with the number of partners (correlation about 0.75).
 
 Revenue growth has a *known* inverted U in the number of partners::
 
-    growth_it = α_i + sector_i + γ (c_i − 0.5) + β1 p_it − β2 p_it² + e_it
+    growth_it = α_i + sector_i + γ (c_i − 0.5) + λ (g_it − 0.5) + β1 p_it − β2 p_it² + e_it
 
 with the firm effect α_i (shared by a firm's eight years, hence cluster-robust standard
-errors), a sector effect, the firm's partner complementarity c_i and noise e_it. The true
-turning point is ``β1 / (2 β2) =`` :data:`TRUE_TURNING_POINT` partners. Firm effects,
-sectors and complementarity are drawn independently of the number of partners, so a pooled
-quadratic regression of growth on partners estimates β1 and β2 without bias.
+errors), a sector effect, the firm's partner complementarity c_i, its governance g_it and
+noise e_it. The true turning point is ``β1 / (2 β2) =`` :data:`TRUE_TURNING_POINT` partners.
+
+Governance is a *confounder*: it raises growth (λ = :data:`BETA_GOVERNANCE`) and goes with
+more partners, so a pooled quadratic of growth on partners alone credits partners with part
+of governance's effect and puts the peak too far right (about 8.5 partners in the shipped
+panel). With ``sector``, ``governance`` and ``complementarity`` as controls, or with firm
+fixed effects (governance barely changes within a firm), the estimate comes back near 7.
+What the panel cannot show: partners are never caused by growth here (no reverse
+causality) and no firm drops out (no selection), so it cannot teach how to detect those;
+and a real panel has confounders nobody measured.
 
 :func:`monotone_concave_sample` draws the same kind of panel with growth rising with
 ``log(1 + partners)``: concave, but it never turns. A quadratic fitted to it has a
@@ -28,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from collabkit.analysis.inverted_u import SpecificationComparison, compare_specifications
 from collabkit.data import datasets_dir
 from collabkit.data.cluster import SECTORS, to_csv
 
@@ -43,6 +54,8 @@ BETA_PARTNERS_SQ = 0.1
 BETA_PARTNERS = 2 * BETA_PARTNERS_SQ * TRUE_TURNING_POINT
 #: γ: growth per unit of partner complementarity (percentage points).
 BETA_COMPLEMENTARITY = 3.0
+#: λ: growth per unit of governance score (percentage points): the confounder.
+BETA_GOVERNANCE = 6.0
 #: Growth of the concave sample per unit of log(1 + partners) (percentage points).
 BETA_LOG_PARTNERS = 4.5
 #: Yearly drift of every firm's number of partners, and the year-to-year noise around it.
@@ -109,7 +122,8 @@ def monotone_concave_sample(
 ) -> pd.DataFrame:
     """A panel like :func:`generate`'s where growth rises with ``log(1 + partners)``.
 
-    Growth is ``α_i + sector_i + γ (c_i − 0.5) + 1.4 log(1 + p_it) + e_it``: concave but
+    Growth is ``α_i + sector_i + γ (c_i − 0.5) + λ (g_it − 0.5) + 4.5 log(1 + p_it) + e_it``:
+    concave but
     increasing everywhere, so there is no turning point. Years run from 2017.
     """
     rng = np.random.default_rng(seed)
@@ -175,10 +189,32 @@ def _growth(
         + firm_effect[firm]
         + panel["sector"].map(SECTOR_GROWTH).to_numpy()
         + BETA_COMPLEMENTARITY * (latent["complement"][firm] - 0.5)
+        + BETA_GOVERNANCE * (panel["governance"].to_numpy() - 0.5)
         + shape
         + rng.normal(0, NOISE_SD, firm.size)
     )
     return np.round(growth, 2)
+
+
+#: The regressions notebook 04 compares: name → the control columns of the panel (None: no
+#: controls). Firm fixed effects absorb every firm-level difference, measured or not.
+SPECIFICATIONS: dict[str, tuple[str, ...] | None] = {
+    "partners only": None,
+    "with controls (sector, governance, complementarity)": (
+        "sector",
+        "governance",
+        "complementarity",
+    ),
+    "with firm fixed effects": ("firm_id",),
+}
+
+
+def compare_regressions(panel: pd.DataFrame) -> SpecificationComparison:
+    """The turning point of growth in partners under each of :data:`SPECIFICATIONS`, with
+    standard errors clustered by firm and Fieller intervals."""
+    return compare_specifications(
+        panel, SPECIFICATIONS, x="partners", y="revenue_growth", groups="firm_id"
+    )
 
 
 def load_firm_panel(folder: Path | None = None) -> pd.DataFrame:
