@@ -50,10 +50,11 @@ brought were already known, :math:`G(n) = v n`.
    lost flexibility; quadratic because a little dependence is harmless).
 
 Net benefit: :math:`N(n) = G(n) - [G(n) - B(n)] - C(n) - D(n) - R(n) - A d(n)^2`.
-B is concave and the costs R and A d² (and C, with joint projects) are convex, so N rises, flattens and falls: the
-inverted U of over-collaboration. The best engagement is the whole ``n`` within the time
-budget with the largest N (ties go to fewer partners); when the budget binds (cheap
-coordination, few hours to spare) it is that limit, not the peak of N.
+B is concave and the costs R and A d² (and C, with joint projects) are convex, so N
+rises, flattens and falls: the inverted U of over-collaboration. The best engagement is
+the whole ``n`` within the time budget with the largest N (ties go to fewer partners);
+when the budget binds (cheap coordination, few hours to spare) it is that limit, not the
+peak of N.
 
 Sources: F. P. Brooks, *The Mythical Man-Month* (1975), for the channels of a group;
 J. D. Thompson, *Organizations in Action* (1967), for pooled, sequential and reciprocal

@@ -20,13 +20,13 @@ from collabkit.analysis.qca import (
     intermediate,
     minimize,
     necessity,
+    pri,
     read_necessity,
     read_solutions,
     remainders_used,
-    why_literals,
-    pri,
     solution_fit,
     truth_table,
+    why_literals,
 )
 from collabkit.data import network_cases
 
