@@ -1,6 +1,11 @@
-"""Thirty small firms' partner networks and growth: the cases for QCA in notebook 04.
+"""Thirty *generated* small firms' partner networks and growth: the cases for QCA and the
+case comparison in notebook 04.
 
-Each firm reports raw measures of its collaboration network (how many active partners,
+No firm here exists: names and numbers are drawn by the recipe below, so the course knows
+which combinations "cause" high growth and can check what QCA recovers. The data can show
+how QCA and Mill's methods work and where they mislead (limited diversity, coincidences in
+small comparisons); they cannot show what makes real SMB networks succeed. Each firm
+reports raw measures of its collaboration network (how many active partners,
 how densely those partners are tied to each other, how formal the governance is, how
 complementary the partners' capabilities are) and its revenue growth. The generator
 draws each firm's profile at random (seeded) and its growth from a *known* causal recipe,
@@ -25,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from collabkit.analysis.cases import CaseComparison, compare_cases
 from collabkit.analysis.qca import FULL_LOG_ODDS, Solution, calibrate
 from collabkit.data import datasets_dir
 from collabkit.data.cluster import to_csv
@@ -170,6 +176,19 @@ def calibrated_cases(cases: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     cases = load_network_cases() if cases is None else cases
     return _calibrate(cases.set_index("case_id"), (*CONDITIONS, OUTCOME))
+
+
+#: The four cases of the structured comparison: two most-similar pairs around Amber Studio
+#: (one condition apart, different outcomes) and a fast grower with few partners.
+COMPARISON = ("C01", "C11", "C02", "C10")
+
+
+def case_comparison(cases: pd.DataFrame | None = None) -> CaseComparison:
+    """The structured comparison of :data:`COMPARISON` (Mill's methods on their crisp
+    memberships), the firms named in its sentences."""
+    cases = load_network_cases() if cases is None else cases
+    labels = dict(zip(cases["case_id"], cases["case_id"] + " " + cases["name"], strict=True))
+    return compare_cases(calibrated_cases(cases), OUTCOME, COMPARISON, CONDITIONS, labels)
 
 
 def load_network_cases(folder: Path | None = None) -> pd.DataFrame:
