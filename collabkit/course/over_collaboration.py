@@ -185,13 +185,13 @@ def _curve_assumption(question_id: str) -> MultipleChoice:
         "keep. What does that assumption do to the advice?",
         options={
             "a": "It puts the best number too late: suppliers who deal only with the bakery "
-            "need more lines than pairs",
+            "need more lines than pairs of partners do",
             "b": "It puts the best number too early: suppliers who deal only with the bakery "
             "need one line each, not one per pair",
-            "c": "Nothing: the peak comes from the value of partners, and coordination does "
-            "not move it",
-            "d": "Nothing: with only three partners the pairs and the partners are the same "
-            "number of lines",
+            "c": "Nothing: the peak comes from the value that partners bring, and "
+            "coordination does not move it at all",
+            "d": "Nothing: with only three partners, counting pairs or partners gives the "
+            "same number of lines",
         },
         correct="b",
         misconceptions={
@@ -619,10 +619,10 @@ def _qca_necessary_not_sufficient(question_id: str) -> MultipleChoice:
             "bring it about",
             "b": "Unsound: necessary means it must be there, but in large ungoverned networks "
             "it is not enough",
-            "c": "Unsound: a consistency of necessity below 1.00 means the condition plays no "
-            "part in growth",
+            "c": "Unsound: a consistency of necessity below 1.00 means that the condition plays "
+            "no part in growth",
             "d": "Sound: a condition that appears in every recipe of the solution guarantees "
-            "the outcome",
+            "the outcome itself",
         },
         correct="b",
         misconceptions={
@@ -700,7 +700,7 @@ def _cases_agreement(question_id: str) -> MultipleChoice:
             "agreement",
             "b": "Weak: two cases can share a condition by chance; the 30-case QCA finds no "
             "density term",
-            "c": "Sound: the two fast growers differ in partners and governance, so only "
+            "c": "Sound: the two fast growers differ in partners and in governance, so only "
             "density is left",
             "d": "Weak: case comparison can never say anything about causes, so it should "
             "not be used",
@@ -1138,7 +1138,7 @@ QUESTIONS = (
         "the one before?",
         options={
             "a": "The firm picks its best partners first, so later ones are weaker firms",
-            "b": "Part of what a new partner offers, the firm already gets from the others",
+            "b": "Part of what a new partner offers, the firm gets from others already",
             "c": "Each new partner demands a larger share of the gains than the last one",
             "d": "Each new partner adds lines of coordination with all the earlier ones",
         },
@@ -1165,7 +1165,7 @@ QUESTIONS = (
         prompt="In the simulation, when do firms end up with more partners than is best for "
         "all of them?",
         options={
-            "a": "When partners bear part of the coordination that each firm causes",
+            "a": "When partners bear a part of the coordination each firm causes",
             "b": "Whenever firms choose their partners for themselves, in any case",
             "c": "When coordination is cheap, so that partners cost almost nothing",
             "d": "Only when there are many firms, so that partners are easy to find",
@@ -1210,7 +1210,7 @@ QUESTIONS = (
         "inverted U?",
         options={
             "a": "Yes: a significant negative squared term is what an inverted U means",
-            "b": "No: a curve that only flattens gives b2 < 0 too; test the slope at both ends",
+            "b": "No: a curve that only flattens gives b2 < 0 too; test both ends",
             "c": "No: for an inverted U the squared term b2 must be positive, not negative",
             "d": "Yes, if the turning point −b1/(2·b2) is a positive number of partners",
         },
