@@ -866,6 +866,6 @@ def read_solutions(comparison: pd.DataFrame, table: pd.DataFrame) -> Reading:
         f"Parsimonious (any assumption that simplifies): "
         f"{comparison.loc['parsimonious', 'formula']}, assuming "
         f"{_combinations(comparison.loc['parsimonious', 'remainders_used'])}.",
-        *why_literals(table),
+        *(f"Why they differ: {reason}" for reason in why_literals(table)),
     ]
     return Reading(" ".join(parts), rounded(comparison, 3))

@@ -16,11 +16,14 @@ ego_network()
 Data
 ----
 load_firm_panel()
-    120 firms over 8 years (``datasets/firm_panel.csv``).
+    120 generated firms over 8 years (``datasets/firm_panel.csv``).
 monotone_concave_sample()
     A panel whose growth only levels off: a quadratic still draws a peak in it.
+compare_regressions(panel)
+    The turning point with partners alone, with controls and with firm fixed effects.
 load_network_cases(), calibrated_cases(cases)
-    30 firms' networks (``datasets/network_cases.csv``) and their fuzzy-set memberships.
+    30 generated firms' networks (``datasets/network_cases.csv``) and their fuzzy-set
+    memberships.
 
 Analysis
 --------
@@ -33,6 +36,13 @@ truth_table(members, outcome), minimize(table), solution_fit(members, outcome, s
     consistency and coverage of the solution.
 read_truth_table(table), read_solution(solution, fit)
     The truth table and the solution in a sentence, the full table behind a toggle.
+three_solutions(members, table)
+    The conservative, intermediate and parsimonious solutions side by side, and the
+    combinations without cases behind their differences.
+necessary_conditions(members)
+    Which single conditions are necessary for high growth.
+case_comparison()
+    A structured comparison of four cases by Mill's methods.
 
 The collaboration audit
 -----------------------
@@ -63,8 +73,18 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "inverted_u",
             "ego_network",
         ),
-        "collabkit.data.firm_panel": ("load_firm_panel", "monotone_concave_sample"),
-        "collabkit.data.network_cases": ("load_network_cases", "calibrated_cases"),
+        "collabkit.data.firm_panel": (
+            "load_firm_panel",
+            "monotone_concave_sample",
+            "compare_regressions",
+        ),
+        "collabkit.data.network_cases": (
+            "load_network_cases",
+            "calibrated_cases",
+            "three_solutions",
+            "necessary_conditions",
+            "case_comparison",
+        ),
         "collabkit.analysis.inverted_u": ("fit_quadratic", "two_lines"),
         "collabkit.analysis.qca": (
             "truth_table",

@@ -31,7 +31,16 @@ import numpy as np
 import pandas as pd
 
 from collabkit.analysis.cases import CaseComparison, compare_cases
-from collabkit.analysis.qca import FULL_LOG_ODDS, Solution, calibrate
+from collabkit.analysis.qca import (
+    FULL_LOG_ODDS,
+    Solution,
+    calibrate,
+    compare_solutions,
+    necessity,
+    read_necessity,
+    read_solutions,
+)
+from collabkit.core.reading import Reading
 from collabkit.data import datasets_dir
 from collabkit.data.cluster import to_csv
 
@@ -176,6 +185,29 @@ def calibrated_cases(cases: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     cases = load_network_cases() if cases is None else cases
     return _calibrate(cases.set_index("case_id"), (*CONDITIONS, OUTCOME))
+
+
+#: Directional expectations for the intermediate solution, from the course's theory:
+#: complementary partners and formal governance help growth (Dyer & Singh 1998 on
+#: complementary resources; Provan & Kenis 2008 on network governance), and a dense web of
+#: partners who all know each other brings redundant information (Burt 1992), so its
+#: *absence* is expected to help. Many partners has no expectation: the inverted U says
+#: its effect depends on how many.
+EXPECTATIONS = {"complementary": True, "governance": True, "dense": False}
+
+
+def three_solutions(members: pd.DataFrame, table: pd.DataFrame) -> Reading:
+    """The conservative, intermediate (with :data:`EXPECTATIONS`) and parsimonious
+    solutions of ``table`` side by side, with why the conservative one keeps what the
+    parsimonious one drops."""
+    comparison = compare_solutions(members, OUTCOME, table, EXPECTATIONS)
+    return read_solutions(comparison, table)
+
+
+def necessary_conditions(members: pd.DataFrame) -> Reading:
+    """Which single conditions are necessary for high growth, in a sentence, with the
+    consistency, coverage and relevance of necessity of each behind a toggle."""
+    return read_necessity(necessity(members, OUTCOME))
 
 
 #: The four cases of the structured comparison: two most-similar pairs around Amber Studio

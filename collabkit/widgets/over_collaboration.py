@@ -299,22 +299,27 @@ def inverted_u(data: pd.DataFrame, title: str | None = None) -> go.Figure:
     """
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
-    turn = turning_point(x, y, groups=firms)
+    turn = turning_point(x, y, groups=firms, method="fieller")
     if title is None:
         title = inverted_u_caption(data, turn)
     return fig.inverted_u_figure(data, curve, turn, title=title)
 
 
 def inverted_u_caption(data: pd.DataFrame, turn: TurningPoint) -> str:
-    """``120 firms, 2017–2020: growth peaks at about seven partners``, from the data and
-    the fitted turning point (or where the quadratic turns, if outside the data)."""
+    """``Generated panel, 120 firms, 2017–2020: the fitted curve turns near seven
+    partners``, from the data and the fitted turning point (or where the quadratic turns,
+    if outside the data). The title says the data are generated and speaks of the fit, not
+    of what firms do: a generated panel is no evidence about real firms."""
     years = data["year"]
     span = f"{years.min()}–{years.max()}" if years.min() != years.max() else f"{years.min()}"
     firms = plural(data["firm_id"].nunique(), "firm")
     if turn.within_data and turn.estimate > 0:
         peak = round(turn.estimate)
-        return f"{firms}, {span}: growth peaks at about {number_word(peak)} partners"
-    return f"{firms}, {span}: the fitted quadratic turns outside the data"
+        return (
+            f"Generated panel, {firms}, {span}: the fitted curve turns near "
+            f"{number_word(peak)} partners"
+        )
+    return f"Generated panel, {firms}, {span}: the fitted quadratic turns outside the data"
 
 
 # Old names (collabkit 0.1), kept for one release: see collabkit._compat.
