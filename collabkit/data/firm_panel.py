@@ -26,9 +26,10 @@ What the panel cannot show: partners are never caused by growth here (no reverse
 causality) and no firm drops out (no selection), so it cannot teach how to detect those;
 and a real panel has confounders nobody measured.
 
-:func:`monotone_concave_sample` draws the same kind of panel with growth rising with
-``log(1 + partners)``: concave, but it never turns. A quadratic fitted to it has a
-significantly negative b2 all the same; the U-test and the two-lines test do not find a U.
+:func:`monotone_concave_sample` draws the same kind of panel, without the governance
+effect, with growth rising with ``log(1 + partners)``: concave, but it never turns. A
+quadratic fitted to it has a significantly negative b2 all the same; the U-test and the
+two-lines test do not find a U.
 """
 
 from __future__ import annotations
@@ -122,14 +123,14 @@ def monotone_concave_sample(
 ) -> pd.DataFrame:
     """A panel like :func:`generate`'s where growth rises with ``log(1 + partners)``.
 
-    Growth is ``α_i + sector_i + γ (c_i − 0.5) + λ (g_it − 0.5) + 4.5 log(1 + p_it) + e_it``:
-    concave but
+    Growth is ``α_i + sector_i + γ (c_i − 0.5) + 4.5 log(1 + p_it) + e_it``: concave but
     increasing everywhere, so there is no turning point. Years run from 2017.
     """
     rng = np.random.default_rng(seed)
     panel, latent = _panel(rng, n_firms, years)
     shape = BETA_LOG_PARTNERS * np.log1p(panel["partners"].to_numpy())
-    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape))
+    # no governance effect here: this sample is about the quadratic's shape, not confounding
+    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape, governance_effect=0.0))
 
 
 def _panel(rng: np.random.Generator, n_firms: int, years: int) -> tuple[pd.DataFrame, dict]:
@@ -178,10 +179,14 @@ def _panel(rng: np.random.Generator, n_firms: int, years: int) -> tuple[pd.DataF
 
 
 def _growth(
-    rng: np.random.Generator, panel: pd.DataFrame, latent: dict, shape: np.ndarray
+    rng: np.random.Generator,
+    panel: pd.DataFrame,
+    latent: dict,
+    shape: np.ndarray,
+    governance_effect: float = BETA_GOVERNANCE,
 ) -> np.ndarray:
-    """Revenue growth (% per year, 2 decimals): ``shape`` plus firm, sector and
-    complementarity effects and noise."""
+    """Revenue growth (% per year, 2 decimals): ``shape`` plus firm, sector,
+    complementarity and governance effects and noise."""
     firm = latent["firm"]
     firm_effect = rng.normal(0, FIRM_EFFECT_SD, firm.max() + 1)
     growth = (
@@ -189,7 +194,7 @@ def _growth(
         + firm_effect[firm]
         + panel["sector"].map(SECTOR_GROWTH).to_numpy()
         + BETA_COMPLEMENTARITY * (latent["complement"][firm] - 0.5)
-        + BETA_GOVERNANCE * (panel["governance"].to_numpy() - 0.5)
+        + governance_effect * (panel["governance"].to_numpy() - 0.5)
         + shape
         + rng.normal(0, NOISE_SD, firm.size)
     )
