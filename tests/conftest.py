@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from collabkit.assess.questions import Classification, MultipleChoice, MultiSelect, Question
+from collabkit.assess.results import GraphResult, TableResult
 
 # Set before any kernel starts (nbval and nbclient kernels inherit the environment), so no
 # test ever writes answer sidecar files into notebooks/.collabkit.
@@ -56,6 +57,10 @@ def readable_wrong(question: Question) -> object:
     if isinstance(question, Classification):
         return {item: next(c for c in question.categories if c != category)
                 for item, category in key.items()}  # fmt: skip
+    if isinstance(question, TableResult):  # a table of one row the answer does not have
+        return ["no such row"]
+    if isinstance(question, GraphResult):
+        return [("no such", "firm")]
     if isinstance(key, float):
         return key * 3 + 1
     if isinstance(key, dict):  # a plan: keep every platform, invest nothing

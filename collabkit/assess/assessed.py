@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from collabkit.assess import questions as qt
+from collabkit.assess import results
 from collabkit.assess.attempts import MAX_ATTEMPTS
 from collabkit.assess.feedback import Feedback
 from collabkit.core import coerce
@@ -263,6 +264,8 @@ _SHAPES = {
     qt.FreeText: "text",
     qt.Rubric: "rubric",
     qt.CodeAnswer: "code",
+    results.TableResult: "table",
+    results.GraphResult: "graph",
 }
 
 
@@ -286,6 +289,9 @@ class SealedQuestion(qt.Question):
     answer_format: str = "text"
     choices: tuple[str, ...] = ()
     instructor_graded: bool = False
+    #: A table result's checked columns and label column (what its record keeps).
+    columns: tuple[str, ...] = ()
+    labels: str | None = None
 
     @property
     def key(self) -> Any:
@@ -308,8 +314,34 @@ class SealedQuestion(qt.Question):
             recorded=True,
         )
 
+    def recorded(self, answer: object) -> Any:
+        """What a record keeps: the summary of a table or graph result, the number of a
+        numeric result, else the answer (JSON-safe)."""
+        try:
+            number = results.one_number(answer) if self.shape == "numeric" else None
+            if number is not None and not isinstance(number, str):
+                return super().recorded(number)
+            if self.shape == "table":
+                return results.summarize_table(answer, self.columns, self.labels)
+            if self.shape == "graph":
+                return results.summarize_graph(answer)
+        except Exception as exc:  # an object whose methods raise
+            return f"[{type(exc).__name__} while summarising the result]"
+        return super().recorded(answer)
+
     def _check(self, answer: object) -> Feedback:
+        if self.shape in ("table", "graph"):
+            summary = self.recorded(answer)
+            if isinstance(summary, str):
+                return self._unreadable(summary)
+            count = summary["n_rows"] if self.shape == "table" else summary["n_edges"]
+            what = "rows" if self.shape == "table" else "ties"
+            return self._recorded(f"Your result ({count:,} {what}) is saved.")
         if self.shape == "numeric":
+            number = results.one_number(answer)
+            if isinstance(number, str) and not isinstance(answer, str):
+                return self._unreadable(number)
+            answer = answer if number is None else number
             # no size of the key here: an ambiguous "1,250" is asked about, not guessed
             reading = read_amount(answer, Expect(unit=self.unit, scale=self.scale))
             if isinstance(reading, coerce.Unreadable):
@@ -321,12 +353,12 @@ class SealedQuestion(qt.Question):
             choice = coerce.read_choice(answer, self.options)
             if isinstance(choice, coerce.Unreadable):
                 return self._unreadable(choice)
-            return self._recorded(f"Your answer: ({choice}).")
+            return self._recorded(f"Your answer: {qt.quoted(self.options[choice])}.")
         if self.shape == "multi":
             chosen = coerce.read_choices(answer, self.options)
             if isinstance(chosen, coerce.Unreadable):
                 return self._unreadable(chosen)
-            ticked = ", ".join(f"({key})" for key in sorted(chosen)) or "none"
+            ticked = "; ".join(qt.quoted(self.options[key]) for key in sorted(chosen)) or "none"
             return self._recorded(f"You ticked {ticked}.")
         if self.shape == "classify":
             mapping = coerce.read_mapping(answer)
@@ -367,4 +399,6 @@ def seal(question: qt.Question) -> SealedQuestion:
         answer_format=getattr(question, "answer_format", "text"),
         choices=tuple(getattr(question, "choices", ())),
         instructor_graded=bool(getattr(question, "instructor_graded", False)),
+        columns=tuple(getattr(question, "columns", ())),
+        labels=getattr(question, "labels", None),
     )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 import numpy as np
 
 from collabkit.assess.feedback import Feedback
+from collabkit.assess.records import jsonable
 from collabkit.core import coerce
 from collabkit.core.number_reader import SCALES, Expect, plain, read_amount
 
@@ -127,6 +128,11 @@ class Question(_Identified):
     def _check(self, answer: object) -> Feedback:
         raise NotImplementedError
 
+    def recorded(self, answer: object) -> Any:
+        """What a record keeps of ``answer``: a JSON-safe, size-bounded value that
+        :meth:`check` scores as it scores ``answer`` (grading re-scores it)."""
+        return jsonable(answer)
+
     def reads(self, answer: object) -> bool:
         """Whether ``answer`` is an attempt (not blank, readable), checked as cheaply as the
         question type allows (a code answer is not run)."""
@@ -178,12 +184,47 @@ class DeferredQuestion(_Identified):
         return built
 
 
+#: Longest option text quoted whole in feedback.
+QUOTED_LENGTH = 90
+
+
+def quoted(text: str) -> str:
+    """An option's text as feedback quotes it (“…”, long texts cut): feedback names the
+    option by its words, since each student sees the options in an order of their own and
+    without the keys."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + '…'}”"
+
+
+def option_order(keys: Sequence[str], student_id: str, question_id: str) -> list[str]:
+    """The order in which a student sees ``keys`` (a question's options, or a
+    classification's items): a permutation drawn from :func:`variant_seed`, the same for a
+    student on every machine and run, different between students, and independent of where
+    the bank put the right option. Only what is shown moves: answers and records use the
+    keys, so grading is unchanged.
+
+    Examples
+    --------
+    >>> option_order(["a", "b", "c", "d"], "s1", "01.x.q") == option_order(
+    ...     ["a", "b", "c", "d"], "s1", "01.x.q")
+    True
+    >>> sorted(option_order(["a", "b", "c", "d"], "s1", "01.x.q"))
+    ['a', 'b', 'c', 'd']
+    """
+    rng = np.random.default_rng(variant_seed(student_id, question_id))
+    return [keys[i] for i in rng.permutation(len(keys))]
+
+
 @dataclass(frozen=True, kw_only=True)
 class MultipleChoice(Question):
     """Pick exactly one option.
 
     ``options`` maps a short key (``"a"``) to the option's text; ``misconceptions`` maps a
-    wrong key to the sentence that explains the mistake that option reveals.
+    wrong key to the sentence that explains the mistake that option reveals. The widget
+    shows each student the option texts in an order of their own (:func:`option_order`),
+    without the keys; feedback quotes an option's text. Write distractors of about the
+    length of the right option, each a real misconception (``collabkit lint-questions``
+    checks the lengths).
     """
 
     kind: ClassVar[str] = "choice"
@@ -210,7 +251,7 @@ class MultipleChoice(Question):
         if choice == self.correct:
             return self._feedback(1.0, self.praise or "Well reasoned.")
         reason = self.misconceptions.get(choice, "That option does not fit the situation.")
-        return self._feedback(0.0, f"You chose ({choice}). {reason}")
+        return self._feedback(0.0, f"You chose {quoted(self.options[choice])}. {reason}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -254,7 +295,7 @@ class MultiSelect(Question):
         notes = [f"You ticked {len(right)} of the {len(self.correct)} right options."]
         for key in sorted(wrong):
             notes.append(
-                f"({key}) does not belong: "
+                f"{quoted(self.options[key])} does not belong: "
                 + self.misconceptions.get(key, "it does not apply here.")
             )
         if missing:

@@ -109,7 +109,8 @@ class Session:
         return both. A blank or unreadable answer, or one past the attempt limit, is not
         recorded (the record is None) and the feedback says why."""
         variant = question.variant_of(self.student_id)
-        feedback = question.for_variant(variant).check(answer)
+        own = question.for_variant(variant)
+        feedback = own.check(answer)
         if not feedback.readable:
             return feedback, None
         limit = self.attempt_limit(question)
@@ -126,7 +127,7 @@ class Session:
             ), None
         record = AnswerRecord(
             question_id=question.id,
-            answer=jsonable(answer),
+            answer=jsonable(own.recorded(answer)),
             attempt=self.attempts(question.id) + 1,
             time=now_iso(),
             student_id=self.student_id,

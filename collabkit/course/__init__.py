@@ -197,8 +197,10 @@ def get_question(question_id: str) -> Question:
     >>> question.check("b").correct
     True
     >>> feedback = question.check("a")
-    >>> feedback.score, feedback.message
-    (0.0, 'You chose (a). Enter on its own adds a new line inside the cell; it does not run it.')
+    >>> feedback.score
+    0.0
+    >>> feedback.message
+    'You chose “Enter”. Enter on its own adds a new line inside the cell; it does not run it.'
     >>> question.check(None).message
     'No answer yet: pick one of the options (a, b, c, d).'
     """

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from collabkit.assess import questions as qt
+from collabkit.assess import results
 from collabkit.assess.assessed import ClosedQuestion, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.records import bundle
@@ -110,11 +111,16 @@ class QuestionWidget(widgets.VBox):
         )
 
     def _follow_student(self) -> None:
-        """After a new ``start(student_id=...)``, show and check that student's variant."""
+        """After a new ``start(student_id=...)``, show and check that student's variant,
+        its options in that student's order."""
         if self.session.student_id != self._answering_as:
             self._answering_as = self.session.student_id
             self.question = self._own_variant()
             self.header.value = self._header_html()
+            self._reorder()
+
+    def _reorder(self) -> None:
+        """Show the options (or items) in the order of the student now answering."""
 
     # -- behaviour ---------------------------------------------------------------------
     def attach_record_display(self, handle: Any) -> None:
@@ -179,13 +185,23 @@ class QuestionWidget(widgets.VBox):
 
 
 class ChoiceWidget(QuestionWidget):
+    """One option to pick, the texts in this student's own order, without keys."""
+
     question: qt.MultipleChoice
 
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.options), self._answering_as, self.question.id)
+
     def _make_input(self) -> widgets.Widget:
-        options = [(f"({k}) {text}", k) for k, text in self.question.options.items()]
+        options = [(self.question.options[k], k) for k in self._order()]
         return widgets.RadioButtons(
             options=options, value=None, layout=widgets.Layout(width="auto")
         )
+
+    def _reorder(self) -> None:
+        value = self.input.value
+        self.input.options = [(self.question.options[k], k) for k in self._order()]
+        self.input.value = value
 
     @property
     def value(self) -> Any:
@@ -197,20 +213,30 @@ class ChoiceWidget(QuestionWidget):
 
 
 class MultiWidget(QuestionWidget):
+    """Options to tick, the texts in this student's own order, without keys."""
+
     question: qt.MultiSelect
+
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.options), self._answering_as, self.question.id)
 
     def _make_input(self) -> widgets.Widget:
         self._boxes = {
             k: widgets.Checkbox(
-                description=f"({k}) {text}", indent=False, layout=widgets.Layout(width="auto")
+                description=self.question.options[k],
+                indent=False,
+                layout=widgets.Layout(width="auto"),
             )
-            for k, text in self.question.options.items()
+            for k in self._order()
         }
         return widgets.VBox(list(self._boxes.values()))
 
+    def _reorder(self) -> None:
+        self.input.children = [self._boxes[k] for k in self._order()]
+
     @property
     def value(self) -> Any:
-        return [k for k, box in self._boxes.items() if box.value]
+        return sorted(k for k, box in self._boxes.items() if box.value)
 
     def fill(self, answer: Any) -> None:
         chosen = set(answer or ())
@@ -240,20 +266,29 @@ class NumericWidget(QuestionWidget):
 
 
 class ClassifyWidget(QuestionWidget):
+    """A category to choose for each item; items in this student's own order. Any category
+    may be chosen for any number of items (some for none)."""
+
     question: qt.Classification
+
+    def _order(self) -> list[str]:
+        return qt.option_order(list(self.question.items), self._answering_as, self.question.id)
 
     def _make_input(self) -> widgets.Widget:
         choices = [("— choose —", None), *[(c, c) for c in self.question.categories]]
         self._drops = {
             item: widgets.Dropdown(options=choices, value=None) for item in self.question.items
         }
-        rows = [
-            widgets.HBox(
+        self._rows = {
+            item: widgets.HBox(
                 [widgets.HTML(html.escape(item), layout=widgets.Layout(width="340px")), drop]
             )
             for item, drop in self._drops.items()
-        ]
-        return widgets.VBox(rows)
+        }
+        return widgets.VBox([self._rows[item] for item in self._order()])
+
+    def _reorder(self) -> None:
+        self.input.children = [self._rows[item] for item in self._order()]
 
     @property
     def value(self) -> Any:
@@ -296,6 +331,26 @@ class CodeWidget(TextWidget):
         return area
 
 
+class ResultWidget(QuestionWidget):
+    """A task answered with a result computed in code: the prompt, how to pass the result,
+    and the feedback of the last result passed (``collabkit.answer`` shows it here too)."""
+
+    def _make_input(self) -> widgets.Widget:
+        self._result: Any = None
+        call = f"collabkit.answer({self.question.id!r}, your_result)"
+        return widgets.HTML(
+            f'<span style="color:{MUTED}">Write your code in a cell below, then pass what it '
+            f"gives: <code>{html.escape(call)}</code></span>"
+        )
+
+    @property
+    def value(self) -> Any:
+        return self._result
+
+    def fill(self, answer: Any) -> None:
+        self._result = answer
+
+
 _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.MultipleChoice: ChoiceWidget,
     qt.MultiSelect: MultiWidget,
@@ -305,6 +360,9 @@ _WIDGETS: dict[type[qt.Question], type[QuestionWidget]] = {
     qt.FreeText: TextWidget,
     qt.Rubric: TextWidget,
     qt.CodeAnswer: CodeWidget,
+    results.TableResult: ResultWidget,
+    results.GraphResult: ResultWidget,
+    results.ResultNumber: ResultWidget,
 }
 #: Rubric answers with their own input: answer format → (module, widget class).
 _RUBRIC_WIDGETS = {
@@ -317,6 +375,7 @@ _RUBRIC_WIDGETS = {
 _SEALED_WIDGETS = {
     "choice": ChoiceWidget, "multi": MultiWidget, "numeric": NumericWidget,
     "classify": ClassifyWidget, "text": TextWidget, "rubric": TextWidget, "code": CodeWidget,
+    "table": ResultWidget, "graph": ResultWidget,
 }  # fmt: skip
 
 
@@ -372,6 +431,9 @@ def answer(question_id: str, value: object) -> Feedback | None:
         session = current_session()
         feedback, _ = session.submit(question, value)
         display(bundle(question.id, session.records_for(question.id)), raw=True)
+        for widget in live_question_widgets():  # the question shown above shows it too
+            if widget.question.id == question.id and widget.session is session:
+                widget._show(feedback)
         if session.save_error:
             display(HTML(f'<p style="color:{WARNING}">{html.escape(session.save_error)}</p>'))
         return feedback

@@ -105,7 +105,8 @@ def test_choice_accepts_key_or_option_text_in_any_case(answer):
 def test_choice_names_the_misconception_of_the_chosen_option(wrong, reason):
     feedback = CHOICE.check(wrong)
     assert not feedback.correct and feedback.score == 0
-    assert f"({wrong})" in feedback.message
+    assert f"You chose “{CHOICE.options[wrong]}”." in feedback.message  # its text, no key
+    assert f"({wrong})" not in feedback.message
     assert reason in feedback.message
     assert feedback.hint == "Yellow."
     # the other option's misconception is not shown
@@ -116,7 +117,7 @@ def test_choice_names_the_misconception_of_the_chosen_option(wrong, reason):
 def test_choice_without_a_written_misconception_still_explains():
     feedback = CHOICE.check("Dates")
     assert feedback.score == 0
-    assert "(d)" in feedback.message and "does not fit" in feedback.message
+    assert "You chose “Dates”." in feedback.message and "does not fit" in feedback.message
 
 
 @pytest.mark.parametrize("answer", ["z", "Kiwis", ["a", "b"], 2, None, ""])
@@ -157,7 +158,7 @@ def test_multiselect_reads_typed_lists_and_option_texts(answer):
 
 def test_multiselect_explains_wrong_and_missing_options():
     feedback = MULTI.check("a, d")
-    assert "(d) does not belong" in feedback.message and "D is a decoy" in feedback.message
+    assert "“Delta” does not belong: D is a decoy" in feedback.message
     assert "C matters too" in feedback.message
     assert "2 right options are missing" in feedback.message
     assert "You ticked 1 of the 3 right options" in feedback.message

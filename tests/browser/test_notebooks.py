@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from collabkit.assess.records import MIME_TYPE
+from collabkit.course import get_question
 from collabkit.models.net_benefit import NetBenefit
 from tests.browser.lab import (
     NOTEBOOKS,
@@ -109,12 +110,14 @@ def test_checked_answers_are_saved_in_the_notebook_file(page, lab_server, kernel
     question.scroll_into_view_if_needed()
     feedback = question.locator(FEEDBACK)
     check = question.locator("button.widget-button", has_text="Check answer")
-    radios = question.locator(RADIO)
-    radios.nth(0).check()
+    # options are shown in a per-student order: pick them by their text
+    shown = get_question(question.locator("b").first.inner_text().strip())
+    wrong = next(text for key, text in shown.options.items() if key != shown.key)
+    question.get_by_label(wrong, exact=True).check()
     check.click()
     expect(feedback).to_contain_text("Not yet")
     expect(feedback).to_contain_text("Hint")
-    radios.nth(1).check()
+    question.get_by_label(shown.options[shown.key], exact=True).check()
     check.click()
     expect(feedback).to_contain_text("Correct")
     expect(feedback).to_contain_text("Attempt 2")
