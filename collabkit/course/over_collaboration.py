@@ -29,6 +29,7 @@ from collabkit.assess.questions import (
     Question,
     RubricPoint,
 )
+from collabkit.assess.results import ResultNumber
 from collabkit.core.words import number_word
 from collabkit.course import over_collaboration_task as task
 from collabkit.models.net_benefit import COST_LABELS, NetBenefit
@@ -331,10 +332,10 @@ def _causal_threats(question_id: str) -> Classification:
     )
 
 
-def _causal_corr(question_id: str) -> Numeric:
+def _causal_corr(question_id: str) -> ResultNumber:
     panel = _practice_panel()
     r = float(panel["partners"].corr(panel["governance"]))
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt="Your own code. In the firm panel of section 4 (the variable panel), how "
         "strongly do the number of partners and the governance score go together? Compute "
@@ -375,13 +376,13 @@ def _causal_corr(question_id: str) -> Numeric:
     )
 
 
-def _causal_fe(question_id: str) -> Numeric:
+def _causal_fe(question_id: str) -> ResultNumber:
     from collabkit.data.firm_panel import compare_regressions
 
     table = compare_regressions(_practice_panel()).table
     naive, controlled, fixed = (float(v) for v in table["turning_point"])
     b1, b2 = (float(v) for v in table.iloc[2][["b1", "b2"]])
-    return Numeric(
+    return ResultNumber(
         id=question_id,
         prompt="Your own code. Fit growth on partners and partners² with firm fixed effects "
         'to the whole panel of section 4 (statsmodels: smf.ols("revenue_growth ~ partners + '
