@@ -414,6 +414,13 @@ def _causal_fe(question_id: str) -> ResultNumber:
                 0.0,
                 0.02,
             ),
+            NumericMisconception(
+                round(b1, 2),
+                "that is b1, the slope at zero partners; the peak is where the slope "
+                "b1 + 2·b2·x is zero, at −b1 / (2·b2).",
+                0.0,
+                0.02,
+            ),
         ),  # fmt: skip
         hint='fit.params["partners"] and fit.params["I(partners ** 2)"] are b1 and b2.',
         explanation=f"With firm fixed effects the peak is at {fixed:.2f} partners, against "

@@ -55,8 +55,11 @@ N_FIRMS_RANGE = (90, 160)
 YEARS_RANGE = (6, 10)
 #: A drawn panel's 95 % interval is at most this wide (partners), so the task is sharp.
 MAX_INTERVAL_WIDTH = 2.5
-#: A drawn panel's keys differ from the practice keys by more than the answer tolerance.
+#: A drawn panel's keys differ from the practice keys, and from every turning point or bound
+#: the notebook prints from today's panel, by more than the answer tolerance.
 KEY_DISTANCE = 0.05
+#: Section 4 of the notebook fits the years up to this one.
+EARLY_YEAR = 2020
 
 #: How far a drawn partnership's hours and value may lie from today's (a factor).
 HOURS_FACTOR = (0.7, 1.4)
@@ -202,13 +205,35 @@ def _draw_panel(rng: np.random.Generator) -> dict[str, Any]:
 
 def _well_posed(turn: TurningPoint, practice: TurningPoint) -> bool:
     bounds = np.array([turn.ci_low, turn.ci_high])
+    shown = np.array([practice.estimate, practice.ci_high, *_shown_in_practice()])
     return bool(
         turn.within_data
         and np.isfinite(bounds).all()
         and turn.ci_low < turn.estimate < turn.ci_high
         and turn.ci_high - turn.ci_low <= MAX_INTERVAL_WIDTH
-        and abs(turn.estimate - practice.estimate) > KEY_DISTANCE
-        and abs(turn.ci_high - practice.ci_high) > KEY_DISTANCE
+        and (np.abs(shown - turn.estimate) > KEY_DISTANCE).all()
+        and (np.abs(shown - turn.ci_high) > KEY_DISTANCE).all()
+    )
+
+
+@lru_cache(maxsize=1)
+def _shown_in_practice() -> tuple[float, ...]:
+    """The turning points and bounds notebook 04 prints from today's panel (sections 4 and
+    5): a drawn key near one of them would appear in every learner's notebook."""
+    from collabkit.analysis.inverted_u import turning_point
+    from collabkit.data.firm_panel import compare_regressions
+
+    data = panel_of(PRACTICE)
+    early = data[data["year"] <= EARLY_YEAR]
+    turn = turning_point(
+        early["partners"], early["revenue_growth"], groups=early["firm_id"], method="fieller"
+    )
+    table = compare_regressions(data).table
+    return (
+        turn.estimate,
+        turn.ci_low,
+        turn.ci_high,
+        *(float(v) for v in table[["turning_point", "ci_low", "ci_high"]].to_numpy().ravel()),
     )
 
 
