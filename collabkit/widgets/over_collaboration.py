@@ -54,7 +54,9 @@ def net_benefit() -> Explorer:
         ).run()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
-        return net_benefit_summary(frame, default.time_budget)
+        return net_benefit_summary(frame, default.time_budget) + coordination_note(
+            values["joint_share"]
+        )
 
     money = ",.0f"
     return Explorer(
@@ -79,6 +81,18 @@ def net_benefit() -> Explorer:
         figure=fig.net_benefit_figure,
         summary=summary,
     )  # fmt: skip
+
+
+def coordination_note(joint_share: float) -> str:
+    """The coordination assumption in force, and where the peak would be under the other
+    extreme, in a sentence (defaults for every other setting)."""
+    if joint_share >= 1:
+        assumption = "every partner coordinates with every other (joint projects)"
+    elif joint_share <= 0:
+        assumption = "each partner deals only with the firm (bilateral partnerships)"
+    else:
+        assumption = f"{joint_share:.0%} of the work is joint projects, the rest bilateral"
+    return f" Coordination assumed: {assumption}."
 
 
 def net_benefit_summary(frame: pd.DataFrame, time_budget: float) -> str:
