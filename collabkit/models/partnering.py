@@ -35,6 +35,9 @@ With ``s = 0`` every cost is internalised and firms stop where welfare peaks; wi
 optimum: decentralised over-collaboration. :func:`private_equilibrium` gives the degree
 at which identical firms stop, :meth:`NetBenefit.optimum` the welfare optimum.
 
+The payoff must assume joint projects (``NetBenefit.joint_share`` = 1): only coordination
+among partners can spill over onto them; a bilateral line concerns its two firms alone.
+
 A firm has no hours for more partners than the time budget allows
 (:attr:`NetBenefit.budget_limit`): it never starts a partnership beyond it, however
 much the partnership would pay, and neither the optimum nor the predicted stop lies
