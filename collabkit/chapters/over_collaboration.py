@@ -9,7 +9,8 @@ partnering_simulation()
     Explorer: firms adding and dropping partners for themselves, against the optimum.
 inverted_u(data, title=None)
     Figure: growth against partners in a firm-year panel, with the fitted quadratic and
-    its turning point (the title, unless given, says where growth peaks).
+    its turning point (the title, unless given, says the panel is generated and where
+    the fitted curve turns).
 ego_network()
     Explorer: a cluster firm's own network and what a new partner adds to it.
 

@@ -436,9 +436,10 @@ def _causal_advice(question_id: str) -> MultipleChoice:
     low, high = f"{turn.ci_low:.1f}", f"{turn.ci_high:.1f}"
     return MultipleChoice(
         id=question_id,
-        prompt=f"With controls, the panel's growth peaks at {turn.estimate:.1f} partners "
-        f"(95 % Fieller interval {low} to {high}). The owner of a firm with eleven partners "
-        "asks: should I drop to seven? Which answer is best supported?",
+        prompt=f"In the generated panel, growth with controls peaks at {turn.estimate:.1f} "
+        f"partners (95 % Fieller interval {low} to {high}). Suppose a real panel said the "
+        "same. The owner of a firm with eleven partners asks: should I drop to seven? Which "
+        "answer is best supported?",
         options={
             "a": "Yes: the regression shows that any firm's growth is highest at seven "
             "partners, so drop four",

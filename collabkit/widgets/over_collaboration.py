@@ -309,7 +309,7 @@ def inverted_u(data: pd.DataFrame, title: str | None = None) -> go.Figure:
     standard errors clustered by firm and its turning point (a static figure).
 
     Without a ``title``, the title says what the fit finds: the panel's firms and years and
-    where growth peaks (computed, so it always matches the plot).
+    where the fitted curve turns (computed, so it always matches the plot).
     """
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
