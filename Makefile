@@ -3,7 +3,8 @@
 #   make test   set up .venv with the test extras and run every test
 # Also: make voila (the course as web pages), make test-fast (lint and the tests not marked
 # slow or browser, under a minute), make bench (benchmarks), make bench-browser (notebooks in
-# Chromium), make wheel (a wheel that carries the course, in dist/), make lite (a browser-only
+# Chromium), make bench-hub (a class on a local JupyterHub), make wheel (a wheel that
+# carries the course, in dist/), make lite (a browser-only
 # JupyterLite site in _output/), make lint, make format,
 # make clean.
 
@@ -22,10 +23,10 @@ DOCTEST_MODULES := collabkit/__init__.py collabkit/assess/feedback.py \
 	collabkit/course/__init__.py collabkit/analysis/network.py \
 	collabkit/analysis/inverted_u.py collabkit/analysis/trajectory.py \
 	collabkit/models/platform.py collabkit/core/words.py \
-	collabkit/core/number_reader.py
+	collabkit/core/number_reader.py collabkit/assess/lint.py collabkit/assess/questions.py
 PYTEST := $(BIN)/python -m pytest --doctest-modules
 
-.PHONY: lab voila test test-fast bench bench-browser wheel lite lint format clean
+.PHONY: lab voila test test-fast bench bench-browser bench-hub wheel lite lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "collabkit needs Python 3.11 or newer"'
@@ -67,7 +68,16 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-test lint
+# configurable-http-proxy (npm) for the classroom tests' JupyterHub; without npm those tests
+# skip with a message (and fail under CI=true).
+CHP := build/chp/node_modules/.bin/configurable-http-proxy
+HUB_PROXY := $(if $(shell command -v npm),$(CHP))
+$(CHP):
+	npm install --silent --no-audit --no-fund --prefix build/chp configurable-http-proxy@5
+
+# lint-questions: answer-by-form cues and feedback gaps in the question banks (docs/authoring.md)
+test: $(VENV)/.installed-test lint $(HUB_PROXY)
+	$(BIN)/python -m collabkit lint-questions
 	$(PYTEST) tests $(DOCTEST_MODULES) --nbval-lax notebooks
 
 test-fast: $(VENV)/.installed-test lint
@@ -78,6 +88,11 @@ bench: $(VENV)/.installed-test
 
 bench-browser: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.browser
+
+# A lecture on one JupyterHub: 10, 20 and 40 students press Run All at once (BENCH_HUB_ARGS,
+# e.g. "--sizes 10,20 --minutes 0.5").
+bench-hub: $(VENV)/.installed-test $(CHP)
+	$(BIN)/python -m benchmarks.hub $(BENCH_HUB_ARGS)
 
 # The notebooks and data sets travel in the wheel as package data (pyproject.toml). build/ goes
 # first: setuptools would otherwise ship files left there by an earlier build, such as a

@@ -33,6 +33,101 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lint_questions(args: argparse.Namespace) -> int:
+    from collabkit.assess.lint import RULES, lint_report
+
+    if args.rules:
+        for code, text in RULES.items():
+            print(f"{code}\t{text}")
+        return 0
+    banks = [_question_bank(path) for path in args.banks] or _course_banks(args.notebook)
+    total = acknowledged = questions = 0
+    for name, bank in banks:
+        report = lint_report(bank)
+        total += len(report.findings)
+        acknowledged += len(report.acknowledged)
+        questions += report.questions
+        count = f"{len(report.findings)} finding{'' if len(report.findings) == 1 else 's'}"
+        print(f"{name} ({report.questions} questions): {count}")
+        for finding in report.findings:
+            print(f"  {finding}")
+        if args.acknowledged:
+            for finding in report.acknowledged:
+                print(f"  (acknowledged) {finding}")
+    summary = f"{total} finding{'' if total == 1 else 's'} in {questions} questions"
+    print(f"collabkit lint-questions: {summary} ({acknowledged} acknowledged).")
+    if total:
+        print("What each rule means: collabkit lint-questions --rules; how to fix or "
+              "acknowledge a finding: docs/authoring.md.")  # fmt: skip
+    return 1 if total else 0
+
+
+def _course_banks(notebook: str | None) -> list[tuple[str, list]]:
+    """The course's banks (one notebook's with ``notebook``), as (title, questions)."""
+    from collabkit.course import NOTEBOOKS
+
+    chosen = [n for n in NOTEBOOKS if notebook in (None, n.number)]
+    if not chosen:
+        numbers = ", ".join(n.number for n in NOTEBOOKS)
+        raise _UsageError(f"there is no notebook {notebook!r}; the notebooks are {numbers}")
+    return [
+        (f"Notebook {n.number} {n.title}", list(importlib.import_module(n.bank).QUESTIONS))
+        for n in chosen
+    ]
+
+
+def _question_bank(source: str) -> tuple[str, list]:
+    """An instructor's bank: a Python file, or a module name, that defines ``QUESTIONS``."""
+    import importlib.util
+
+    path = Path(source)
+    try:
+        if path.suffix == ".py":
+            if not path.is_file():
+                raise _UsageError(f"{source}: no such file")
+            spec = importlib.util.spec_from_file_location(f"_collabkit_bank_{path.stem}", path)
+            if spec is None or spec.loader is None:
+                raise _UsageError(f"{source}: cannot be loaded as a Python module")
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(source)
+    except _UsageError:
+        raise
+    except Exception as exc:  # an instructor's bank that does not import
+        raise _UsageError(f"{source} cannot be imported: {type(exc).__name__}: {exc}") from exc
+    questions = getattr(module, "QUESTIONS", None)
+    if not isinstance(questions, (list, tuple)):
+        raise _UsageError(f"{source} defines no QUESTIONS (a tuple of questions)")
+    return source, list(questions)
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from collabkit.core.atomic import write_text_atomic
+    from collabkit.core.shipped import course_folder
+    from collabkit.course.coverage import course_tags, coverage_markdown, coverage_table, shortfalls
+
+    notebooks = sorted(course_folder("notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise _UsageError("this installation has no course notebooks to read tags from")
+    tags = course_tags(notebooks)
+    table = coverage_table(tags)
+    page = coverage_markdown(table)
+    problems = shortfalls(table, tags)
+    if args.output and args.check:
+        output = Path(args.output)
+        if not output.is_file() or output.read_text(encoding="utf-8") != page:
+            problems.append(f"{output} is out of date: run collabkit coverage --output {output}")
+    elif args.output:
+        write_text_atomic(Path(args.output), page)
+        print(f"wrote {args.output}")
+    else:
+        print(page, end="")
+    for problem in problems:
+        print(f"coverage: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def _cmd_datasets(args: argparse.Namespace) -> int:
     from collabkit.core.atomic import write_text_atomic
     from collabkit.core.shipped import checkout_root
@@ -413,6 +508,43 @@ def build_parser() -> argparse.ArgumentParser:
         "prefix", nargs="?", default="", help="only ids that start with this, e.g. 01.pooling"
     )
     questions.set_defaults(handler=_cmd_questions)
+    lint = sub.add_parser(
+        "lint-questions",
+        help="find answer-by-form cues and feedback gaps in question banks",
+        description="Check question banks for cues that let a student answer by form (the "
+        "right option is the longest, options of very different lengths, a classification "
+        "with one item per category), for wrong answers without feedback naming the "
+        "mistake, and for slips (template fields or TODO left in a text, keys that fail "
+        "their own check, duplicate ids, missing concept tags). Prints one line per "
+        "finding: question id, rule, what to do. Without BANK, checks the course's banks. "
+        "Exit 0 when clean, 1 with findings, 2 on a usage error. A cue that cannot be "
+        "avoided is acknowledged on the question: lint_ok={'rule': 'reason'} "
+        "(docs/authoring.md).",
+    )
+    lint.add_argument(
+        "banks", nargs="*", metavar="BANK",
+        help="a question bank: a Python file (my_questions.py) or a module name that "
+        "defines QUESTIONS",
+    )  # fmt: skip
+    lint.add_argument("--notebook", metavar="NN", help="only the course's notebook NN")
+    lint.add_argument("--rules", action="store_true", help="list the rules and exit")
+    lint.add_argument("--acknowledged", action="store_true",
+                      help="also list the findings acknowledged with lint_ok")  # fmt: skip
+    lint.set_defaults(handler=_cmd_lint_questions)
+    coverage = sub.add_parser(
+        "coverage",
+        help="which concepts the course teaches, explores, exercises and grades",
+        description="Build the concept coverage table from the notebooks' cell tags "
+        "(teaches:ID, explores:ID) and the questions' concepts. Prints it as Markdown, or "
+        "writes it to --output; exits 1 when the course misses a target (every concept "
+        "taught, at least 80 %% exercised, every course-map concept exercised), when a tag "
+        "names no concept, or with --check when --output is out of date.",
+    )
+    coverage.add_argument("--output", metavar="FILE", help="write the table here "
+                          "(e.g. docs/coverage.md)")  # fmt: skip
+    coverage.add_argument("--check", action="store_true", help="with --output: only check "
+                          "that FILE is up to date")  # fmt: skip
+    coverage.set_defaults(handler=_cmd_coverage)
     datasets = sub.add_parser(
         "datasets",
         help="regenerate the CSV data sets from their seeded generators",

@@ -80,6 +80,10 @@ class Question(_Identified):
     concepts
         Ids of the course concepts the question exercises (kebab-case, e.g.
         ``"coopetition"``); ``collabkit coverage`` counts them.
+    lint_ok
+        Findings of ``collabkit lint-questions`` acknowledged for this question: rule code
+        → the reason the cue cannot be avoided (e.g. ``{"longest-correct": "the right
+        answer must name both conditions"}``); see docs/authoring.md.
     """
 
     kind: ClassVar[str] = "question"
@@ -93,6 +97,7 @@ class Question(_Identified):
     explanation: str = ""
     reveal_after: int = 2
     concepts: tuple[str, ...] = ()
+    lint_ok: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -611,7 +616,9 @@ class VariantNumeric(Question):
     """A numeric question whose numbers differ per student, so neighbours cannot copy.
 
     ``make(rng)`` draws the variant's values with a ``numpy.random.Generator`` seeded from
-    the student id and question id, and returns ``(values, answer)``; the prompt is a
+    the student id and question id, and returns ``(values, answer)``, or ``(values,
+    answer, misconceptions)`` with the variant's common wrong numbers (a sequence of
+    :class:`NumericMisconception`, computed from the same values); the prompt is a
     template filled with ``values`` (e.g. ``"a van costing {van:,} € a year"``). The
     variant is recorded with each answer, and grading recomputes the key from the
     student's own id (:meth:`variant_of`), so editing the recorded variant changes nothing.
@@ -620,7 +627,7 @@ class VariantNumeric(Question):
 
     kind: ClassVar[str] = "numeric"
 
-    make: Callable[[np.random.Generator], tuple[dict[str, Any], float]]
+    make: Callable[[np.random.Generator], tuple[Any, ...]]
     unit: str = ""
     scale: str = ""
     abs_tol: float = 0.0
@@ -636,12 +643,14 @@ class VariantNumeric(Question):
     def for_variant(self, variant: str | None) -> Numeric:
         """The concrete question a student with this variant sees."""
         seed = int(variant) if variant is not None and str(variant).isdigit() else 0
-        values, answer = self.make(np.random.default_rng(seed))
+        values, answer, *wrong = self.make(np.random.default_rng(seed))
         return Numeric(
             id=self.id, prompt=self.prompt.format(**values), points=self.points,
             hint=self.hint, explanation=self.explanation.format(**values, answer=answer),
             reveal_after=self.reveal_after, answer=float(answer), unit=self.unit,
             scale=self.scale, abs_tol=self.abs_tol, rel_tol=self.rel_tol,
+            misconceptions=tuple(wrong[0]) if wrong else (), concepts=self.concepts,
+            lint_ok=self.lint_ok,
         )  # fmt: skip
 
     @property

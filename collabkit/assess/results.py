@@ -19,7 +19,9 @@ Three question types, each topic-agnostic:
 - :class:`GraphResult`: a networkx graph compared with the expected graph, edge by edge
   (and node by node).
 - :class:`ResultNumber`: one number computed in code (a numpy scalar, a one-cell table),
-  checked like :class:`~collabkit.assess.questions.Numeric`, with its misconceptions.
+  checked like :class:`~collabkit.assess.questions.Numeric`, with its misconceptions. A
+  metric of a network the learner built (``nx.density(G)``, a centrality) is asked this
+  way: the learner computes it, the question checks the number.
 
 A summary can be typed by hand as easily as a table can: like every answer, it is the
 learner's own claim about what they found; what the kit guarantees is that the grade is the
@@ -62,8 +64,8 @@ from collabkit.core import coerce
 
 #: Most rows of a table, nodes and edges of a graph kept in a record.
 MAX_ROWS = 500
-MAX_NODES = 2_000
-MAX_EDGES = 5_000
+MAX_NODES = 1_000
+MAX_EDGES = 2_000
 #: Most column names of a table kept in a record.
 MAX_COLUMNS = 50
 #: Longest text kept of one label or cell.
@@ -315,7 +317,8 @@ class TableResult(ResultQuestion):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        object.__setattr__(self, "columns", tuple(self.columns))
+        columns = (self.columns,) if isinstance(self.columns, str) else tuple(self.columns)
+        object.__setattr__(self, "columns", columns)
         summary = summarize_table(self.expected, self.columns, self.labels)
         if isinstance(summary, str):
             raise ValueError(f"{self.id}: expected must be a table or row labels: {summary}")

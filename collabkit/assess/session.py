@@ -22,10 +22,11 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collabkit.assess.answer_text import answer_text
 from collabkit.assess.assessed import Release, SealedQuestion
 from collabkit.assess.feedback import Feedback
 from collabkit.assess.questions import Question
-from collabkit.assess.records import AnswerRecord, SidecarFile, jsonable, now_iso, safe_name
+from collabkit.assess.records import AnswerRecord, SidecarFile, now_iso, safe_name
 from collabkit.core.atomic import write_json_atomic
 from collabkit.core.coerce import describe
 from collabkit.core.colours import WARNING
@@ -120,14 +121,14 @@ class Session:
                 max_score=feedback.max_score,
                 correct=False,
                 message=f"You have used all {limit} attempts. Your last recorded answer, "
-                f"{describe(self.records_for(question.id)[-1].answer)} (attempt {limit}), is "
+                f"{_shown(self.records_for(question.id)[-1].answer)} (attempt {limit}), is "
                 "the one that counts.",
                 readable=False,
                 recorded=True,
             ), None
         record = AnswerRecord(
             question_id=question.id,
-            answer=jsonable(own.recorded(answer)),
+            answer=own.recorded(answer),  # JSON-safe and bounded (Question.recorded)
             attempt=self.attempts(question.id) + 1,
             time=now_iso(),
             student_id=self.student_id,
@@ -173,6 +174,14 @@ class Session:
             if file.notice:
                 text += f'<p style="color:{WARNING}">{html.escape(file.notice)}</p>'
         return text
+
+
+def _shown(answer: object) -> str:
+    """A recorded answer in a sentence: a table or network result by its size and first
+    rows, anything else as :func:`~collabkit.core.coerce.describe` shows it."""
+    if isinstance(answer, dict) and answer.get("result") in ("table", "graph"):
+        return describe(answer_text(None, answer), limit=60)
+    return describe(answer)
 
 
 def assessed_notice(release: Release, self_study: bool) -> str:

@@ -27,6 +27,7 @@ from collabkit.assess.questions import (
     Rubric,
     VariantNumeric,
 )
+from collabkit.assess.results import GraphResult, TableResult
 from collabkit.course.examples import DESIGN_BRIEF
 
 QUESTIONS = collabkit.all_questions()
@@ -215,7 +216,52 @@ def scored_answers(question) -> st.SearchStrategy:
             return source, 1 - len(wrong) / len(sizes)
 
         return st.sets(st.sampled_from(sizes)).map(code)
+    if isinstance(question, TableResult):
+        return table_answers(question)
+    if isinstance(question, GraphResult):
+        return graph_answers(question)
     raise AssertionError(f"no strategy for {type(question).__name__}")
+
+
+EXTRA_LABELS = ["zz extra 1", "zz extra 2", "zz extra 3"]
+
+
+def table_answers(question: TableResult) -> st.SearchStrategy:
+    """A table of some expected rows (their values right, in the expected order) and some
+    rows the answer lacks: (right − extra) / expected rows, at least 0."""
+    rows = question.expected["rows"]
+
+    def table(picked):
+        right, extra = sorted(picked[0]), sorted(picked[1])
+        labels = [rows[i] for i in right] + extra
+        values = {c: [question.expected["values"][c][i] for i in right] + [0.0] * len(extra)
+                  for c in question.columns}  # fmt: skip
+        summary = {"result": "table", "rows": labels, "n_rows": len(labels),
+                   "columns": list(question.columns), "values": values}  # fmt: skip
+        return summary, max(0.0, (len(right) - len(extra)) / len(rows))
+
+    indices = st.sets(st.sampled_from(range(len(rows))))
+    return st.tuples(indices, st.sets(st.sampled_from(EXTRA_LABELS))).map(table)
+
+
+def graph_answers(question: GraphResult) -> st.SearchStrategy:
+    """An edge list of some expected edges and some extra ones: (right − extra) / expected,
+    over edges and, when the question counts them, over the nodes the edges touch."""
+    edges = [tuple(e) for e in question.expected["edges"]]
+    nodes = set(question.expected["nodes"])
+    extras = [("zz1", "zz2"), ("zz2", "zz3")]
+
+    def graph(picked):
+        chosen = [edges[i] for i in sorted(picked[0])] + sorted(picked[1])
+        right, extra, total = len(picked[0]), len(picked[1]), len(edges)
+        if question.nodes:
+            touched = {n for e in chosen for n in e}
+            right, extra = right + len(touched & nodes), extra + len(touched - nodes)
+            total += len(nodes)
+        return [list(e) for e in chosen], max(0.0, (right - extra) / total)
+
+    indices = st.sets(st.sampled_from(range(len(edges))), min_size=1)
+    return st.tuples(indices, st.sets(st.sampled_from(extras))).map(graph)
 
 
 def design_fraction(links) -> float:

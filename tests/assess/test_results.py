@@ -12,6 +12,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import collabkit
 from collabkit.assess.assessed import seal
@@ -26,7 +28,7 @@ from collabkit.assess.results import (
     edge_label,
 )
 from collabkit.widgets.questions import ResultWidget, question_widget
-from tests.assess.test_properties import NASTY, assert_well_formed
+from tests.assess.test_properties import NASTY, SETTINGS, assert_well_formed, scored_answers
 
 SELLERS = pd.DataFrame(
     {
@@ -226,6 +228,13 @@ def test_a_damaged_record_is_not_read_as_a_table():
     assert not TABLE.check(forged).readable
 
 
+def test_one_column_may_be_named_without_a_tuple():
+    one = TableResult(
+        id="99.data.one", prompt="x", expected=TOP, labels="seller", columns="revenue"
+    )
+    assert one.columns == ("revenue",) and one.check(TOP).correct
+
+
 def test_a_bank_cannot_expect_an_impossible_table():
     with pytest.raises(ValueError, match="no column"):
         TableResult(id="99.data.bad", prompt="x", expected=TOP, columns=("profit",))
@@ -272,7 +281,7 @@ def test_a_huge_graph_is_recorded_in_bounded_size():
     path = nx.path_graph(200_000)
     summary = GRAPH.recorded(path)
     assert len(summary["edges"]) == MAX_EDGES and summary["n_edges"] == 199_999
-    assert len(json.dumps(summary)) < 200_000
+    assert len(json.dumps(summary)) < 100_000
     feedback = GRAPH.check(path)
     assert feedback.score == 0 and "199,999 more ties that do not belong" not in feedback.message
     assert "… and 199,996 more ties that do not belong." in feedback.message
@@ -311,6 +320,25 @@ def test_a_session_records_the_summary_and_grading_rescoring_gives_the_same(tmp_
     assert again is not None and TABLE.check(again.answer) == feedback
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (TABLE, pd.DataFrame({"seller": [f"Seller {i}" for i in range(450)], "revenue": 1.0})),
+        (GRAPH, nx.path_graph(1_500)),
+    ],
+    ids=["450 rows", "1,499 ties"],
+)
+def test_a_large_result_is_recorded_whole_up_to_the_limits(question, answer, tmp_path):
+    """Below the limits nothing is cut on the way to the sidecar file, so the re-scored
+    record gives the feedback the student saw."""
+    session = collabkit.start(student_id="s5", answers_dir=tmp_path)
+    feedback, _ = session.submit(question, answer)
+    stored = json.loads((tmp_path / "s5-99.json").read_text())["records"][0]["answer"]
+    assert stored == question.recorded(answer)
+    assert len(stored["rows"] if "rows" in stored else stored["edges"]) in (450, 1_499)
+    assert question.check(stored) == feedback
+
+
 def test_a_sealed_result_records_the_same_summary_without_a_key():
     sealed = seal(TABLE)
     assert sealed.shape == "table"
@@ -346,3 +374,85 @@ def test_answering_from_code_updates_the_question_shown_above(tmp_path, monkeypa
     feedback = collabkit.answer(TABLE.id, TOP)
     assert feedback is not None and feedback.correct
     assert "All 5 sellers are right." in widget.feedback.value
+
+
+LONELY = TIES.copy()
+LONELY.add_node("E")
+WITH_NODES = GraphResult(id="99.data.lonely", prompt="x", expected=LONELY, nodes=True)
+
+
+@pytest.mark.parametrize("question", [TABLE, RANKED, GRAPH, WITH_NODES, NUMBER], ids=str)
+@SETTINGS
+@given(data=st.data())
+def test_well_formed_results_earn_the_share_their_docstring_states(question, data):
+    """The strategies the course-wide property test uses for result questions (the course
+    has none yet), checked here on this file's questions."""
+    answer, fraction = data.draw(scored_answers(question))
+    feedback = question.check(answer)
+    assert_well_formed(question, feedback)
+    assert feedback.score == pytest.approx(fraction * question.points, abs=1e-6)
+    assert feedback.correct == (fraction == 1.0)
+
+
+def test_a_feedback_page_shows_a_result_by_its_size_and_first_rows():
+    from collabkit.assess.answer_text import answer_text
+
+    assert answer_text(TABLE, TABLE.recorded(TOP)) == (
+        "5 rows: Seller 3, Seller 9, Seller 6, Seller 10, Seller 1"
+    )
+    assert answer_text(TABLE, TABLE.recorded(SELLERS.iloc[:0])) == "0 rows"
+    assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).startswith("19 ties: 0 – 1, ")
+    assert answer_text(GRAPH, GRAPH.recorded(nx.path_graph(20))).endswith(", …")
+
+
+def test_a_sealed_result_task_shows_its_widget_and_names_the_last_answer_past_the_limit(
+    tmp_path,
+):
+    from collabkit.assess.assessed import Release
+
+    session = collabkit.start(student_id="s4", answers_dir=tmp_path)
+    session.release = Release(notebook="99", release_id="r1", attempts=1, parameters={})
+    sealed = seal(TABLE)
+    widget = question_widget(sealed, session)
+    assert isinstance(widget, ResultWidget)
+    widget.fill(SELLERS)
+    assert widget.submit().recorded
+    widget.fill(TOP)
+    past = widget.submit()
+    assert "Your last recorded answer, “10 rows: Seller 1, Seller 2, Seller 3" in past.message
+    assert len(session.records_for(TABLE.id)) == 1
+
+
+def test_grading_a_saved_notebook_gives_the_scores_the_student_was_shown(tmp_path):
+    """The instructor's path: live objects answered in a session, the records saved in the
+    notebook's outputs, the notebook graded with the bank: each score is the one the student
+    saw for their last attempt, and no student code runs."""
+    import nbformat
+
+    from collabkit.assess.grading import grade
+    from collabkit.assess.records import bundle
+
+    session = collabkit.start(student_id="s6", answers_dir=tmp_path / "answers")
+    answers = [
+        (TABLE, [SELLERS, SELLERS.nlargest(5, "revenue")]),  # 2 × (3 − 2) / 5 = 0.4
+        (RANKED, [TOP.iloc[::-1]]),  # right rows, wrong order: 0.5
+        (GRAPH, [nx.Graph([("A", "B"), ("B", "C")])]),  # 2 of 3: 2/3
+        (NUMBER, [SELLERS["platform_share"], SELLERS["platform_share"].mean()]),  # right
+    ]
+    shown = {}
+    nb = nbformat.v4.new_notebook()
+    for question, attempts in answers:
+        for answer in attempts:
+            shown[question.id] = session.submit(question, answer)[0]
+        cell = nbformat.v4.new_code_cell(f"collabkit.ask({question.id!r})")
+        records = bundle(question.id, session.records_for(question.id))
+        cell.outputs = [nbformat.v4.new_output("display_data", data=records)]
+        nb.cells.append(cell)
+    path = tmp_path / "s6.ipynb"
+    nbformat.write(nb, path)
+    run = grade([path], bank="tests.assess.result_bank", notebooks=["99"])
+    (graded,) = run.graded
+    scores = {row.question_id: row.score for row in graded.results["99"]}
+    assert scores == {qid: feedback.score for qid, feedback in shown.items()}
+    assert scores == pytest.approx({TABLE.id: 0.4, RANKED.id: 0.5, GRAPH.id: 2 / 3, NUMBER.id: 1.0})
+    assert run.problems == []

@@ -59,6 +59,7 @@ for qid in GRADED:
     some = {"numeric": "1", "choice": next(iter(q.options), "a"),
             "multi": list(q.options)[:1], "text": "an answer in my own words",
             "classify": dict(zip(q.items[:1], q.categories[:1])),
+            "table": ["a row"], "graph": [["a firm", "another firm"]],
             "rubric": {"pairs": [list(q.choices[:2])], "levers": {"platform_share": 0.5}}.get(
                 q.answer_format, "my answer")}[q.shape]
     for n in range(5):  # past the limit nothing more is recorded

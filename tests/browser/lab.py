@@ -49,6 +49,8 @@ PLOT = ".js-plotly-plot"
 LINE = ".js-plotly-plot .scatterlayer path.js-line"
 SLIDER_HANDLE = ".widget-slider .noUi-handle"
 RADIO = ".widget-radio-box input[type=radio]"
+QUESTION = ".collabkit-question"
+FEEDBACK = ".collabkit-feedback"
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 TOAST_NO = '.jp-toast-button:has-text("No")'
 
@@ -435,3 +437,28 @@ def step_key(handle: Locator) -> str:
     except ValueError:
         at_max = False
     return "ArrowLeft" if at_max else "ArrowRight"
+
+
+def question_widget(page: Page, question_id: str) -> Locator:
+    """The question widget of ``question_id``, scrolled into view."""
+    from playwright.sync_api import expect
+
+    widget = page.locator(QUESTION).filter(
+        has=page.locator("b", has_text=re.compile(rf"^{re.escape(question_id)}$"))
+    )
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    return widget
+
+
+def check_typed(widget: Locator, answer: str) -> Locator:
+    """Type ``answer`` into a question's text box, click "Check answer"; its feedback area."""
+    feedback = widget.locator(FEEDBACK)
+    before = feedback.inner_html()
+    widget.locator(".widget-text input").fill(answer)
+    widget.get_by_role("button", name="Check answer").click()
+    widget.page.wait_for_function(
+        "([node, before]) => node.innerHTML !== before",
+        arg=[feedback.element_handle(), before],
+    )
+    return feedback

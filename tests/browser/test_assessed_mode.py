@@ -19,20 +19,27 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, expect
 
 import collabkit
 from collabkit.assess.assessed import read_secret, release_id
 from collabkit.cli import main
 from collabkit.course import graded_task
-from tests.browser.lab import NOTEBOOKS, LabServer, open_notebook, run_all_cells, tracebacks
+from tests.browser.lab import (
+    FEEDBACK,
+    NOTEBOOKS,
+    LabServer,
+    open_notebook,
+    run_all_cells,
+    tracebacks,
+)
+from tests.browser.lab import check_typed as check
+from tests.browser.lab import question_widget as question
 
 SOURCE = NOTEBOOKS / "01_fundamentals.ipynb"
 GRADED = "01.task.size"
 PRACTICE = "01.pooling.cost"
 ATTEMPTS = 2
-QUESTION = ".collabkit-question"
-FEEDBACK = ".collabkit-feedback"
 SOLUTION = "Show worked solution"
 NOT_AN_ATTEMPT = re.compile("not recorded, so it does not count as an attempt", re.IGNORECASE)
 
@@ -67,29 +74,6 @@ def assessed_01(lab_server: LabServer, tmp_path: Path, capsys) -> tuple[str, str
         yield f"{folder.name}/{SOURCE.name}", release_id(read_secret(secret))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def question(page: Page, question_id: str) -> Locator:
-    """The question widget of ``question_id``, scrolled into view."""
-    widget = page.locator(QUESTION).filter(
-        has=page.locator("b", has_text=re.compile(rf"^{re.escape(question_id)}$"))
-    )
-    expect(widget).to_have_count(1)
-    widget.scroll_into_view_if_needed()
-    return widget
-
-
-def check(widget: Locator, answer: str) -> Locator:
-    """Type ``answer`` into a numeric question, click "Check answer"; its feedback area."""
-    feedback = widget.locator(FEEDBACK)
-    before = feedback.inner_html()
-    widget.locator(".widget-text input").fill(answer)
-    widget.get_by_role("button", name="Check answer").click()
-    widget.page.wait_for_function(
-        "([node, before]) => node.innerHTML !== before",
-        arg=[feedback.element_handle(), before],
-    )
-    return feedback
 
 
 def screenshot(widget: Locator, name: str) -> None:
