@@ -243,7 +243,7 @@ def _abm_internalised(question_id: str) -> Numeric:
         hint="Read the blue line at the last period, or the sentence under the plot.",
         explanation=f"About {optimum}, the welfare optimum: when each firm "
         "bears all the costs it causes, its private choice and the network's interest agree.",
-        concepts=("over-collaboration", "agent-based-simulation"),
+        concepts=("agent-based-simulation",),
     )
 
 
@@ -274,7 +274,7 @@ def _data_cluster(question_id: str) -> MultipleChoice:
         "8 years as 8 independent observations overstates the evidence. Clustering by firm "
         f"widens the interval (here from {_width(unclustered):.2f} to {_width(turn):.2f} "
         "partners wide).",
-        concepts=("clustered-standard-errors",),
+        concepts=("regression",),
     )
 
 
@@ -328,7 +328,7 @@ def _causal_threats(question_id: str) -> Classification:
         "data are picked by their outcome (failures gone, happy firms answering). "
         "Confounding: a third factor (owner's skill, a booming sector) drives both. Clustering "
         "is about the width of the interval, not about cause.",
-        concepts=("reverse-causality", "selection-bias", "confounding", "causal-inference"),
+        concepts=("causality",),
     )
 
 
@@ -372,7 +372,7 @@ def _causal_corr(question_id: str) -> ResultNumber:
         explanation=f"r = {r:.2f}: firms with many partners also have formal governance. "
         "Since governance raises growth in this panel, a regression on partners alone "
         "credits partners with part of governance's effect: governance confounds.",
-        concepts=("confounding", "regression"),
+        concepts=("causality", "regression"),
     )
 
 
@@ -427,7 +427,7 @@ def _causal_fe(question_id: str) -> ResultNumber:
         f"{naive:.2f} with partners alone and {controlled:.2f} with the measured controls. "
         "Fixed effects compare each firm with its own other years, so every difference "
         "between firms that does not change over time drops out, measured or not.",
-        concepts=("fixed-effects", "confounding", "regression"),
+        concepts=("controls-fixed-effects", "causality", "regression"),
     )
 
 
@@ -465,7 +465,7 @@ def _causal_advice(question_id: str) -> MultipleChoice:
         "past the peak, with an interval), not a rule for one firm. Its causal reading rests "
         "on assumptions (no reverse causality, no selection, no unmeasured confounder). The "
         "firm's own audit supplies the judgement: which partners earn their hours.",
-        concepts=("causal-inference", "evidence-and-judgement"),
+        concepts=("causality",),
     )
 
 
@@ -500,7 +500,7 @@ def _data_fieller(question_id: str) -> MultipleChoice:
         "significantly different from zero: lopsided when it should be, unbounded when the "
         f"data cannot locate the peak. Here: Fieller {key.ci_low:.2f} to {key.ci_high:.2f}, "
         f"delta {delta.ci_low:.2f} to {delta.ci_high:.2f}.",
-        concepts=("fieller-interval", "turning-point"),
+        concepts=("u-test", "turning-point"),
     )
 
 
@@ -533,7 +533,7 @@ def _network_effective(question_id: str) -> Numeric:
         hint="Effective size = n − 2t/n, with t the ties among the partners.",
         explanation=f"n = 4 and t = 3: 4 − 2 × 3 / 4 = {effective:g}. A, B and C "
         "are each worth 1 − 2/4 = 0.5 new contacts, D is worth 1.",
-        concepts=("effective-size", "knowledge-redundancy", "network-analysis"),
+        concepts=("effective-size", "knowledge-redundancy", "network-analysis-method"),
     )
 
 
@@ -562,7 +562,7 @@ def _qca_consistency(question_id: str) -> Numeric:
         hint="Consistency = Σ min(X, Y) / Σ X.",
         explanation="Σ min(X, Y) = 0.8 + 0.4 + 0.2 + 0.7 = 2.1 and Σ X = 2.6, so "
         f"consistency = {consistency(QCA_X, QCA_Y):.3f}: X is mostly a subset of Y.",
-        concepts=("qca-consistency", "qca"),
+        concepts=("qca",),
     )
 
 
@@ -608,7 +608,7 @@ def _qca_necessity(question_id: str) -> Numeric:
         f"= {key:.2f}: the firms with high growth have complementary partners. But the third "
         "firm has them and does not grow: necessary, not sufficient "
         f"(sufficiency consistency {consistency(NEC_X, NEC_Y):.2f}).",
-        concepts=("qca-necessity", "qca"),
+        concepts=("necessity-analysis", "qca"),
     )
 
 
@@ -649,7 +649,7 @@ def _qca_necessary_not_sufficient(question_id: str) -> MultipleChoice:
         "Sufficiency would need every firm with complementary partners to grow fast (X ⊆ Y), "
         "and it fails: complementary partners help when the network is small or well "
         "governed. Ragin (2008); Schneider & Wagemann (2012).",
-        concepts=("qca-necessity", "necessary-vs-sufficient"),
+        concepts=("necessity-analysis",),
     )
 
 
@@ -729,7 +729,7 @@ def _cases_agreement(question_id: str) -> MultipleChoice:
         "two cases much is shared by chance (Lieberson 1991). Kiln Foods is dense, has "
         "complementary partners and shrinks; the parsimonious QCA recovers the generator's "
         "recipe without density. Case comparison suggests; more cases test.",
-        concepts=("comparative-case-analysis", "multi-method"),
+        concepts=("case-comparison", "multi-method"),
     )
 
 
@@ -792,10 +792,10 @@ def _methods_match(question_id: str) -> Classification:
         "framework uses all five.",
         concepts=(
             "multi-method",
-            "network-analysis",
+            "network-analysis-method",
             "regression",
             "qca",
-            "comparative-case-analysis",
+            "case-comparison",
             "agent-based-simulation",
         ),  # fmt: skip
     )
@@ -831,7 +831,7 @@ def _task_turning(parameters: Parameters, question_id: str) -> Numeric:
         explanation=f"With controls the estimate is {turn.estimate:.2f} partners (without "
         f"them {naive.estimate:.2f}); the data were generated with a true peak at "
         f"{parameters['panel']['turning_point']:g}.",
-        concepts=("turning-point", "confounding", "regression"),
+        concepts=("turning-point", "causality", "regression", "controls-fixed-effects"),
     )
 
 
@@ -893,7 +893,7 @@ def _task_upper(parameters: Parameters, question_id: str) -> Numeric:
         f"{turn.ci_high:.2f} partners (delta method: {turns.delta.ci_low:.2f} to "
         f"{turns.delta.ci_high:.2f}). Beyond about {turn.ci_high:.0f} partners, the firms of "
         "this panel grow less with more partners, on average.",
-        concepts=("fieller-interval", "turning-point"),
+        concepts=("u-test", "turning-point"),
     )
 
 
@@ -934,7 +934,11 @@ def _task_end(parameters: Parameters, question_id: str) -> MultiSelect:
         + ", ".join(options[letter] for letter in sorted(to_end))
         + f". The {number_word(len(options) - len(to_end))} that remain fit the strategy and "
         "bring more than their hours cost.",
-        concepts=("collaboration-audit", "value-adding-collaboration"),
+        concepts=(
+            "collaboration-audit",
+            "value-adding-collaboration",
+            "strategic-network-selection",
+        ),
     )
 
 
@@ -1003,7 +1007,7 @@ def _task_advice(parameters: Parameters, question_id: str) -> FreeText:
         "proven for this firm), then judges from the audit: ends those with negative net "
         "value or weak fit, reduces dependence on the largest partner, and plans a yearly "
         "review.",
-        concepts=("evidence-and-judgement", "collaboration-audit", "turning-point"),
+        concepts=("causality", "collaboration-audit", "turning-point"),
     )
 
 
@@ -1051,7 +1055,14 @@ def _audit_match(question_id: str) -> Classification:
         items=dict(findings),
         categories=[name.lower() for name in RECOMMENDATIONS],
         misconceptions=reasons,
-        concepts=("five-recommendations", "collaboration-audit"),
+        concepts=(
+            "collaboration-audit",
+            "strategic-network-selection",
+            "balanced-engagement",
+            "value-adding-collaboration",
+            "strategic-autonomy",
+            "regular-evaluation",
+        ),
         hint="Selection is about which networks; balance about how much; value about what "
         "each brings; autonomy about reliance; evaluation about checking.",
         explanation="Joining without purpose calls for strategic selection; too many hours "
@@ -1193,7 +1204,7 @@ QUESTIONS = (
         "too. When they pay part of it, each firm sees a new partner as cheaper than it is "
         "for the network and adds partners past the welfare optimum: over-collaboration "
         "from individually sensible choices.",
-        concepts=("over-collaboration", "externality", "agent-based-simulation"),
+        concepts=("agent-based-simulation",),
     ),
     DeferredQuestion("04.abm.internalised", _abm_internalised),
     DeferredQuestion("04.data.cluster", _data_cluster),
@@ -1238,7 +1249,7 @@ QUESTIONS = (
         explanation="An inverted U needs a positive slope at the low end and a significantly "
         "negative slope at the high end, with the turning point inside the data. The "
         "quadratic forces a turn even on data that only level off.",
-        concepts=("u-test", "inverted-u"),
+        concepts=("u-test", "inverted-u", "misleading-estimates"),
     ),
     DeferredQuestion("04.data.fieller", _data_fieller),
     DeferredQuestion("04.causal.threats", _causal_threats),
