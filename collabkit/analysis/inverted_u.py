@@ -618,6 +618,42 @@ def compare_specifications(
     return SpecificationComparison(table=table, method=method, level=level)
 
 
+@dataclass(frozen=True)
+class LinearSlope:
+    """The slope of ``y = a + b x (+ controls) + e`` with its two-sided p-value."""
+
+    slope: float
+    p_value: float
+    ci_low: float
+    ci_high: float
+
+
+def linear_slope(
+    x: ArrayLike,
+    y: ArrayLike,
+    groups: ArrayLike | None = None,
+    controls: pd.DataFrame | None = None,
+    level: float = 0.95,
+) -> LinearSlope:
+    """OLS slope of y on x, with controls (as in :func:`fit_quadratic`) and standard errors
+    clustered by ``groups`` (else HC1).
+
+    Raises
+    ------
+    ValueError
+        As :func:`fit_quadratic` (at least 6 points, 3 distinct x values, valid controls).
+    """
+    _check_level(level)
+    x, y, codes = _validate(x, y, groups)
+    extra = _control_columns(controls, x.size)
+    design = np.column_stack([np.ones_like(x), x, extra.to_numpy(dtype=float)])
+    if np.linalg.matrix_rank(design) < design.shape[1]:
+        raise ValueError("controls: some control is a combination of the others or of x")
+    results = _ols(design, y, codes)
+    low, high = (float(v) for v in np.asarray(results.conf_int(alpha=1 - level))[1])
+    return LinearSlope(float(results.params[1]), float(results.pvalues[1]), low, high)
+
+
 def u_test(
     x: ArrayLike,
     y: ArrayLike,

@@ -22,6 +22,8 @@ monotone_concave_sample()
     A panel whose growth only levels off: a quadratic still draws a peak in it.
 compare_regressions(panel)
     The turning point with partners alone, with controls and with firm fixed effects.
+reverse_causality_demo()
+    A generated panel where growth brings partners: regressions still find an "effect".
 load_network_cases(), calibrated_cases(cases)
     30 generated firms' networks (``datasets/network_cases.csv``) and their fuzzy-set
     memberships.
@@ -78,6 +80,7 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "load_firm_panel",
             "monotone_concave_sample",
             "compare_regressions",
+            "reverse_causality_demo",
         ),
         "collabkit.data.network_cases": (
             "load_network_cases",

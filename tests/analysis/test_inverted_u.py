@@ -13,6 +13,7 @@ from scipy import stats
 
 from collabkit.analysis.inverted_u import (
     fit_quadratic,
+    linear_slope,
     quadratic_curve,
     turning_point,
     two_lines,
@@ -290,3 +291,27 @@ Y = (X - 4) ** 2
 def test_invalid_input_is_refused_with_the_argument_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_reverse_causality_fools_pooled_and_fixed_effects_regressions():
+    """Partners have no effect on growth in this sample, yet both regressions find a
+    significant positive slope, because growth brings partners within each firm."""
+    panel = firm_panel.reverse_causality_sample()
+    pooled = linear_slope(panel["partners"], panel["revenue_growth"], groups=panel["firm_id"])
+    fixed = linear_slope(
+        panel["partners"], panel["revenue_growth"], groups=panel["firm_id"],
+        controls=panel[["firm_id"]],
+    )  # fmt: skip
+    assert pooled.p_value < 0.05 and pooled.slope > 0
+    assert fixed.p_value < 0.001 and fixed.ci_low > 0
+    sentence = firm_panel.reverse_causality_demo(panel).sentence
+    assert "partners do nothing for growth" in sentence
+    assert f"{fixed.slope:.2f}" in sentence
+
+
+def test_linear_slope_matches_numpy_least_squares():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=40)
+    y = 1.5 + 0.7 * x + rng.normal(scale=0.1, size=40)
+    slope, _ = np.polyfit(x, y, 1)
+    assert linear_slope(x, y).slope == pytest.approx(slope, rel=1e-10)
