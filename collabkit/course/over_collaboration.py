@@ -311,18 +311,37 @@ THREAT_REASONS = {
 }
 
 
-def _causal_threats(question_id: str) -> Classification:
+def _reasoned_classification(
+    question_id: str,
+    placements: dict[str, str],
+    reasons: dict[str, str],
+    lead: str,
+    **fields: object,
+) -> Classification:
+    """A classification into the categories of ``reasons`` (in their order) in which every
+    item placed wrongly is told where it belongs and why: ``lead`` names the category
+    (``"This is {}"``) before the category's reason."""
     return Classification(
         id=question_id,
+        items=dict(placements),
+        categories=list(reasons),
+        misconceptions={
+            item: f"{lead.format(category)}: {reasons[category]}"
+            for item, category in placements.items()
+        },
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _causal_threats(question_id: str) -> Classification:
+    return _reasoned_classification(
+        question_id,
+        THREAT_STORIES,
+        THREAT_REASONS,
+        "This is {}",
         prompt="A study finds that firms with more partners grow faster up to a point. Which "
         "threat to reading that as 'partners cause growth' does each story describe? A threat "
         "can come up more than once.",
-        items=dict(THREAT_STORIES),
-        categories=list(THREATS),
-        misconceptions={
-            story: f"This is {threat}: {THREAT_REASONS[threat]}"
-            for story, threat in THREAT_STORIES.items()
-        },  # fmt: skip
         hint="Ask: which way does the arrow run, who is missing, and what else moves both?",
         explanation="Reverse causality: growth brings partners. Selection: the firms in the "
         "data are picked by their outcome (failures gone, happy firms answering). "
@@ -773,16 +792,13 @@ METHOD_REASONS = {
 
 
 def _methods_match(question_id: str) -> Classification:
-    return Classification(
-        id=question_id,
+    return _reasoned_classification(
+        question_id,
+        METHOD_CLAIMS,
+        METHOD_REASONS,
+        "It calls for {}",
         prompt="Which method is best placed to show each of these? A method can be the "
         "answer more than once.",
-        items=dict(METHOD_CLAIMS),
-        categories=list(METHODS),
-        misconceptions={
-            item: f"It calls for {method}: {METHOD_REASONS[method]}"
-            for item, method in METHOD_CLAIMS.items()
-        },  # fmt: skip
         hint="Ask what each method takes in: ties, many firms' numbers, sets of conditions, "
         "a few stories, or rules for agents.",
         explanation="Network analysis maps ties; regression estimates average effects with "
