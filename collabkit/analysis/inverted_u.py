@@ -14,7 +14,11 @@ assumptions:
 
 With firm-year panels, pass the firm identifiers as ``groups``: every standard error is
 then cluster-robust by firm, and t-tests use G − 1 degrees of freedom (G firms), as Stata
-and statsmodels do.
+and statsmodels do. Pass ``controls`` (a DataFrame of other columns: numbers enter as they
+are, text or categories as one dummy per level but the first, so a column of firm ids gives
+firm fixed effects) to hold other differences between observations fixed;
+:func:`compare_specifications` puts several such fits side by side. Controls remove the
+confounding they measure, and only that: they cannot undo reverse causality or selection.
 
 Every result reads as a plain sentence with rounded numbers (``str(result)`` and
 ``result.reading()``), and shows in a notebook as that sentence with the full numbers
@@ -77,7 +81,10 @@ class QuadraticFit(Readable):
     cov_type : str
         ``"cluster"`` or ``"HC1"``.
     results : statsmodels RegressionResults
-        The full statsmodels results (``results.summary()`` prints the table).
+        The full statsmodels results (``results.summary()`` prints the table; with controls
+        their coefficients follow b0, b1, b2).
+    controls : tuple of str
+        The columns of the regressors beyond ``1, x, x²`` (empty without controls).
     """
 
     b0: float
@@ -91,6 +98,7 @@ class QuadraticFit(Readable):
     x_max: float
     cov_type: str
     results: Any
+    controls: tuple[str, ...] = ()
 
     def slope(self, x: float) -> float:
         """The fitted slope ``dy/dx = b1 + 2 b2 x`` at ``x``."""
@@ -347,8 +355,14 @@ def _fields(values: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame({"value": pd.Series(shown, dtype=object)}).rename_axis("field")
 
 
-def fit_quadratic(x: ArrayLike, y: ArrayLike, groups: ArrayLike | None = None) -> QuadraticFit:
-    """Fit ``y = b0 + b1 x + b2 x² + e`` by ordinary least squares (statsmodels).
+def fit_quadratic(
+    x: ArrayLike,
+    y: ArrayLike,
+    groups: ArrayLike | None = None,
+    controls: pd.DataFrame | None = None,
+) -> QuadraticFit:
+    """Fit ``y = b0 + b1 x + b2 x² (+ controls) + e`` by ordinary least squares
+    (statsmodels).
 
     Parameters
     ----------
@@ -368,18 +382,25 @@ def fit_quadratic(x: ArrayLike, y: ArrayLike, groups: ArrayLike | None = None) -
     ------
     ValueError
         For mismatched lengths, NaN or infinite values, fewer than 6 points, fewer than 3
-        distinct x values or fewer than 2 groups.
+        distinct x values or fewer than 2 groups; controls with another number of rows,
+        missing values, or that leave the design without full rank.
     """
     x, y, codes = _validate(x, y, groups)
-    design = np.column_stack([np.ones_like(x), x, x**2])
+    extra = _control_columns(controls, x.size)
+    design = np.column_stack([np.ones_like(x), x, x**2, extra.to_numpy(dtype=float)])
+    if np.linalg.matrix_rank(design) < design.shape[1]:
+        raise ValueError(
+            "controls: some control is a combination of the others or of x (for example a "
+            "firm-level column next to firm fixed effects); drop it"
+        )
     results = _ols(design, y, codes)
-    b0, b1, b2 = (float(b) for b in results.params)
+    b0, b1, b2 = (float(b) for b in results.params[:3])
     n_groups = None if codes is None else int(codes.max() + 1)
     return QuadraticFit(
         b0=b0,
         b1=b1,
         b2=b2,
-        cov=np.asarray(results.cov_params()),
+        cov=np.asarray(results.cov_params())[:3, :3],
         df=int(results.df_resid) if n_groups is None else n_groups - 1,
         n=x.size,
         n_groups=n_groups,
@@ -387,7 +408,33 @@ def fit_quadratic(x: ArrayLike, y: ArrayLike, groups: ArrayLike | None = None) -
         x_max=float(x.max()),
         cov_type=results.cov_type,
         results=results,
+        controls=tuple(extra.columns),
     )
+
+
+def _control_columns(controls: pd.DataFrame | None, rows: int) -> pd.DataFrame:
+    """The controls as numeric regressors: numbers as they are, any other column as one
+    0/1 dummy per level but the first (``sector[retail]``)."""
+    if controls is None:
+        return pd.DataFrame(index=range(rows))
+    if isinstance(controls, pd.Series):
+        controls = controls.to_frame()
+    if not isinstance(controls, pd.DataFrame):
+        raise ValueError(f"controls must be a DataFrame of columns, got {type(controls).__name__}")
+    if len(controls) != rows:
+        raise ValueError(f"controls has {len(controls)} rows but x has {rows}; they must match")
+    if controls.isna().any().any():
+        raise ValueError("controls contains missing values; every observation needs them all")
+    parts = []
+    for name in controls.columns:
+        column = controls[name].reset_index(drop=True)
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            parts.append(column.astype(float).rename(str(name)))
+        else:
+            dummies = pd.get_dummies(column.astype(str), prefix=str(name), prefix_sep="[",
+                                     drop_first=True, dtype=float)  # fmt: skip
+            parts.append(dummies.rename(columns=lambda c: f"{c}]"))
+    return pd.concat(parts, axis=1) if parts else pd.DataFrame(index=range(rows))
 
 
 def turning_point(
@@ -396,6 +443,7 @@ def turning_point(
     groups: ArrayLike | None = None,
     level: float = 0.95,
     method: Literal["delta", "fieller"] = "delta",
+    controls: pd.DataFrame | None = None,
 ) -> TurningPoint:
     """The turning point ``x* = −b1 / (2 b2)`` of a fitted quadratic, with a confidence interval.
 
@@ -413,6 +461,8 @@ def turning_point(
         from zero, ``(b1 + 2θ b2)² ≤ t² (V11 + 4θ V12 + 4θ² V22)``; Lind and Mehlum (2010)
         recommend it because x* is a ratio and its distribution is skewed. When b2 is not
         significant at ``level`` the set is unbounded and the bounds are ``-inf`` and ``inf``.
+    controls : DataFrame, optional
+        Other regressors held fixed, as in :func:`fit_quadratic`.
 
     Returns
     -------
@@ -438,7 +488,17 @@ def turning_point(
     _check_level(level)
     if method not in ("delta", "fieller"):
         raise ValueError(f"method must be 'delta' or 'fieller', got {method!r}")
-    fit = fit_quadratic(x, y, groups)
+    return turning_point_of(fit_quadratic(x, y, groups, controls), level, method)
+
+
+def turning_point_of(
+    fit: QuadraticFit, level: float = 0.95, method: Literal["delta", "fieller"] = "delta"
+) -> TurningPoint:
+    """The turning point of a :class:`QuadraticFit` already made (see
+    :func:`turning_point` for the intervals)."""
+    _check_level(level)
+    if method not in ("delta", "fieller"):
+        raise ValueError(f"method must be 'delta' or 'fieller', got {method!r}")
     estimate = -fit.b1 / (2 * fit.b2)
     t = fit.critical_t(level)
     if method == "delta":
@@ -455,6 +515,143 @@ def turning_point(
         method=method,
         within_data=fit.x_min <= estimate <= fit.x_max,
     )
+
+
+@dataclass(frozen=True)
+class SpecificationComparison(Readable):
+    """The turning point of the same quadratic under several sets of controls.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per specification (its name is the index): ``b1``, ``b2``,
+        ``turning_point``, ``ci_low``, ``ci_high`` (the interval of ``method``) and
+        ``controls`` (the regressors beyond ``1, x, x²``, counted).
+    method : str
+        The interval's method.
+    level : float
+        Its confidence level.
+    """
+
+    table: pd.DataFrame
+    method: str
+    level: float
+
+    def reading(self) -> Reading:
+        """How far the turning point moves between the first specification and the others,
+        in a sentence; the table behind the toggle."""
+        first, *others = self.table.index
+        base = self.table.loc[first, "turning_point"]
+        moves = "".join(
+            f"; {name}, at {number(self.table.loc[name, 'turning_point'])} "
+            f"({_interval(self.table.loc[name])})"
+            for name in others
+        )
+        sentence = (
+            f"With {first}, the fitted curve turns at {number(base)} "
+            f"({_interval(self.table.loc[first])}){moves}. The intervals are "
+            f"{self.level * 100:g} % {self.method.capitalize()} intervals."
+        )
+        return Reading(sentence, rounded(self.table, 3))
+
+
+def _interval(row: pd.Series) -> str:
+    if math.isfinite(row["ci_low"]) and math.isfinite(row["ci_high"]):
+        return f"{number(row['ci_low'])} to {number(row['ci_high'])}"
+    return "interval unbounded"
+
+
+def compare_specifications(
+    data: pd.DataFrame,
+    specifications: dict[str, Any],
+    x: str,
+    y: str,
+    groups: str | None = None,
+    level: float = 0.95,
+    method: Literal["delta", "fieller"] = "fieller",
+) -> SpecificationComparison:
+    """Fit the quadratic of ``y`` on ``x`` once per specification and compare the turning
+    points: does holding other differences fixed move the peak?
+
+    Parameters
+    ----------
+    data
+        One row per observation, with the columns named here.
+    specifications
+        Name → the control columns of ``data`` (a sequence of names, or None for none),
+        in the order to show them; see :func:`fit_quadratic` for how controls enter.
+    x, y, groups
+        Column names: the regressor, the outcome and the clusters (optional).
+    level, method
+        As in :func:`turning_point` (Fieller by default, as Lind and Mehlum recommend).
+
+    Returns
+    -------
+    SpecificationComparison
+
+    Raises
+    ------
+    ValueError
+        For an empty ``specifications``, unknown columns, or as :func:`fit_quadratic`.
+    """
+    if not specifications:
+        raise ValueError("specifications: give at least one")
+    named = [x, y] + ([groups] if groups else [])
+    wanted = named + [c for cols in specifications.values() if cols for c in cols]
+    unknown = sorted({c for c in wanted if c not in data.columns})
+    if unknown:
+        raise ValueError(f"data: no column(s) {', '.join(unknown)}")
+    rows = {}
+    for name, columns in specifications.items():
+        controls = None if not columns else data[list(columns)]
+        fit = fit_quadratic(data[x], data[y], data[groups] if groups else None, controls)
+        turn = turning_point_of(fit, level, method)
+        rows[name] = {
+            "b1": fit.b1,
+            "b2": fit.b2,
+            "turning_point": turn.estimate,
+            "ci_low": turn.ci_low,
+            "ci_high": turn.ci_high,
+            "controls": len(fit.controls),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("specification")
+    return SpecificationComparison(table=table, method=method, level=level)
+
+
+@dataclass(frozen=True)
+class LinearSlope:
+    """The slope of ``y = a + b x (+ controls) + e`` with its two-sided p-value."""
+
+    slope: float
+    p_value: float
+    ci_low: float
+    ci_high: float
+
+
+def linear_slope(
+    x: ArrayLike,
+    y: ArrayLike,
+    groups: ArrayLike | None = None,
+    controls: pd.DataFrame | None = None,
+    level: float = 0.95,
+) -> LinearSlope:
+    """OLS slope of y on x, with controls (as in :func:`fit_quadratic`) and standard errors
+    clustered by ``groups`` (else HC1).
+
+    Raises
+    ------
+    ValueError
+        As :func:`fit_quadratic` (at least 6 points, 3 distinct x values, valid controls).
+    """
+    _check_level(level)
+    x, y, codes = _validate(x, y, groups)
+    extra = _control_columns(controls, x.size)
+    design = np.column_stack([np.ones_like(x), x, extra.to_numpy(dtype=float)])
+    if np.linalg.matrix_rank(design) < design.shape[1]:
+        raise ValueError("controls: some control is a combination of the others or of x")
+    results = _ols(design, y, codes)
+    low, high = (float(v) for v in np.asarray(results.conf_int(alpha=1 - level))[1])
+    return LinearSlope(float(results.params[1]), float(results.pvalues[1]), low, high)
 
 
 def u_test(

@@ -23,7 +23,7 @@ Memberships are arrays or Series of numbers in [0, 1]; formulas use the fsQCA no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Literal
@@ -597,3 +597,275 @@ def solution_fit(
     if isinstance(outcome, str):
         table.attrs["outcome"] = outcome
     return table
+
+
+# -- necessity ---------------------------------------------------------------------------
+
+#: Least consistency for a condition to count as necessary (Schneider & Wagemann 2012).
+NECESSITY_THRESHOLD = 0.9
+
+
+def necessity(
+    members: pd.DataFrame, outcome: str | pd.Series, conditions: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Which single conditions (present or absent) are necessary for the outcome?
+
+    X is necessary for Y when Y is a subset of X: no case has more of the outcome than of
+    the condition. For each condition and its negation::
+
+        consistency of necessity  = Σ min(x, y) / Σ y
+        coverage of necessity     = Σ min(x, y) / Σ x
+        relevance of necessity    = Σ (1 − x) / Σ (1 − min(x, y))
+
+    Coverage (Ragin 2008) and relevance (Schneider & Wagemann 2012) flag *trivial*
+    necessity: a condition almost every case has is a superset of any outcome, but says
+    nothing. A condition counts as necessary here at consistency ≥
+    :data:`NECESSITY_THRESHOLD` (their usual 0.9).
+
+    Parameters
+    ----------
+    members, outcome, conditions
+        As in :func:`truth_table`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``condition`` (``name`` and ``~name`` for each), with ``consistency``,
+        ``coverage``, ``relevance`` and ``necessary`` (bool).
+
+    Raises
+    ------
+    ValueError
+        As in :func:`truth_table`.
+    """
+    x, y = _split_outcome(members, outcome, conditions)
+    rows = {}
+    for name in x.columns:
+        for label, values in ((name, x[name]), (f"~{name}", 1 - x[name])):
+            both = np.minimum(values, y)
+            rows[label] = {
+                "consistency": consistency(values, y, kind="necessity"),
+                "coverage": coverage(values, y, kind="necessity"),
+                "relevance": _ratio(float((1 - values).sum()), float((1 - both).sum())),
+            }
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("condition")
+    table["necessary"] = table["consistency"] >= NECESSITY_THRESHOLD
+    return table
+
+
+def read_necessity(table: pd.DataFrame) -> Reading:
+    """What a :func:`necessity` table says, in a sentence; the table behind the toggle."""
+    necessary = list(table.index[table["necessary"]])
+    if not necessary:
+        best = table["consistency"].idxmax()
+        sentence = (
+            f"No single condition is necessary: the most consistent, {best}, reaches "
+            f"{number(table.loc[best, 'consistency'])}, below "
+            f"{number(NECESSITY_THRESHOLD)}."
+        )
+    else:
+        parts = [
+            f"{name} (consistency {number(table.loc[name, 'consistency'])}, coverage "
+            f"{number(table.loc[name, 'coverage'])})"
+            for name in necessary
+        ]
+        sentence = (
+            "Necessary for the outcome (consistency at least "
+            f"{number(NECESSITY_THRESHOLD)}): " + "; ".join(parts) + ". A necessary "
+            "condition is not a recipe: it must be there, but it does not bring the outcome "
+            "on its own."
+        )
+    return Reading(sentence, rounded(table, 3))
+
+
+# -- the three solutions and the remainders behind them ------------------------------------
+
+#: A directional expectation: the condition's presence (True) or absence (False) is
+#: expected to contribute to the outcome.
+Expectations = Mapping[str, bool]
+
+
+def _cube_of(term: Term, names: Sequence[str]) -> _Cube:
+    values = dict(term)
+    return tuple(None if name not in values else int(values[name]) for name in names)
+
+
+def _term_of(cube: _Cube, names: Sequence[str]) -> Term:
+    return tuple(
+        (name, bool(value)) for name, value in zip(names, cube, strict=True) if value is not None
+    )
+
+
+def _within(small: _Cube, big: _Cube) -> bool:
+    """Every literal of ``small`` is in ``big`` (``small`` covers at least what ``big`` does)."""
+    return all(s is None or s == b for s, b in zip(small, big, strict=True))
+
+
+def intermediate(table: pd.DataFrame, expectations: Expectations) -> Solution:
+    """The intermediate solution: only *easy* counterfactuals (Ragin & Sonnett 2005).
+
+    For each term C of the conservative solution, take a term P of the parsimonious
+    solution contained in it (P's literals are all in C). A literal of C that P drops is
+    dropped only when it runs *against* a directional expectation (C has the condition
+    absent but its presence is expected to help, or the reverse): assuming that the
+    expected value would give the outcome too is the easy counterfactual. Literals that
+    agree with an expectation, or have none, stay. Terms contained in others are dropped.
+
+    Parameters
+    ----------
+    table
+        A :func:`truth_table`.
+    expectations
+        Condition → True (presence expected to contribute) or False (absence); conditions
+        left out have no expectation.
+
+    Returns
+    -------
+    Solution
+
+    Raises
+    ------
+    ValueError
+        For an expectation about a condition the table does not have, or as
+        :func:`minimize`.
+    """
+    names = _table_conditions(table)
+    unknown = sorted(set(expectations) - set(names))
+    if unknown:
+        raise ValueError(f"expectations: not conditions of the table: {', '.join(unknown)}")
+    conservative = [_cube_of(t, names) for t in minimize(table).terms]
+    parsimonious = [_cube_of(t, names) for t in minimize(table, include_remainders=True).terms]
+    cubes: list[_Cube] = []
+    for complex_cube in conservative:
+        options = []
+        for simple in (p for p in parsimonious if _within(p, complex_cube)):
+            kept = tuple(
+                value
+                if value is not None
+                and (
+                    simple[i] is not None
+                    or names[i] not in expectations
+                    or bool(value) == expectations[names[i]]
+                )
+                else None
+                for i, value in enumerate(complex_cube)
+            )
+            options.append(kept)
+        cubes.append(min(options, key=lambda c: (_literals(c), _cube_order(c))))
+    unique = sorted(set(cubes), key=_cube_order)
+    kept_cubes = [c for c in unique if not any(o != c and _within(o, c) for o in unique)]
+    return Solution(terms=tuple(_term_of(c, names) for c in kept_cubes))
+
+
+def remainders_used(table: pd.DataFrame, solution: Solution) -> pd.DataFrame:
+    """The logical remainders (rows without enough cases) a solution covers: the
+    simplifying assumptions it makes about combinations nobody observed."""
+    names = _table_conditions(table)
+    cubes = [_cube_of(t, names) for t in solution.terms]
+    rows = [tuple(map(int, r)) for r in table[names].itertuples(index=False)]
+    used = [
+        table["outcome"].isna().iloc[i] and any(_covers(c, row) for c in cubes)
+        for i, row in enumerate(rows)
+    ]
+    return table[np.array(used, dtype=bool)]
+
+
+def configuration_label(row: pd.Series, names: Sequence[str]) -> str:
+    """A truth-table row in fsQCA notation, e.g. ``many_partners*~dense*governance``."""
+    return term_label(tuple((name, bool(row[name])) for name in names))
+
+
+def why_literals(table: pd.DataFrame) -> list[str]:
+    """Why each literal of the conservative solution that the parsimonious one drops is
+    there: the case-less combinations that would be needed to drop it, in sentences."""
+    names = _table_conditions(table)
+    conservative = [_cube_of(t, names) for t in minimize(table).terms]
+    parsimonious = [_cube_of(t, names) for t in minimize(table, include_remainders=True).terms]
+    rows = [tuple(map(int, r)) for r in table[names].itertuples(index=False)]
+    empty = table["outcome"].isna().to_numpy()
+    sentences = []
+    for complex_cube in conservative:
+        simple = next((p for p in parsimonious if _within(p, complex_cube)), None)
+        if simple is None:
+            continue
+        for i, value in enumerate(complex_cube):
+            if value is None or simple[i] is not None:
+                continue
+            flipped = (*complex_cube[:i], 1 - value, *complex_cube[i + 1 :])
+            needed = [
+                configuration_label(table.iloc[j], names)
+                for j, row in enumerate(rows)
+                if _covers(flipped, row) and empty[j]
+            ]
+            literal = names[i] if value else f"~{names[i]}"
+            sentences.append(
+                f"{literal} stays in {term_label(_term_of(complex_cube, names))} because "
+                + (
+                    f"{_join(needed)} {'has' if len(needed) == 1 else 'have'} no cases: the "
+                    "data cannot say whether that combination leads to the outcome, so the "
+                    "conservative solution does not assume it does. The parsimonious "
+                    f"solution assumes it, and drops {literal}."
+                    if needed
+                    else "the combinations without it do not lead to the outcome."
+                )
+            )
+    return sentences
+
+
+def _combinations(count: int) -> str:
+    count = int(count)
+    return f"{number_word(count)} case-less combination{'' if count == 1 else 's'}"
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def compare_solutions(
+    members: pd.DataFrame, outcome: str, table: pd.DataFrame, expectations: Expectations
+) -> pd.DataFrame:
+    """The conservative, intermediate and parsimonious solutions side by side.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``solution`` (``conservative``, ``intermediate``, ``parsimonious``),
+        with ``formula`` (fsQCA notation), ``consistency``, ``coverage`` (of the outcome)
+        and ``remainders_used`` (how many case-less combinations it assumes lead to the
+        outcome). Its ``attrs["solutions"]`` holds the three :class:`Solution` objects.
+    """
+    solutions = {
+        "conservative": minimize(table),
+        "intermediate": intermediate(table, expectations),
+        "parsimonious": minimize(table, include_remainders=True),
+    }
+    rows = {}
+    for name, solution in solutions.items():
+        whole = solution_fit(members, outcome, solution).loc["solution"] if solution.terms else None
+        rows[name] = {
+            "formula": str(solution),
+            "consistency": float("nan") if whole is None else whole["consistency"],
+            "coverage": float("nan") if whole is None else whole["raw_coverage"],
+            "remainders_used": len(remainders_used(table, solution)),
+        }
+    frame = pd.DataFrame.from_dict(rows, orient="index").rename_axis("solution")
+    frame.attrs["solutions"] = solutions
+    return frame
+
+
+def read_solutions(comparison: pd.DataFrame, table: pd.DataFrame) -> Reading:
+    """The three solutions of :func:`compare_solutions` in sentences, with why the
+    conservative one keeps the literals the parsimonious one drops; the table behind the
+    toggle."""
+    parts = [
+        f"Conservative (no assumption about combinations without cases): "
+        f"{comparison.loc['conservative', 'formula']}.",
+        f"Intermediate (only assumptions that agree with what theory expects): "
+        f"{comparison.loc['intermediate', 'formula']}, assuming "
+        f"{_combinations(comparison.loc['intermediate', 'remainders_used'])}.",
+        f"Parsimonious (any assumption that simplifies): "
+        f"{comparison.loc['parsimonious', 'formula']}, assuming "
+        f"{_combinations(comparison.loc['parsimonious', 'remainders_used'])}.",
+        *(f"Why they differ: {reason}" for reason in why_literals(table)),
+    ]
+    return Reading(" ".join(parts), rounded(comparison, 3))

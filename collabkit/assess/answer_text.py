@@ -59,4 +59,4 @@ def _result(summary: Mapping[str, Any]) -> str:
 
 def _option(options: Mapping[str, str], choice: str) -> str:
     key = choice.strip().strip("()").casefold()
-    return f"({key}) {options[key]}" if key in options else choice
+    return f"“{options[key]}”" if key in options else choice

@@ -9,18 +9,24 @@ partnering_simulation()
     Explorer: firms adding and dropping partners for themselves, against the optimum.
 inverted_u(data, title=None)
     Figure: growth against partners in a firm-year panel, with the fitted quadratic and
-    its turning point (the title, unless given, says where growth peaks).
+    its turning point (the title, unless given, says the panel is generated and where
+    the fitted curve turns).
 ego_network()
     Explorer: a cluster firm's own network and what a new partner adds to it.
 
 Data
 ----
 load_firm_panel()
-    120 firms over 8 years (``datasets/firm_panel.csv``).
+    120 generated firms over 8 years (``datasets/firm_panel.csv``).
 monotone_concave_sample()
     A panel whose growth only levels off: a quadratic still draws a peak in it.
+compare_regressions(panel)
+    The turning point with partners alone, with controls and with firm fixed effects.
+reverse_causality_demo()
+    A generated panel where growth brings partners: regressions still find an "effect".
 load_network_cases(), calibrated_cases(cases)
-    30 firms' networks (``datasets/network_cases.csv``) and their fuzzy-set memberships.
+    30 generated firms' networks (``datasets/network_cases.csv``) and their fuzzy-set
+    memberships.
 
 Analysis
 --------
@@ -33,6 +39,13 @@ truth_table(members, outcome), minimize(table), solution_fit(members, outcome, s
     consistency and coverage of the solution.
 read_truth_table(table), read_solution(solution, fit)
     The truth table and the solution in a sentence, the full table behind a toggle.
+three_solutions(members, table)
+    The conservative, intermediate and parsimonious solutions side by side, and the
+    combinations without cases behind their differences.
+necessary_conditions(members)
+    Which single conditions are necessary for high growth.
+case_comparison()
+    A structured comparison of four cases by Mill's methods.
 
 The collaboration audit
 -----------------------
@@ -63,8 +76,19 @@ __all__, __getattr__, __dir__ = lazy_exports(
             "inverted_u",
             "ego_network",
         ),
-        "collabkit.data.firm_panel": ("load_firm_panel", "monotone_concave_sample"),
-        "collabkit.data.network_cases": ("load_network_cases", "calibrated_cases"),
+        "collabkit.data.firm_panel": (
+            "load_firm_panel",
+            "monotone_concave_sample",
+            "compare_regressions",
+            "reverse_causality_demo",
+        ),
+        "collabkit.data.network_cases": (
+            "load_network_cases",
+            "calibrated_cases",
+            "three_solutions",
+            "necessary_conditions",
+            "case_comparison",
+        ),
         "collabkit.analysis.inverted_u": ("fit_quadratic", "two_lines"),
         "collabkit.analysis.qca": (
             "truth_table",

@@ -3,9 +3,11 @@
 Explorer
 --------
 platform_trajectory(preset=None, n_sellers=200, periods=60)
-    The learner's strategic levers drive the platform model; the plots and the
-    trajectory (Synergistic Growth, Platform Trap, Hybrid Collaboration) follow. The
-    levers start balanced, or at a preset ("Platform Trap", ...).
+    One SMB's levers, and what the market's sellers do together (an association, a
+    co-op platform), drive the platform model; the plots and the outcome (Synergistic
+    Growth, Platform Trap, Hybrid Collaboration, Independent, Drifting) follow. The levers
+    start balanced, or at a preset ("Platform Trap", ...) with the collective action it
+    assumes.
 
 Graded task
 -----------
@@ -19,7 +21,8 @@ escape_trial()
 Data
 ----
 load_sellers()
-    The panel of 40 online sellers over 24 months (``datasets/platform_sellers.csv``).
+    The generated panel of 40 online sellers over 24 months, made by the platform model
+    (``datasets/platform_sellers.csv``; what it can and cannot show: datasets/README.md).
 
 Analysis
 --------

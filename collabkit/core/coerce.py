@@ -88,7 +88,7 @@ def read_choice(value: object, options: Mapping[str, str]) -> str | Unreadable:
     """Match an answer to one option key, by key (``"b"``) or by the option's text."""
     keys = ", ".join(options)
     if is_blank(value):
-        return Unreadable(f"No answer yet: pick one of the options ({keys}).")
+        return Unreadable("No answer yet: pick one of the options.")
     if isinstance(value, (list, tuple, set, frozenset)) and len(value) == 1:
         value = next(iter(value))
     if not isinstance(value, str):

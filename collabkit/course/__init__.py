@@ -202,7 +202,7 @@ def get_question(question_id: str) -> Question:
     >>> feedback.message.startswith("You chose “Alt + Enter”. Alt + Enter runs the cell and")
     True
     >>> question.check(None).message
-    'No answer yet: pick one of the options (a, b, c, d).'
+    'No answer yet: pick one of the options.'
     """
     number = question_id.split(".", 1)[0] if isinstance(question_id, str) else None
     for notebook in NOTEBOOKS:

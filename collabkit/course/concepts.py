@@ -166,6 +166,7 @@ CONCEPTS: tuple[Concept, ...] = tuple(
             ("lock-in", "Lock-in and switching costs"),
             ("platform-commission", "How a platform sets its commission"),
             ("market-concentration", "Concentration of sales on few platforms"),
+            ("generated-data", "What a generated data set can and cannot show"),
         ),
     )
     + _concepts(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,8 +55,11 @@ N_FIRMS_RANGE = (90, 160)
 YEARS_RANGE = (6, 10)
 #: A drawn panel's 95 % interval is at most this wide (partners), so the task is sharp.
 MAX_INTERVAL_WIDTH = 2.5
-#: A drawn panel's keys differ from the practice keys by more than the answer tolerance.
+#: A drawn panel's keys differ from the practice keys, and from every turning point or bound
+#: the notebook prints from today's panel, by more than the answer tolerance.
 KEY_DISTANCE = 0.05
+#: Section 4 of the notebook fits the years up to this one.
+EARLY_YEAR = 2020
 
 #: How far a drawn partnership's hours and value may lie from today's (a factor).
 HOURS_FACTOR = (0.7, 1.4)
@@ -109,20 +112,43 @@ def kestrel_table(parameters: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(parameters["partners"], columns=list(AUDIT_COLUMNS))
 
 
-def panel_turns(parameters: Mapping[str, Any]) -> tuple[TurningPoint, TurningPoint]:
-    """Where growth peaks in the task's panel, with standard errors clustered by firm and
-    without (what a student gets who forgets ``groups=``)."""
+#: The controls of the task's regression: the panel's measured firm differences.
+TASK_CONTROLS = ("sector", "governance", "complementarity")
+
+
+class PanelTurns(NamedTuple):
+    """The task panel's turning point as the task asks for it, and as common slips give it.
+
+    ``key``: with :data:`TASK_CONTROLS`, standard errors clustered by firm, Fieller
+    interval (what the task asks for). ``delta``: the same with the delta-method interval.
+    ``unclustered``: the same without clustering. ``naive``: partners only (no controls),
+    clustered, Fieller.
+    """
+
+    key: TurningPoint
+    delta: TurningPoint
+    unclustered: TurningPoint
+    naive: TurningPoint
+
+
+def panel_turns(parameters: Mapping[str, Any]) -> PanelTurns:
+    """Where growth peaks in the task's panel (see :class:`PanelTurns`)."""
     return _turns(json.dumps(dict(parameters["panel"]), sort_keys=True))
 
 
 @lru_cache(maxsize=32)
-def _turns(panel: str) -> tuple[TurningPoint, TurningPoint]:
-    from collabkit.analysis.inverted_u import turning_point
+def _turns(panel: str) -> PanelTurns:
+    from collabkit.analysis.inverted_u import fit_quadratic, turning_point_of
 
     data = panel_of({"panel": json.loads(panel)})
-    return (
-        turning_point(data["partners"], data["revenue_growth"], groups=data["firm_id"]),
-        turning_point(data["partners"], data["revenue_growth"]),
+    x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
+    controls = data[list(TASK_CONTROLS)]
+    clustered = fit_quadratic(x, y, groups=firms, controls=controls)
+    return PanelTurns(
+        key=turning_point_of(clustered, method="fieller"),
+        delta=turning_point_of(clustered, method="delta"),
+        unclustered=turning_point_of(fit_quadratic(x, y, controls=controls), method="fieller"),
+        naive=turning_point_of(fit_quadratic(x, y, groups=firms), method="fieller"),
     )
 
 
@@ -164,7 +190,7 @@ def draw(rng: np.random.Generator) -> dict[str, Any]:
 def _draw_panel(rng: np.random.Generator) -> dict[str, Any]:
     """Panel settings whose fitted peak lies inside the data with a finite, narrow interval
     and keys away from the practice keys."""
-    practice, _ = panel_turns(PRACTICE)
+    practice = panel_turns(PRACTICE).key
     while True:
         panel = {
             "seed": int(rng.integers(1_000, 2**31 - 1)),
@@ -172,20 +198,42 @@ def _draw_panel(rng: np.random.Generator) -> dict[str, Any]:
             "n_firms": int(rng.integers(N_FIRMS_RANGE[0], N_FIRMS_RANGE[1] + 1)),
             "years": int(rng.integers(YEARS_RANGE[0], YEARS_RANGE[1] + 1)),
         }
-        turn, _ = panel_turns({"panel": panel})
+        turn = panel_turns({"panel": panel}).key
         if _well_posed(turn, practice):
             return panel
 
 
 def _well_posed(turn: TurningPoint, practice: TurningPoint) -> bool:
     bounds = np.array([turn.ci_low, turn.ci_high])
+    shown = np.array([practice.estimate, practice.ci_high, *_shown_in_practice()])
     return bool(
         turn.within_data
         and np.isfinite(bounds).all()
         and turn.ci_low < turn.estimate < turn.ci_high
         and turn.ci_high - turn.ci_low <= MAX_INTERVAL_WIDTH
-        and abs(turn.estimate - practice.estimate) > KEY_DISTANCE
-        and abs(turn.ci_high - practice.ci_high) > KEY_DISTANCE
+        and (np.abs(shown - turn.estimate) > KEY_DISTANCE).all()
+        and (np.abs(shown - turn.ci_high) > KEY_DISTANCE).all()
+    )
+
+
+@lru_cache(maxsize=1)
+def _shown_in_practice() -> tuple[float, ...]:
+    """The turning points and bounds notebook 04 prints from today's panel (sections 4 and
+    5): a drawn key near one of them would appear in every learner's notebook."""
+    from collabkit.analysis.inverted_u import turning_point
+    from collabkit.data.firm_panel import compare_regressions
+
+    data = panel_of(PRACTICE)
+    early = data[data["year"] <= EARLY_YEAR]
+    turn = turning_point(
+        early["partners"], early["revenue_growth"], groups=early["firm_id"], method="fieller"
+    )
+    table = compare_regressions(data).table
+    return (
+        turn.estimate,
+        turn.ci_low,
+        turn.ci_high,
+        *(float(v) for v in table[["turning_point", "ci_low", "ci_high"]].to_numpy().ravel()),
     )
 
 

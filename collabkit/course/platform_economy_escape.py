@@ -1,19 +1,27 @@
 """The "escape the trap" task of notebook 03: score a plan that leads a trapped SMB out.
 
 A task's :class:`EscapeScenario` says where the SMB stands and what it may do: the levers
-it has followed for ``TRAPPED_MONTHS`` (a trap strategy), its investment budget and the
-market it sells in (commission at the start, highest commission, the association's cap,
-and how much platform demand the operator can capture with shared data). The learner's plan
-then runs for five more years (same market, same sellers). Four goals, each with partial
-credit:
+it has followed for ``TRAPPED_MONTHS`` (a trap strategy), its investment budget, the
+market it sells in (commission at the start, highest commission, the cap an association of
+all sellers can hold, how much platform demand the operator can capture with shared data)
+and what the other sellers do together (:class:`~collabkit.models.platform.Collective`: how
+many bargain in an association, how many run a co-op platform). The plan is **one** SMB's
+levers: it cannot change the commission or the co-op's size, which the market's sellers
+decide together. It runs for five more years (same market, same sellers).
 
-1. **escape**: the five years after the switch are classified as Hybrid Collaboration or
-   Synergistic Growth (see :mod:`collabkit.analysis.trajectory`);
-2. **budget**: investments (own channel + data + partners) at most the scenario's budget of
-   sales (credit falls with the overrun);
-3. **keep the business**: revenue in the last year at least 90 % of the last trapped year
+Three goals, equal weights, each with partial credit where it says so:
+
+1. **escape into collaboration**: the five years after the switch are classified as Hybrid
+   Collaboration or Synergistic Growth (see :mod:`collabkit.analysis.trajectory`); leaving
+   platforms altogether (Independent) ends the dependency but is not this goal;
+2. **keep the business**: revenue in the last year at least 90 % of the last trapped year
    (credit rises linearly from 0 at 60 % kept to 1 at 90 %);
-4. **pays off**: profit over the five years beats staying trapped (1 or 0).
+3. **pays off**: profit over the five years beats staying trapped (1 or 0).
+
+The budget is a condition, not a goal (a plan that invests nothing meets it for free):
+investments (own channel + data + partners) above the scenario's budget cut every goal's
+credit by the overrun's share of the budget. So the score is proportional to what the plan
+achieves: doing nothing, or quitting the platform, meets at most one goal of three.
 """
 
 from __future__ import annotations
@@ -27,13 +35,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from collabkit.analysis.trajectory import HYBRID, SYNERGY, explain_trajectory
+from collabkit.analysis.trajectory import HYBRID, INDEPENDENT, SYNERGY, explain_trajectory
 from collabkit.assess.questions import CriterionScore
 from collabkit.core.coerce import describe
 from collabkit.models.platform import (
     LEVERS,
     PLATFORM_PRESETS,
     TRAP,
+    Collective,
     Lever,
     PlatformMarket,
     PlatformStrategy,
@@ -62,11 +71,14 @@ class EscapeScenario:
         The most the plan may invest in total, as a share of sales.
     market
         The market of the whole run (trapped months and plan).
+    collective
+        What the other sellers do together (association, co-op platform).
     """
 
     start: PlatformStrategy
     budget: float
     market: PlatformMarket
+    collective: Collective = Collective()
 
     @classmethod
     def from_parameters(cls, parameters: Mapping[str, Any]) -> EscapeScenario:
@@ -76,28 +88,38 @@ class EscapeScenario:
             start=PlatformStrategy(**parameters["start"]),
             budget=parameters["budget"],
             market=PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS, **market),
+            collective=Collective(**parameters.get("collective", {})),
         )
 
     def parameters(self) -> dict[str, Any]:
-        """The scenario as JSON values: ``start`` (levers), ``budget`` and ``market``."""
+        """The scenario as JSON values: ``start`` (levers), ``budget``, ``market`` and
+        ``collective``."""
         return {
             "start": asdict(self.start),
             "budget": self.budget,
             "market": {name: getattr(self.market, name) for name in MARKET_FIELDS},
+            "collective": asdict(self.collective),
         }
 
 
-#: Today's open task: two years of the Platform Trap preset, a 10 % budget, the default market.
+#: Today's open task: two years of the Platform Trap preset, a 10 % budget, the default
+#: market, no association, and a co-op platform run by 30 % of the sellers.
 PRACTICE = EscapeScenario(
     start=PLATFORM_PRESETS[TRAP],
     budget=0.10,
     market=PlatformMarket(periods=TRAPPED_MONTHS + PLAN_MONTHS),
+    collective=Collective(association=0.0, cooperative=0.3),
 )
 
 
 def run_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> pd.DataFrame:
     """The trapped years followed by ``plan``; ``phase`` is "trapped" or "plan"."""
-    run = simulate(plan, scenario.market, prelude=(scenario.start, TRAPPED_MONTHS))
+    run = simulate(
+        plan,
+        scenario.market,
+        prelude=(scenario.start, TRAPPED_MONTHS),
+        collective=scenario.collective,
+    )
     return run.assign(phase=["trapped" if t <= TRAPPED_MONTHS else "plan" for t in run["period"]])
 
 
@@ -127,17 +149,21 @@ def _why_revenue_fell(plan: PlatformStrategy, scenario: EscapeScenario) -> str:
 
 
 def _spend(plan: PlatformStrategy) -> float:
-    return plan.invest_direct + plan.invest_data + plan.invest_partners
+    return plan.spend
 
 
-def _budget_score(plan: PlatformStrategy, budget: float) -> CriterionScore:
+def budget_factor(plan: PlatformStrategy, budget: float) -> float:
+    """The share of each goal's credit a plan keeps: 1 within ``budget``, less by the
+    overrun's share of the budget above it, 0 at twice the budget."""
     spend = _spend(plan)
-    within = spend <= budget + 1e-9
-    return CriterionScore(
-        f"investments at most {budget:.0%} of sales",
-        1.0 if within else max(0.0, 1 - (spend - budget) / budget),
-        f"you invest {spend:.0%} of sales"
-        + ("." if within else f", {spend - budget:.0%} over the budget."),
+    return 1.0 if spend <= budget + 1e-9 else max(0.0, 1 - (spend - budget) / budget)
+
+
+def _budget_note(plan: PlatformStrategy, budget: float) -> str:
+    spend = _spend(plan)
+    return (
+        f" Over budget: you invest {spend:.0%} of sales, {spend - budget:.0%} over the "
+        f"{budget:.0%} budget, so this goal keeps {budget_factor(plan, budget):.0%} of its credit."
     )
 
 
@@ -170,17 +196,29 @@ def plan_outcome(plan: PlatformStrategy, scenario: EscapeScenario) -> PlanOutcom
     )
 
 
+def _escape_message(outcome: PlanOutcome) -> str:
+    if outcome.trajectory == INDEPENDENT:
+        return (
+            f"{outcome.reason} Leaving the platform ends the dependency, but the task asks "
+            "for collaboration: platforms used selectively beside your own channel and "
+            "partners."
+        )
+    return outcome.reason
+
+
 def score_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> list[CriterionScore]:
-    """The four goals (module docstring) scored for ``plan`` in ``scenario``."""
+    """The three goals (module docstring) scored for ``plan`` in ``scenario``, each cut by
+    the budget condition."""
     outcome = plan_outcome(plan, scenario)
     kept, profit, stay = outcome.kept, outcome.profit, outcome.profit_if_trapped
-    return [
+    factor = budget_factor(plan, scenario.budget)
+    note = "" if factor == 1 else _budget_note(plan, scenario.budget)
+    goals = [
         CriterionScore(
-            "escape the trap",
+            "escape into Hybrid Collaboration or Synergistic Growth",
             1.0 if outcome.trajectory in (HYBRID, SYNERGY) else 0.0,
-            outcome.reason,
+            _escape_message(outcome),
         ),
-        _budget_score(plan, scenario.budget),
         CriterionScore(
             f"keep at least {KEEP_REVENUE:.0%} of revenue",
             min(1.0, max(0.0, (kept - LOST_REVENUE) / (KEEP_REVENUE - LOST_REVENUE))),
@@ -193,10 +231,11 @@ def score_plan(plan: PlatformStrategy, scenario: EscapeScenario) -> list[Criteri
             f"five-year profit {profit:,.0f} thousand € against {stay:,.0f} if nothing changes.",
         ),
     ]
+    return [replace(g, fraction=g.fraction * factor, message=g.message + note) for g in goals]
 
 
 def evaluate_plan(answer: object, scenario: EscapeScenario) -> Sequence[CriterionScore] | str:
-    """Score an answer (a dict of levers) against the four goals in ``scenario``."""
+    """Score an answer (a dict of levers) against the three goals in ``scenario``."""
     plan = read_plan(answer)
     return plan if isinstance(plan, str) else score_plan(plan, scenario)
 
@@ -225,16 +264,20 @@ def split_budget(budget: float, direct: float, data: float) -> dict[str, float]:
     return {"invest_direct": own, "invest_data": skills, "invest_partners": partners}
 
 
-def _recipes(budget: float) -> Iterator[PlatformStrategy]:
-    """Plans in the spirit of Hybrid Collaboration, the Hybrid preset's levers first."""
+def _recipes(scenario: EscapeScenario) -> Iterator[PlatformStrategy]:
+    """Plans in the spirit of Hybrid Collaboration, the Hybrid preset's levers first; with
+    part of the offer on the co-op where the sellers run one."""
     hybrid = PLATFORM_PRESETS[HYBRID]
-    for share, platforms in ((hybrid.platform_share, hybrid.n_platforms), (0.4, 3), (0.5, 3)):
+    coops = (0.0, 0.3) if scenario.collective.cooperative > 0 else (0.0,)
+    shares = ((hybrid.platform_share, hybrid.n_platforms), (0.4, 3), (0.5, 3))
+    for (share, platforms), coop in ((s, c) for c in coops for s in shares):
         for direct, data in SPLITS:
-            spend = split_budget(budget, direct, data)
+            spend = split_budget(scenario.budget, direct, data)
             yield replace(
                 hybrid,
                 platform_share=share,
                 n_platforms=platforms,
+                coop_share=coop,
                 invest_direct=spend["invest_direct"],
                 invest_data=spend["invest_data"],
                 invest_partners=spend["invest_partners"],
@@ -245,7 +288,7 @@ def _recipes(budget: float) -> Iterator[PlatformStrategy]:
 def model_plan(scenario: EscapeScenario) -> PlatformStrategy | None:
     """The first recipe (Hybrid preset's levers, budget split 30/20/50 first) that earns
     full marks in ``scenario``, or None if none does."""
-    return next((p for p in _recipes(scenario.budget) if plan_fraction(p, scenario) == 1), None)
+    return next((p for p in _recipes(scenario) if plan_fraction(p, scenario) == 1), None)
 
 
 def forget() -> None:
@@ -272,6 +315,8 @@ TAKE_RATES = (0.10, 0.11, 0.12, 0.13, 0.14, 0.15)
 TAKE_RATE_MAXIMA = (0.30, 0.32, 0.35, 0.38, 0.40)
 ASSOCIATION_CAPS = (0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18)
 EXTRACTIONS = (0.25, 0.3, 0.35, 0.4)
+ASSOCIATIONS = (0.0, 0.1, 0.2, 0.3)
+COOPERATIVES = (0.0, 0.2, 0.3, 0.4)
 #: The start itself ("do nothing") may earn at most this share of the marks.
 DO_NOTHING_MAX = 0.5
 MAX_DRAWS = 100
@@ -295,7 +340,12 @@ def _candidate(rng: np.random.Generator) -> EscapeScenario:
         association_cap=_pick(rng, ASSOCIATION_CAPS),
         extraction=_pick(rng, EXTRACTIONS),
     )
-    return EscapeScenario(start=start, budget=_pick(rng, BUDGETS), market=market)
+    collective = Collective(
+        association=_pick(rng, ASSOCIATIONS), cooperative=_pick(rng, COOPERATIVES)
+    )
+    return EscapeScenario(
+        start=start, budget=_pick(rng, BUDGETS), market=market, collective=collective
+    )
 
 
 def well_posed(scenario: EscapeScenario) -> bool:
@@ -348,23 +398,41 @@ def _lever_row(lever: Lever, value: float) -> str:
     return f"<tr><td>{lever.label}</td><td>{shown}</td></tr>"
 
 
+def _organised(share: float) -> str:
+    """How many of the sellers bargain together, as the brief says it."""
+    if share <= 0:
+        return "None of the other sellers bargain together in an SMB association"
+    return f"{percent(share)} of the sellers bargain together in an SMB association"
+
+
 def brief_html(scenario: EscapeScenario) -> str:
-    """The task's brief: where the SMB stands, its market and the four goals (HTML)."""
+    """The task's brief: where the SMB stands, its market, what the other sellers do
+    together, the budget and the three goals (HTML)."""
     rows = "".join(_lever_row(lever, getattr(scenario.start, lever.name)) for lever in LEVERS)
-    m = scenario.market
+    m, c = scenario.market, scenario.collective
+    coop = (
+        f"{percent(c.cooperative)} of the sellers run a cooperative platform (commission "
+        f"{percent(m.coop_fee)}, set by its members; no data captured): you may list on it."
+        if c.cooperative > 0
+        else "No co-op platform exists in your market: listing on it sells nothing."
+    )
     return (
         "<p><b>Where your SMB stands.</b> For two years it has followed this strategy; the "
         "levers of the task start here:</p>"
         f"<table>{rows}</table>"
         f"<p><b>Your market.</b> The platform's commission started at {percent(m.take_rate)} "
-        f"of platform sales and can rise to {percent(m.take_rate_max)}; an SMB association "
-        f"bargains a cap of {percent(m.association_cap)}. With the data you share, the "
-        f"operator can capture up to {percent(m.extraction)} of your platform demand.</p>"
-        "<p><b>Your plan</b> for the next five years is graded against four goals:</p><ol>"
-        "<li>escape the trap (Hybrid Collaboration or Synergistic Growth over the five "
-        "years);</li>"
-        f"<li>invest at most <b>{percent(scenario.budget)} of sales</b> in total (own channel "
-        "+ data skills + partners);</li>"
+        f"of platform sales and can rise to {percent(m.take_rate_max)}. "
+        f"{_organised(c.association)} (an association of all sellers could hold the "
+        f"commission at {percent(m.association_cap)}). {coop} With the data you share, the "
+        f"operator can capture up to {percent(m.extraction)} of your platform demand. Your "
+        "plan is your "
+        "own SMB's levers: it cannot change what the other sellers do.</p>"
+        "<p><b>Your plan</b> for the next five years is graded against three goals:</p><ol>"
+        "<li>escape into Hybrid Collaboration or Synergistic Growth over the five years "
+        "(quitting platforms altogether is <i>Independent</i>, not this goal);</li>"
         f"<li>keep at least <b>{percent(KEEP_REVENUE)}</b> of your revenue;</li>"
         "<li>earn more than if nothing changed.</li></ol>"
+        f"<p><b>Budget.</b> Invest at most <b>{percent(scenario.budget)} of sales</b> in total "
+        "(own channel + data skills + partners). Spending over it cuts the credit of every "
+        "goal by the overrun's share of the budget.</p>"
     )

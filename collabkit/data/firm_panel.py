@@ -1,24 +1,35 @@
-"""A synthetic firm-year panel: collaboration partners and revenue growth (notebook 04).
+"""A *generated* firm-year panel: collaboration partners and revenue growth (notebook 04).
 
-A hundred and twenty small firms of the valley's sectors over eight years (2017–2024). Each
-firm has its own propensity to collaborate, so its number of active partners is persistent
-from year to year and drifts up slowly. Collaboration costs time: hours grow with each
-partner and, through coordination between partners, roughly with the number of pairs
-n(n − 1)/2.
+No firm in it exists. A hundred and twenty imaginary small firms of the valley's sectors
+over eight years (2017–2024), drawn by the recipe below so that the course knows the truth
+a regression should find. Each firm has its own propensity to collaborate, so its number
+of active partners is persistent from year to year and drifts up slowly. Collaboration
+costs time: hours grow with each partner and, through coordination between partners,
+roughly with the number of pairs n(n − 1)/2. Firms with a high propensity to collaborate
+also formalise their governance more (written agreements, a steering meeting), so
+``governance`` rises with the number of partners (correlation about 0.75).
 
 Revenue growth has a *known* inverted U in the number of partners::
 
-    growth_it = α_i + sector_i + γ (c_i − 0.5) + β1 p_it − β2 p_it² + e_it
+    growth_it = α_i + sector_i + γ (c_i − 0.5) + λ (g_it − 0.5) + β1 p_it − β2 p_it² + e_it
 
 with the firm effect α_i (shared by a firm's eight years, hence cluster-robust standard
-errors), a sector effect, the firm's partner complementarity c_i and noise e_it. The true
-turning point is ``β1 / (2 β2) =`` :data:`TRUE_TURNING_POINT` partners. Firm effects,
-sectors and complementarity are drawn independently of the number of partners, so a pooled
-quadratic regression of growth on partners estimates β1 and β2 without bias.
+errors), a sector effect, the firm's partner complementarity c_i, its governance g_it and
+noise e_it. The true turning point is ``β1 / (2 β2) =`` :data:`TRUE_TURNING_POINT` partners.
 
-:func:`monotone_concave_sample` draws the same kind of panel with growth rising with
-``log(1 + partners)``: concave, but it never turns. A quadratic fitted to it has a
-significantly negative b2 all the same; the U-test and the two-lines test do not find a U.
+Governance is a *confounder*: it raises growth (λ = :data:`BETA_GOVERNANCE`) and goes with
+more partners, so a pooled quadratic of growth on partners alone credits partners with part
+of governance's effect and puts the peak too far right (about 8.5 partners in the shipped
+panel). With ``sector``, ``governance`` and ``complementarity`` as controls, or with firm
+fixed effects (governance barely changes within a firm), the estimate comes back near 7.
+What the panel cannot show: partners are never caused by growth here (no reverse
+causality) and no firm drops out (no selection), so it cannot teach how to detect those;
+and a real panel has confounders nobody measured.
+
+:func:`monotone_concave_sample` draws the same kind of panel, without the governance
+effect, with growth rising with ``log(1 + partners)``: concave, but it never turns. A
+quadratic fitted to it has a significantly negative b2 all the same; the U-test and the
+two-lines test do not find a U.
 """
 
 from __future__ import annotations
@@ -28,11 +39,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from collabkit.analysis.inverted_u import (
+    SpecificationComparison,
+    compare_specifications,
+    linear_slope,
+)
+from collabkit.core.reading import Reading, number, p_value, rounded
 from collabkit.data import datasets_dir
 from collabkit.data.cluster import SECTORS, to_csv
 
 SEED = 404
 CONCAVE_SEED = 405
+REVERSE_SEED = 406
 N_FIRMS = 120
 YEARS = tuple(range(2017, 2025))
 #: Partners at which expected revenue growth peaks.
@@ -43,8 +61,13 @@ BETA_PARTNERS_SQ = 0.1
 BETA_PARTNERS = 2 * BETA_PARTNERS_SQ * TRUE_TURNING_POINT
 #: γ: growth per unit of partner complementarity (percentage points).
 BETA_COMPLEMENTARITY = 3.0
+#: λ: growth per unit of governance score (percentage points): the confounder.
+BETA_GOVERNANCE = 6.0
 #: Growth of the concave sample per unit of log(1 + partners) (percentage points).
 BETA_LOG_PARTNERS = 4.5
+#: Partners a firm gains in a year per percentage point its growth beats its own average
+#: (the reverse-causality sample: success attracts partners the same year).
+REVERSE_RESPONSE = 0.6
 #: Yearly drift of every firm's number of partners, and the year-to-year noise around it.
 PARTNER_TREND = 0.3
 PARTNER_NOISE_SD = 0.5
@@ -109,13 +132,66 @@ def monotone_concave_sample(
 ) -> pd.DataFrame:
     """A panel like :func:`generate`'s where growth rises with ``log(1 + partners)``.
 
-    Growth is ``α_i + sector_i + γ (c_i − 0.5) + 1.4 log(1 + p_it) + e_it``: concave but
+    Growth is ``α_i + sector_i + γ (c_i − 0.5) + 4.5 log(1 + p_it) + e_it``: concave but
     increasing everywhere, so there is no turning point. Years run from 2017.
     """
     rng = np.random.default_rng(seed)
     panel, latent = _panel(rng, n_firms, years)
     shape = BETA_LOG_PARTNERS * np.log1p(panel["partners"].to_numpy())
-    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape))
+    # no governance effect here: this sample is about the quadratic's shape, not confounding
+    return panel.assign(revenue_growth=_growth(rng, panel, latent, shape, governance_effect=0.0))
+
+
+def reverse_causality_sample(
+    n_firms: int = N_FIRMS, years: int = len(YEARS), seed: int = REVERSE_SEED
+) -> pd.DataFrame:
+    """A panel where partners do nothing for growth, but growth brings partners.
+
+    Growth is ``α_i + sector_i + γ (c_i − 0.5) + e_it`` (no partner term at all). A firm
+    that grows faster than its own average in a year attracts partners that same year:
+    partners are the usual draw plus ``round(κ (growth_it − mean_i growth))`` with κ =
+    :data:`REVERSE_RESPONSE`, never below 0. Every association between partners and growth
+    here is reverse causality, and since it works within each firm, firm fixed effects do
+    not remove it.
+    """
+    rng = np.random.default_rng(seed)
+    panel, latent = _panel(rng, n_firms, years)
+    growth = _growth(rng, panel, latent, np.zeros(len(panel)), governance_effect=0.0)
+    surprise = growth - pd.Series(growth).groupby(latent["firm"]).transform("mean").to_numpy()
+    partners = np.maximum(0, panel["partners"] + np.round(REVERSE_RESPONSE * surprise))
+    return panel.assign(partners=partners.astype(int), revenue_growth=growth)
+
+
+def reverse_causality_demo(panel: pd.DataFrame | None = None) -> Reading:
+    """What regressions find in :func:`reverse_causality_sample`: a significant "effect" of
+    partners on growth, with and without firm fixed effects, where partners have none."""
+    panel = reverse_causality_sample() if panel is None else panel
+    x, y, firms = panel["partners"], panel["revenue_growth"], panel["firm_id"]
+    pooled = linear_slope(x, y, groups=firms)
+    fixed = linear_slope(x, y, groups=firms, controls=panel[["firm_id"]])
+    sentence = (
+        "In this generated panel partners do nothing for growth; fast growth brings partners "
+        f"the same year. Yet growth rises by {number(pooled.slope)} points per partner on "
+        f"partners alone ({p_value(pooled.p_value)}), and by {number(fixed.slope)} with firm "
+        f"fixed effects ({p_value(fixed.p_value)}). Controls and fixed effects cannot tell "
+        "which way the arrow runs"
+        + (
+            "; here fixed effects even make it stronger, because they keep only the changes "
+            "within each firm, where the reverse arrow acts."
+            if fixed.slope > pooled.slope
+            else "."
+        )
+    )
+    table = pd.DataFrame(
+        {
+            "slope (points per partner)": [pooled.slope, fixed.slope],
+            "ci_low": [pooled.ci_low, fixed.ci_low],
+            "ci_high": [pooled.ci_high, fixed.ci_high],
+            "p-value": [pooled.p_value, fixed.p_value],
+        },
+        index=pd.Index(["partners only", "with firm fixed effects"], name="regression"),
+    )
+    return Reading(sentence, rounded(table, 3))
 
 
 def _panel(rng: np.random.Generator, n_firms: int, years: int) -> tuple[pd.DataFrame, dict]:
@@ -164,10 +240,14 @@ def _panel(rng: np.random.Generator, n_firms: int, years: int) -> tuple[pd.DataF
 
 
 def _growth(
-    rng: np.random.Generator, panel: pd.DataFrame, latent: dict, shape: np.ndarray
+    rng: np.random.Generator,
+    panel: pd.DataFrame,
+    latent: dict,
+    shape: np.ndarray,
+    governance_effect: float = BETA_GOVERNANCE,
 ) -> np.ndarray:
-    """Revenue growth (% per year, 2 decimals): ``shape`` plus firm, sector and
-    complementarity effects and noise."""
+    """Revenue growth (% per year, 2 decimals): ``shape`` plus firm, sector,
+    complementarity and governance effects and noise."""
     firm = latent["firm"]
     firm_effect = rng.normal(0, FIRM_EFFECT_SD, firm.max() + 1)
     growth = (
@@ -175,10 +255,32 @@ def _growth(
         + firm_effect[firm]
         + panel["sector"].map(SECTOR_GROWTH).to_numpy()
         + BETA_COMPLEMENTARITY * (latent["complement"][firm] - 0.5)
+        + governance_effect * (panel["governance"].to_numpy() - 0.5)
         + shape
         + rng.normal(0, NOISE_SD, firm.size)
     )
     return np.round(growth, 2)
+
+
+#: The regressions notebook 04 compares: name → the control columns of the panel (None: no
+#: controls). Firm fixed effects absorb every firm-level difference, measured or not.
+SPECIFICATIONS: dict[str, tuple[str, ...] | None] = {
+    "partners only": None,
+    "with controls (sector, governance, complementarity)": (
+        "sector",
+        "governance",
+        "complementarity",
+    ),
+    "with firm fixed effects": ("firm_id",),
+}
+
+
+def compare_regressions(panel: pd.DataFrame) -> SpecificationComparison:
+    """The turning point of growth in partners under each of :data:`SPECIFICATIONS`, with
+    standard errors clustered by firm and Fieller intervals."""
+    return compare_specifications(
+        panel, SPECIFICATIONS, x="partners", y="revenue_growth", groups="firm_id"
+    )
 
 
 def load_firm_panel(folder: Path | None = None) -> pd.DataFrame:

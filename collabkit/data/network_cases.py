@@ -1,6 +1,11 @@
-"""Thirty small firms' partner networks and growth: the cases for QCA in notebook 04.
+"""Thirty *generated* small firms' partner networks and growth: the cases for QCA and the
+case comparison in notebook 04.
 
-Each firm reports raw measures of its collaboration network (how many active partners,
+No firm here exists: names and numbers are drawn by the recipe below, so the course knows
+which combinations "cause" high growth and can check what QCA recovers. The data can show
+how QCA and Mill's methods work and where they mislead (limited diversity, coincidences in
+small comparisons); they cannot show what makes real SMB networks succeed. Each firm
+reports raw measures of its collaboration network (how many active partners,
 how densely those partners are tied to each other, how formal the governance is, how
 complementary the partners' capabilities are) and its revenue growth. The generator
 draws each firm's profile at random (seeded) and its growth from a *known* causal recipe,
@@ -25,7 +30,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from collabkit.analysis.qca import FULL_LOG_ODDS, Solution, calibrate
+from collabkit.analysis.cases import CaseComparison, compare_cases
+from collabkit.analysis.qca import (
+    FULL_LOG_ODDS,
+    Solution,
+    calibrate,
+    compare_solutions,
+    necessity,
+    read_necessity,
+    read_solutions,
+)
+from collabkit.core.reading import Reading
 from collabkit.data import datasets_dir
 from collabkit.data.cluster import to_csv
 
@@ -170,6 +185,42 @@ def calibrated_cases(cases: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     cases = load_network_cases() if cases is None else cases
     return _calibrate(cases.set_index("case_id"), (*CONDITIONS, OUTCOME))
+
+
+#: Directional expectations for the intermediate solution, from the course's theory:
+#: complementary partners and formal governance help growth (Dyer & Singh 1998 on
+#: complementary resources; Provan & Kenis 2008 on network governance), and a dense web of
+#: partners who all know each other brings redundant information (Burt 1992), so its
+#: *absence* is expected to help. Many partners has no expectation: the inverted U says
+#: its effect depends on how many.
+EXPECTATIONS = {"complementary": True, "governance": True, "dense": False}
+
+
+def three_solutions(members: pd.DataFrame, table: pd.DataFrame) -> Reading:
+    """The conservative, intermediate (with :data:`EXPECTATIONS`) and parsimonious
+    solutions of ``table`` side by side, with why the conservative one keeps what the
+    parsimonious one drops."""
+    comparison = compare_solutions(members, OUTCOME, table, EXPECTATIONS)
+    return read_solutions(comparison, table)
+
+
+def necessary_conditions(members: pd.DataFrame) -> Reading:
+    """Which single conditions are necessary for high growth, in a sentence, with the
+    consistency, coverage and relevance of necessity of each behind a toggle."""
+    return read_necessity(necessity(members, OUTCOME))
+
+
+#: The four cases of the structured comparison: two most-similar pairs around Amber Studio
+#: (one condition apart, different outcomes) and a fast grower with few partners.
+COMPARISON = ("C01", "C11", "C02", "C10")
+
+
+def case_comparison(cases: pd.DataFrame | None = None) -> CaseComparison:
+    """The structured comparison of :data:`COMPARISON` (Mill's methods on their crisp
+    memberships), the firms named in its sentences."""
+    cases = load_network_cases() if cases is None else cases
+    labels = dict(zip(cases["case_id"], cases["case_id"] + " " + cases["name"], strict=True))
+    return compare_cases(calibrated_cases(cases), OUTCOME, COMPARISON, CONDITIONS, labels)
 
 
 def load_network_cases(folder: Path | None = None) -> pd.DataFrame:

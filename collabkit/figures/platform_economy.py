@@ -1,4 +1,5 @@
-"""Figures of notebook 03 "Platform economy": one run of the platform model over time."""
+"""Figures of notebook 03 "Platform economy": one SMB's run of the platform model over time,
+with the market around it (buyers and other sellers on the platform)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ CHANNELS = {
     "revenue_direct": ("own direct channel", PALETTE["blue"]),
     "revenue_partners": ("partner network", PALETTE["green"]),
     "revenue_platform": ("platforms", PALETTE["orange"]),
+    "revenue_coop": ("co-op platform", PALETTE["black"]),
 }
 SHARES = {
-    "platform_share": ("platform share of sales", PALETTE["orange"], "solid"),
-    "autonomy": ("autonomy index", PALETTE["blue"], "dash"),
+    "platform_share": ("your platform share of sales", PALETTE["orange"], "solid"),
+    "autonomy": ("your autonomy index", PALETTE["blue"], "dash"),
+    "platform_reach": ("buyers on the platform", PALETTE["sky"], "dot"),
+    "market_listing": ("other sellers' offer listed", PALETTE["black"], "dashdot"),
 }
 MARGINS = {
     "margin": ("margin on all sales", PALETTE["green"], "solid"),
@@ -36,7 +40,8 @@ def platform_figure(run: pd.DataFrame) -> go.Figure:
     """Three panels over the months of a run: revenue by channel, dependency, margins."""
     fig = make_subplots(
         rows=1, cols=3, horizontal_spacing=0.08,
-        subplot_titles=("Revenue by channel", "Dependency and autonomy", "Margin and commission"),
+        subplot_titles=("Your revenue by channel", "Your dependency; the market",
+                        "Margin and commission"),
     )  # fmt: skip
     for name, colour in CHANNELS.values():
         fig.add_trace(

@@ -13,8 +13,25 @@ brought were already known, :math:`G(n) = v n`.
    k-th partner adds :math:`v (1 - r)^{k-1}` and the knowledge actually gained is the
    geometric sum :math:`B(n) = v (1 - (1 - r)^n) / r` (``v n`` when r = 0). The loss is
    :math:`G(n) - B(n)`. Redundant ties are Burt's (1992) argument for structural holes.
-2. **Coordination.** Keeping ``n`` partners aligned means keeping up to n(n-1)/2 pairwise
-   lines of communication (Brooks 1975); each costs ``c``: :math:`C(n) = c n (n - 1) / 2`.
+2. **Coordination.** Each line of coordination costs ``c`` a year. How many lines ``n``
+   partners need is an *assumption about how the collaboration is organised*, set by the
+   share ``φ`` (``joint_share``) of the collaboration run as joint projects:
+
+   * **bilateral partnerships** (φ = 0): the firm deals with each partner on its own, one
+     line per partner, :math:`L(n) = n`. Coordination then grows in proportion to the
+     partners, as in the transaction-cost view of dyadic alliances (Gulati & Singh 1998)
+     and Thompson's (1967) *sequential* interdependence, handled by plans between two sides;
+   * **joint projects** (φ = 1): every partner must coordinate with every other, as in a
+     consortium or a shared product; the lines are the pairs, :math:`L(n) = n (n - 1) / 2`
+     (Brooks 1975 for teams; Thompson's *reciprocal* interdependence, which needs mutual
+     adjustment; multipartner alliances are harder to hold together than dyads, Heidl,
+     Steensma & Phelps 2014);
+   * in between, :math:`L(n) = (1 - φ) n + φ n (n - 1) / 2`.
+
+   :math:`C(n) = c L(n)`. With bilateral coordination the cost is linear, so it moves the
+   peak only through the other (convex) costs; with joint projects it is convex itself and
+   the peak comes much earlier. The default, φ = 1, is the pessimistic case the course
+   starts from; :meth:`NetBenefit.optimum` shows how far the peak moves with φ.
 3. **Competitive dilution.** A share ``σ`` of partners are competitors in the same market
    (horizontal partners). Each of them erodes the firm's brand premium ``P`` by the share
    ``δ``: :math:`D(n) = P (1 - (1 - δ)^{σ n})`.
@@ -33,12 +50,19 @@ brought were already known, :math:`G(n) = v n`.
    lost flexibility; quadratic because a little dependence is harmless).
 
 Net benefit: :math:`N(n) = G(n) - [G(n) - B(n)] - C(n) - D(n) - R(n) - A d(n)^2`.
-B is concave and the costs C and R are convex, so N rises, flattens and falls: the
-inverted U of over-collaboration. The best engagement is the whole ``n`` within the time
-budget with the largest N (ties go to fewer partners); when the budget binds (cheap
-coordination, few hours to spare) it is that limit, not the peak of N.
+B is concave and the costs R and A d² (and C, with joint projects) are convex, so N
+rises, flattens and falls: the inverted U of over-collaboration. The best engagement is
+the whole ``n`` within the time budget with the largest N (ties go to fewer partners);
+when the budget binds (cheap coordination, few hours to spare) it is that limit, not the
+peak of N.
 
-Sources: F. P. Brooks, *The Mythical Man-Month* (1975), for the channels; R. S. Burt,
+Sources: F. P. Brooks, *The Mythical Man-Month* (1975), for the channels of a group;
+J. D. Thompson, *Organizations in Action* (1967), for pooled, sequential and reciprocal
+interdependence and what coordinating each costs; R. Gulati & H. Singh, "The architecture
+of cooperation", *Administrative Science Quarterly* 43(4) (1998), for the coordination
+costs of two-party alliances; D. A. Heidl, H. K. Steensma & C. Phelps, "Divisive
+faultlines and the unplanned dissolutions of multipartner alliances", *Organization
+Science* 25(5) (2014), for the fragility of many-party alliances; R. S. Burt,
 *Structural Holes* (1992), for redundant contacts; M. T. Hansen, *Collaboration* (2009),
 and Cross, Rebele & Grant, "Collaborative overload", *Harvard Business Review* (2016), for
 the time cost of too much collaboration. The default numbers are teaching assumptions.
@@ -82,7 +106,11 @@ class NetBenefit:
         ``r``: share of a new partner's contribution already known from earlier partners,
         in [0, 0.9].
     coordination_cost
-        ``c``: yearly cost of one line of coordination between partners, in [0, 100,000].
+        ``c``: yearly cost of one line of coordination, in [0, 100,000].
+    joint_share
+        ``φ``: share of the collaboration run as joint projects in which every partner
+        coordinates with every other (lines ``n(n − 1)/2``); the rest is bilateral (one
+        line per partner), in [0, 1].
     competitor_share
         ``σ``: share of partners who compete in the firm's own market, in [0, 1].
     brand_premium
@@ -106,6 +134,7 @@ class NetBenefit:
     value_per_partner: float = 12_000.0
     redundancy: float = 0.05
     coordination_cost: float = 1_000.0
+    joint_share: float = 1.0
     competitor_share: float = 0.3
     brand_premium: float = 20_000.0
     dilution_rate: float = 0.1
@@ -120,6 +149,7 @@ class NetBenefit:
         check_number("value_per_partner", self.value_per_partner, 0, 1e6)
         check_number("redundancy", self.redundancy, 0, 0.9)
         check_number("coordination_cost", self.coordination_cost, 0, 1e5)
+        check_number("joint_share", self.joint_share, 0, 1)
         check_number("competitor_share", self.competitor_share, 0, 1)
         check_number("brand_premium", self.brand_premium, 0, 1e6)
         check_number("dilution_rate", self.dilution_rate, 0, 1)
@@ -137,6 +167,13 @@ class NetBenefit:
             return self.value_per_partner * n
         return self.value_per_partner * (1 - (1 - self.redundancy) ** n) / self.redundancy
 
+    def coordination_lines(self, n: ArrayLike) -> ArrayLike:
+        """L(n) = (1 − φ) n + φ n (n − 1) / 2: the lines of coordination ``n`` partners need
+        (0 for fewer than one partner)."""
+        n = np.maximum(np.asarray(n, dtype=float), 0)
+        pairs = np.maximum(n * (n - 1) / 2, 0)
+        return (1 - self.joint_share) * n + self.joint_share * pairs
+
     def costs(self, n: ArrayLike) -> dict[str, np.ndarray]:
         """The five cost sources at ``n`` partners (any array shape), € per year."""
         n = np.asarray(n, dtype=float)
@@ -144,8 +181,7 @@ class NetBenefit:
         dependence_share = 1 - (1 - self.reliance_per_partner) ** n
         return {
             "redundancy": self.value_per_partner * n - self.knowledge_gained(n),
-            # fewer than one partner has no lines to keep (and no negative count)
-            "coordination": self.coordination_cost * np.maximum(n * (n - 1) / 2, 0),
+            "coordination": self.coordination_cost * self.coordination_lines(n),
             "dilution": self.brand_premium
             * (1 - (1 - self.dilution_rate) ** (self.competitor_share * n)),
             "depletion": 12 * self.core_hour_value * hours**2 / (2 * self.time_budget),

@@ -37,6 +37,9 @@ With ``s = 0`` every cost is internalised and firms stop where welfare peaks; wi
 optimum: decentralised over-collaboration. :func:`private_equilibrium` gives the degree
 at which identical firms stop, :meth:`NetBenefit.optimum` the welfare optimum.
 
+The payoff must assume joint projects (``NetBenefit.joint_share`` = 1): only coordination
+among partners can spill over onto them; a bilateral line concerns its two firms alone.
+
 A firm has no hours for more partners than the time budget allows
 (:attr:`NetBenefit.budget_limit`): it never starts a partnership beyond it, however
 much the partnership would pay, and neither the optimum nor the predicted stop lies
@@ -104,6 +107,13 @@ class PartneringModel:
     def __post_init__(self) -> None:
         if not isinstance(self.payoff, NetBenefit):
             raise ValueError(f"payoff must be a NetBenefit; got {self.payoff!r}")
+        if self.payoff.joint_share != 1:
+            # the spillover is the joint-project coordination a firm's partners sit through;
+            # bilateral lines concern the two firms alone
+            raise ValueError(
+                f"payoff.joint_share must be 1 (joint projects) in the partnering model, got "
+                f"{self.payoff.joint_share}: only coordination among partners spills over"
+            )
         check_number("n_firms", self.n_firms, 2, 5000, integer=True)
         check_number("periods", self.periods, 1, 2000, integer=True)
         check_number("cost_spillover", self.cost_spillover, 0, 1)

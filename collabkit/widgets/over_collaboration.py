@@ -38,6 +38,7 @@ def net_benefit() -> Explorer:
         value_per_partner: float,
         redundancy: float,
         coordination_cost: float,
+        joint_share: float,
         competitor_share: float,
         hours_per_partner: float,
         reliance_per_partner: float,
@@ -46,13 +47,16 @@ def net_benefit() -> Explorer:
             value_per_partner=value_per_partner,
             redundancy=redundancy,
             coordination_cost=coordination_cost,
+            joint_share=joint_share,
             competitor_share=competitor_share,
             hours_per_partner=hours_per_partner,
             reliance_per_partner=reliance_per_partner,
         ).run()
 
     def summary(frame: pd.DataFrame, values: Mapping[str, Any]) -> str:
-        return net_benefit_summary(frame, default.time_budget)
+        return net_benefit_summary(frame, default.time_budget) + coordination_note(
+            values["joint_share"]
+        )
 
     money = ",.0f"
     return Explorer(
@@ -63,6 +67,8 @@ def net_benefit() -> Explorer:
                                  0, 0.5, 0.01),
             "coordination_cost": slider("Cost of one line of coordination (€ per year)",
                                         default.coordination_cost, 0, 5_000, 100, fmt=money),
+            "joint_share": slider("Joint projects: share where all partners coordinate",
+                                  default.joint_share, 0, 1, 0.05),
             "competitor_share": slider("Share of partners who are competitors",
                                        default.competitor_share, 0, 1, 0.05),
             "hours_per_partner": slider("Hours a month per partnership",
@@ -75,6 +81,18 @@ def net_benefit() -> Explorer:
         figure=fig.net_benefit_figure,
         summary=summary,
     )  # fmt: skip
+
+
+def coordination_note(joint_share: float) -> str:
+    """The coordination assumption in force, and where the peak would be under the other
+    extreme, in a sentence (defaults for every other setting)."""
+    if joint_share >= 1:
+        assumption = "every partner coordinates with every other (joint projects)"
+    elif joint_share <= 0:
+        assumption = "each partner deals only with the firm (bilateral partnerships)"
+    else:
+        assumption = f"{joint_share:.0%} of the work is joint projects, the rest bilateral"
+    return f" Coordination assumed: {assumption}."
 
 
 def net_benefit_summary(frame: pd.DataFrame, time_budget: float) -> str:
@@ -291,26 +309,31 @@ def inverted_u(data: pd.DataFrame, title: str | None = None) -> go.Figure:
     standard errors clustered by firm and its turning point (a static figure).
 
     Without a ``title``, the title says what the fit finds: the panel's firms and years and
-    where growth peaks (computed, so it always matches the plot).
+    where the fitted curve turns (computed, so it always matches the plot).
     """
     x, y, firms = data["partners"], data["revenue_growth"], data["firm_id"]
     curve = quadratic_curve(fit_quadratic(x, y, groups=firms))
-    turn = turning_point(x, y, groups=firms)
+    turn = turning_point(x, y, groups=firms, method="fieller")
     if title is None:
         title = inverted_u_caption(data, turn)
     return fig.inverted_u_figure(data, curve, turn, title=title)
 
 
 def inverted_u_caption(data: pd.DataFrame, turn: TurningPoint) -> str:
-    """``120 firms, 2017–2020: growth peaks at about seven partners``, from the data and
-    the fitted turning point (or where the quadratic turns, if outside the data)."""
+    """``Generated panel, 120 firms, 2017–2020: the fitted curve turns near seven
+    partners``, from the data and the fitted turning point (or where the quadratic turns,
+    if outside the data). The title says the data are generated and speaks of the fit, not
+    of what firms do: a generated panel is no evidence about real firms."""
     years = data["year"]
     span = f"{years.min()}–{years.max()}" if years.min() != years.max() else f"{years.min()}"
     firms = plural(data["firm_id"].nunique(), "firm")
     if turn.within_data and turn.estimate > 0:
         peak = round(turn.estimate)
-        return f"{firms}, {span}: growth peaks at about {number_word(peak)} partners"
-    return f"{firms}, {span}: the fitted quadratic turns outside the data"
+        return (
+            f"Generated panel, {firms}, {span}: the fitted curve turns near "
+            f"{number_word(peak)} partners"
+        )
+    return f"Generated panel, {firms}, {span}: the fitted quadratic turns outside the data"
 
 
 # Old names (collabkit 0.1), kept for one release: see collabkit._compat.

@@ -1,5 +1,5 @@
-"""Explorer of notebook 03: strategic levers drive the platform model; the plots and the
-trajectory verdict update in place."""
+"""Explorer of notebook 03: one SMB's levers and the sellers' collective action drive the
+platform model; the plots and the trajectory verdict update in place."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from IPython.display import HTML
 
 from collabkit._compat import renamed
 from collabkit.analysis.trajectory import explain_trajectory
-from collabkit.core.colours import CORRECT, PALETTE, WRONG
+from collabkit.core.colours import CORRECT, PALETTE, PARTIAL, WRONG
 from collabkit.core.words import plural
 from collabkit.course.platform_economy_escape import (
     brief_html,
@@ -23,11 +23,16 @@ from collabkit.course.platform_economy_escape import (
 )
 from collabkit.figures import platform_economy as fig
 from collabkit.models.platform import (
+    COLLECTIVE_LEVERS,
+    DRIFTING,
     HYBRID,
+    INDEPENDENT,
     LEVERS,
     PLATFORM_PRESETS,
+    PRESET_COLLECTIVE,
     SYNERGY,
     TRAP,
+    Collective,
     Lever,
     PlatformMarket,
     PlatformStrategy,
@@ -36,7 +41,15 @@ from collabkit.models.platform import (
 from collabkit.widgets.explorer import Explorer, slider
 from collabkit.widgets.questions import QuestionWidget
 
-VERDICT_COLOURS = {SYNERGY: CORRECT, HYBRID: PALETTE["blue"], TRAP: WRONG}
+VERDICT_COLOURS = {
+    SYNERGY: CORRECT,
+    HYBRID: PALETTE["blue"],
+    TRAP: WRONG,
+    INDEPENDENT: PALETTE["purple"],
+    DRIFTING: PARTIAL,
+}
+#: The names of the collective levers (what the market's sellers do together).
+COLLECTIVE_NAMES = tuple(lever.name for lever in COLLECTIVE_LEVERS)
 
 
 def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
@@ -47,26 +60,51 @@ def _summary(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
         f'<div style="border-left:5px solid {colour};padding:4px 10px">'
         f'<b style="color:{colour};font-size:110%">{verdict.trajectory}</b><br>'
         f"{html.escape(verdict.reason)}<br>Profit over the {plural(len(run) / 12, 'year')}: "
-        f"<b>{total:,.0f} thousand €</b> per SMB. {_commission(run, values)}</div>"
+        f"<b>{total:,.0f} thousand €</b> for your SMB. {_commission(run, values)}"
+        f"{_coop(run, values)}</div>"
+    )
+
+
+def _coop(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
+    """What the co-op platform does for the SMB, or why it does nothing."""
+    listed, members = float(values.get("coop_share", 0.0)), float(values.get("cooperative", 0.0))
+    if members <= 0:
+        return (
+            f" You list {listed:.0%} of your offer on the co-op, but no sellers run one: it "
+            "sells nothing until some do (the last slider)."
+            if listed > 0
+            else ""
+        )
+    return (
+        f" The co-op, run by {members:.0%} of the sellers, reaches "
+        f"{run['coop_reach'].iloc[-1]:.0%} of buyers (the platform: "
+        f"{run['platform_reach'].iloc[-1]:.0%}); you list {listed:.0%} of your offer there, "
+        f"and it carries {run['coop_share'].iloc[-1]:.0%} of your sales."
     )
 
 
 def _commission(run: pd.DataFrame, values: Mapping[str, Any]) -> str:
-    """What the operator charged, and whether an association capped it (so ticking the
-    association box says what it does, even when the cap does not bind)."""
-    first, highest = run["take_rate"].iloc[0], run["take_rate"].max()
-    cap = PlatformMarket().association_cap
-    if values.get("association") and highest >= cap - 1e-9:
-        return f"The association holds the operator's commission at its cap of {cap:.0%}."
-    below = (
-        f", below the {cap:.0%} cap the association negotiates" if values.get("association") else ""
+    """What the operator charged and why: the other sellers' dependency, and how many of
+    them bargain together (the SMB's own levers never move it)."""
+    first, last = run["take_rate"].iloc[0], run["take_rate"].iloc[-1]
+    dependency = run["market_dependency"].iloc[-1]
+    organised = float(values.get("association", 0.0))
+    ceiling = PlatformMarket().ceiling(Collective(association=organised))
+    bargaining = (
+        f"{organised:.0%} of them bargain in an association, which holds the ceiling at "
+        f"{ceiling:.0%} and slows each increase"
+        if organised > 0
+        else f"none of them bargain together, so only the operator's maximum, {ceiling:.0%}, "
+        "limits it"
     )
-    if highest > first + 1e-9:
-        return f"The operator's commission rose from {first:.0%} to {highest:.0%}{below}."
-    return (
-        f"The operator's commission stayed at {first:.0%}{below}: sellers depend too little "
-        "on the platform for it to raise its commission."
+    why = (
+        f"The other sellers end up with {dependency:.0%} of their sales on the platform; "
+        f"{bargaining}. Your SMB's levers do not move the commission: one seller of many "
+        "has no bargaining power."
     )
+    if last > first + 1e-9:
+        return f"The operator's commission rose from {first:.0%} to {last:.0%}. {why}"
+    return f"The operator's commission stayed at {first:.0%}. {why}"
 
 
 def lever_control(lever: Lever, value: Any) -> widgets.ValueWidget:
@@ -84,6 +122,20 @@ def lever_controls(start: PlatformStrategy) -> dict[str, widgets.ValueWidget]:
     then the tick boxes."""
     ordered = sorted(LEVERS, key=lambda lever: lever.unit == "yes/no")
     return {lever.name: lever_control(lever, getattr(start, lever.name)) for lever in ordered}
+
+
+def collective_controls(start: Collective) -> dict[str, widgets.ValueWidget]:
+    """One slider per lever of :class:`Collective` (what the sellers do together)."""
+    return {
+        lever.name: lever_control(lever, getattr(start, lever.name)) for lever in COLLECTIVE_LEVERS
+    }
+
+
+def _split(values: Mapping[str, Any]) -> tuple[PlatformStrategy, Collective]:
+    """The SMB's strategy and the sellers' collective action from an explorer's controls."""
+    own = {name: value for name, value in values.items() if name not in COLLECTIVE_NAMES}
+    together = {name: value for name, value in values.items() if name in COLLECTIVE_NAMES}
+    return PlatformStrategy(**own), Collective(**together)
 
 
 class PlanWidget(QuestionWidget):
@@ -153,15 +205,22 @@ def platform_trajectory(
     n_sellers: int = PlatformMarket.n_sellers,
     periods: int = PlatformMarket.periods,
 ) -> Explorer:
-    """Levers of :class:`~collabkit.models.platform.PlatformStrategy` as widgets, starting
-    from one of :data:`~collabkit.models.platform.PLATFORM_PRESETS`, or from the levers'
-    defaults (a balanced strategy) when ``preset`` is None."""
+    """One SMB's levers (:class:`~collabkit.models.platform.PlatformStrategy`) and, after
+    them, what the market's sellers do together
+    (:class:`~collabkit.models.platform.Collective`: association, co-op), starting from one
+    of :data:`~collabkit.models.platform.PLATFORM_PRESETS` with the collective action it
+    assumes, or from the levers' defaults (a balanced strategy, no collective action) when
+    ``preset`` is None."""
     start = PlatformStrategy() if preset is None else PLATFORM_PRESETS[preset]
+    together = Collective() if preset is None else PRESET_COLLECTIVE[preset]
 
-    def compute(**levers: Any) -> pd.DataFrame:
-        return simulate_platform(PlatformStrategy(**levers), periods=periods, n_sellers=n_sellers)
+    def compute(**values: Any) -> pd.DataFrame:
+        strategy, collective = _split(values)
+        return simulate_platform(
+            strategy, periods=periods, n_sellers=n_sellers, collective=collective
+        )
 
-    controls = lever_controls(start)
+    controls = {**lever_controls(start), **collective_controls(together)}
     return Explorer(
         controls=controls,
         compute=compute,

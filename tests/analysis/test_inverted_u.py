@@ -13,6 +13,7 @@ from scipy import stats
 
 from collabkit.analysis.inverted_u import (
     fit_quadratic,
+    linear_slope,
     quadratic_curve,
     turning_point,
     two_lines,
@@ -57,21 +58,73 @@ def _by_hand(x, y, groups=None) -> tuple[np.ndarray, np.ndarray, int]:
 
 
 # --- the shipped panel --------------------------------------------------------------------
-def test_the_shipped_panel_recovers_the_true_turning_point(panel):
+def test_the_shipped_panel_recovers_the_true_turning_point_with_controls(panel):
+    """Governance confounds: alone, partners put the peak right of the truth; controlling
+    for the measured firm differences (or firm fixed effects) brings it back."""
     x, y, firms = _columns(panel)
+    controls = panel[["sector", "governance", "complementarity"]]
     for method in ("delta", "fieller"):
-        tp = turning_point(x, y, groups=firms, method=method)
+        tp = turning_point(x, y, groups=firms, method=method, controls=controls)
         assert tp.ci_low < firm_panel.TRUE_TURNING_POINT < tp.ci_high, method
         assert tp.within_data
+        naive = turning_point(x, y, groups=firms, method=method)
+        assert naive.ci_low > firm_panel.TRUE_TURNING_POINT, method
+    fixed = turning_point(x, y, groups=firms, method="fieller", controls=panel[["firm_id"]])
+    assert fixed.ci_low < firm_panel.TRUE_TURNING_POINT < fixed.ci_high
     assert u_test(x, y, groups=firms).p_value < 0.05
     assert two_lines(x, y, groups=firms).u_shaped
 
 
-def test_the_delta_interval_covers_the_truth_in_most_samples():
+def test_controls_match_an_independent_least_squares_with_dummies(panel):
+    """The coefficients and clustered covariance with controls equal those of the
+    textbook formulas on a design built by hand (sector dummies, numbers as they are)."""
+    x, y, firms = _columns(panel)
+    sectors = sorted(panel["sector"].unique())
+    dummies = np.column_stack([(panel["sector"] == s).to_numpy(float) for s in sectors[1:]])
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    design = np.column_stack([np.ones(len(x)), x, x**2, panel["governance"], dummies])
+    n, k = design.shape
+    bread = np.linalg.inv(design.T @ design)
+    beta = bread @ design.T @ y
+    scores = design * (y - design @ beta)[:, None]
+    sums = pd.DataFrame(scores).groupby(np.asarray(firms)).sum().to_numpy()
+    g = sums.shape[0]
+    cov = g / (g - 1) * (n - 1) / (n - k) * bread @ (sums.T @ sums) @ bread
+    fit = fit_quadratic(x, y, groups=firms, controls=panel[["governance", "sector"]])
+    assert fit.cov.shape == (3, 3)
+    assert [fit.b0, fit.b1, fit.b2] == pytest.approx(beta[:3], rel=1e-9)
+    assert fit.cov == pytest.approx(cov[:3, :3], rel=1e-7)
+    assert fit.controls[0] == "governance" and len(fit.controls) == 1 + len(sectors) - 1
+
+
+def test_a_control_collinear_with_fixed_effects_is_refused(panel):
+    x, y, firms = _columns(panel)
+    firm_level = panel.assign(size_class=panel["firm_id"].str[-1])  # constant within firm
+    with pytest.raises(ValueError, match="combination"):
+        fit_quadratic(x, y, groups=firms, controls=firm_level[["firm_id", "size_class"]])
+    with pytest.raises(ValueError, match="rows"):
+        fit_quadratic(x, y, controls=panel[["governance"]].iloc[:5])
+
+
+def test_the_comparison_reads_the_three_specifications(panel):
+    comparison = firm_panel.compare_regressions(panel)
+    table = comparison.table
+    assert list(table.index) == list(firm_panel.SPECIFICATIONS)
+    naive, controlled, fixed = table["turning_point"]
+    assert naive > firm_panel.TRUE_TURNING_POINT + 1 > controlled + 0.5
+    assert table["controls"].iloc[2] == firm_panel.N_FIRMS - 1
+    sentence = comparison.reading().sentence
+    assert f"{naive:.2f}" in sentence and f"{controlled:.2f}" in sentence
+    assert "Fieller" in sentence
+
+
+def test_the_fieller_interval_covers_the_truth_in_most_samples():
     covered = []
-    for seed in range(50):
-        x, y, firms = _columns(firm_panel.generate(seed))
-        tp = turning_point(x, y, groups=firms)
+    for seed in range(30):
+        panel = firm_panel.generate(seed)
+        x, y, firms = _columns(panel)
+        controls = panel[["sector", "governance", "complementarity"]]
+        tp = turning_point(x, y, groups=firms, method="fieller", controls=controls)
         covered.append(tp.ci_low <= firm_panel.TRUE_TURNING_POINT <= tp.ci_high)
     assert np.mean(covered) >= 0.85
 
@@ -238,3 +291,27 @@ Y = (X - 4) ** 2
 def test_invalid_input_is_refused_with_the_argument_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_reverse_causality_fools_pooled_and_fixed_effects_regressions():
+    """Partners have no effect on growth in this sample, yet both regressions find a
+    significant positive slope, because growth brings partners within each firm."""
+    panel = firm_panel.reverse_causality_sample()
+    pooled = linear_slope(panel["partners"], panel["revenue_growth"], groups=panel["firm_id"])
+    fixed = linear_slope(
+        panel["partners"], panel["revenue_growth"], groups=panel["firm_id"],
+        controls=panel[["firm_id"]],
+    )  # fmt: skip
+    assert pooled.p_value < 0.05 and pooled.slope > 0
+    assert fixed.p_value < 0.001 and fixed.ci_low > 0
+    sentence = firm_panel.reverse_causality_demo(panel).sentence
+    assert "partners do nothing for growth" in sentence
+    assert f"{fixed.slope:.2f}" in sentence
+
+
+def test_linear_slope_matches_numpy_least_squares():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=40)
+    y = 1.5 + 0.7 * x + rng.normal(scale=0.1, size=40)
+    slope, _ = np.polyfit(x, y, 1)
+    assert linear_slope(x, y).slope == pytest.approx(slope, rel=1e-10)

@@ -14,12 +14,19 @@ from hypothesis import strategies as st
 from collabkit.analysis.qca import (
     Solution,
     calibrate,
+    compare_solutions,
     consistency,
     coverage,
+    intermediate,
     minimize,
+    necessity,
     pri,
+    read_necessity,
+    read_solutions,
+    remainders_used,
     solution_fit,
     truth_table,
+    why_literals,
 )
 from collabkit.data import network_cases
 
@@ -342,3 +349,112 @@ def test_no_case_sits_on_a_condition_crossover(cases):
     conditions = cases[list(network_cases.CONDITIONS)]
     assert (conditions != 0.5).all().all()
     assert truth_table(cases, network_cases.OUTCOME)["n"].sum() == network_cases.N_CASES
+
+
+# --- necessity, the three solutions and limited diversity ------------------------------
+EXPECTATIONS = {"complementary": True, "governance": True, "dense": False}
+
+
+@pytest.fixture(scope="module")
+def cases_table():
+    members = network_cases.calibrated_cases()
+    return members, truth_table(members, "high_growth")
+
+
+def test_necessity_matches_the_formulas_computed_by_hand(cases_table):
+    members, _ = cases_table
+    y = members["high_growth"].tolist()
+    table = necessity(members, "high_growth")
+    for name in network_cases.CONDITIONS:
+        for label, x in (
+            (name, members[name].tolist()),
+            (f"~{name}", [1 - v for v in members[name]]),
+        ):
+            both = [min(a, b) for a, b in zip(x, y, strict=True)]
+            assert table.loc[label, "consistency"] == pytest.approx(sum(both) / sum(y))
+            assert table.loc[label, "coverage"] == pytest.approx(sum(both) / sum(x))
+            relevance = sum(1 - a for a in x) / sum(1 - b for b in both)
+            assert table.loc[label, "relevance"] == pytest.approx(relevance)
+
+
+def test_complementary_partners_are_necessary_and_nothing_else_is(cases_table):
+    """The generator's recipe has complementary in both paths, so it is necessary."""
+    members, _ = cases_table
+    table = necessity(members, "high_growth")
+    assert list(table.index[table["necessary"]]) == ["complementary"]
+    assert "complementary (consistency" in read_necessity(table).sentence
+    assert "not a recipe" in read_necessity(table).sentence
+
+
+def test_a_trivially_necessary_condition_has_low_relevance():
+    """A condition every case is fully in is necessary for anything, and irrelevant."""
+    members = pd.DataFrame({"everyone": [1.0] * 4, "y": [0.9, 0.2, 0.6, 0.1]})
+    table = necessity(members, "y")
+    assert table.loc["everyone", "consistency"] == 1
+    assert table.loc["everyone", "relevance"] == 0
+
+
+def test_the_parsimonious_solution_recovers_the_generators_recipe(cases_table):
+    _, table = cases_table
+    assert str(minimize(table, include_remainders=True)) == str(network_cases.RECIPE)
+    assert str(minimize(table)) == ("~many_partners*complementary + dense*governance*complementary")
+
+
+def test_dense_appears_because_of_one_case_less_combination(cases_table):
+    _, table = cases_table
+    (sentence,) = why_literals(table)
+    assert sentence.startswith("dense stays in dense*governance*complementary")
+    assert "many_partners*~dense*governance*complementary has no cases" in sentence
+    used = remainders_used(table, minimize(table, include_remainders=True))
+    assert used[list(network_cases.CONDITIONS)].values.tolist() == [[1, 0, 1, 1]]
+    assert remainders_used(table, minimize(table)).empty
+
+
+def _brute_force_intermediate(table, expectations):
+    """Independent route: minimise with only the remainders that are easy counterfactuals
+    for some conservative term, i.e. rows that differ from a positive row covered by it
+    only in literals running against an expectation."""
+    names = list(network_cases.CONDITIONS)
+    rows = table[names].astype(int).values.tolist()
+    positive = [r for r, o in zip(rows, table["outcome"], strict=True) if o is not pd.NA and o == 1]
+    easy = []
+    for r, o in zip(rows, table["outcome"], strict=True):
+        if o is not pd.NA:
+            continue
+        for p in positive:
+            diff = [i for i in range(len(names)) if r[i] != p[i]]
+            if diff and all(
+                names[i] in expectations and bool(p[i]) != expectations[names[i]] for i in diff
+            ):
+                easy.append(r)
+                break
+    marked = table.copy()
+    marked["outcome"] = [1 if r in easy else o for r, o in zip(rows, table["outcome"], strict=True)]
+    marked["outcome"] = marked["outcome"].astype("Int64")
+    return minimize(marked)
+
+
+def test_the_intermediate_solution_uses_only_easy_counterfactuals(cases_table):
+    members, table = cases_table
+    solution = intermediate(table, EXPECTATIONS)
+    assert str(solution) == str(_brute_force_intermediate(table, EXPECTATIONS))
+    assert str(solution) == "~many_partners*complementary + governance*complementary"
+    # without an expectation about density, assuming a sparse network works as well is
+    # not an easy counterfactual: dense stays
+    cautious = {"complementary": True, "governance": True}
+    assert str(intermediate(table, cautious)) == str(minimize(table))
+    assert str(intermediate(table, cautious)) == str(_brute_force_intermediate(table, cautious))
+    with pytest.raises(ValueError, match="expectations"):
+        intermediate(table, {"size": True})
+
+
+def test_the_three_solutions_side_by_side(cases_table):
+    members, table = cases_table
+    comparison = compare_solutions(members, "high_growth", table, EXPECTATIONS)
+    assert list(comparison.index) == ["conservative", "intermediate", "parsimonious"]
+    assert comparison["remainders_used"].tolist() == [0, 1, 1]
+    fit = solution_fit(members, "high_growth", minimize(table)).loc["solution"]
+    assert comparison.loc["conservative", "consistency"] == pytest.approx(fit["consistency"])
+    sentence = read_solutions(comparison, table).sentence
+    assert "assuming one case-less combination" in sentence
+    assert "dense stays in" in sentence

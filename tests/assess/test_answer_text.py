@@ -10,14 +10,14 @@ from collabkit.assess.grading import GradedSubmission, QuestionResult
 
 def test_an_option_is_shown_with_its_text():
     question = collabkit.get_question("01.what.definition")
-    assert answer_text(question, "b") == f"(b) {question.options['b']}"
-    assert answer_text(question, "B ") == f"(b) {question.options['b']}"
+    assert answer_text(question, "b") == f"“{question.options['b']}”"
+    assert answer_text(question, "B ") == f"“{question.options['b']}”"
     assert answer_text(question, "zz") == "zz"  # not an option: as recorded
 
 
 def test_ticked_options_classifications_links_and_blanks_read_as_lines():
     multi = collabkit.get_question("01.challenges.remedy")
-    assert answer_text(multi, ["a", "d"]) == f"(a) {multi.options['a']}; (d) {multi.options['d']}"
+    assert answer_text(multi, ["a", "d"]) == f"“{multi.options['a']}”; “{multi.options['d']}”"
     assert answer_text(None, {"the bakery": "participants"}) == "the bakery → participants"
     assert answer_text(None, [["A", "B"], ["B", "C"]]) == "A – B\nB – C"
     assert answer_text(None, None) == answer_text(None, "") == "—"

@@ -120,11 +120,18 @@ def test_choice_without_a_written_misconception_still_explains():
     assert "You chose “Dates”." in feedback.message and "does not fit" in feedback.message
 
 
-@pytest.mark.parametrize("answer", ["z", "Kiwis", ["a", "b"], 2, None, ""])
+@pytest.mark.parametrize("answer", ["z", "Kiwis", ["a", "b"], 2])
 def test_choice_answers_that_are_no_single_option_score_zero_with_a_reason(answer):
     feedback = CHOICE.check(answer)
     assert feedback.score == 0 and not feedback.correct
     assert "a, b, c, d" in feedback.message  # the options one may pick are listed
+
+
+@pytest.mark.parametrize("answer", [None, ""])
+def test_a_blank_choice_asks_for_an_option_without_letters_the_student_never_saw(answer):
+    feedback = CHOICE.check(answer)
+    assert feedback.score == 0 and not feedback.readable
+    assert feedback.message == "No answer yet: pick one of the options."
 
 
 # -- multi-select ------------------------------------------------------------------------

@@ -160,7 +160,7 @@ def test_platform_lever_moves_the_trajectory_plot_and_label(page, lab_server, ke
     run_notebook(page, lab_server, "03_platform_economy.ipynb")
     explorer, plot = first_explorer(page)
     summary = explorer.locator(".collabkit-explorer-summary")
-    expect(summary).to_contain_text("Hybrid Collaboration")
+    expect(summary).to_contain_text("Drifting")  # the balanced start: no partners
     redraw = press_and_watch_plot(page, plot, explorer.locator(SLIDER_HANDLE).first, key="End")
     assert redraw.after != redraw.before
     expect(summary).to_contain_text("Platform Trap")  # everything on platforms

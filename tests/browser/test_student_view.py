@@ -206,7 +206,7 @@ WIDGETS = {
     "slider": ("01_fundamentals.ipynb", f".collabkit-explorer {SLIDER_HANDLE}", "ArrowRight"),
     "radio": ("01_fundamentals.ipynb", ".collabkit-question input[type=radio]", "ArrowDown"),
     "menu": ("02_network_design.ipynb", ".collabkit-explorer select", "ArrowDown"),
-    "checkbox": ("03_platform_economy.ipynb", ".collabkit-guarded input[type=checkbox]", None),
+    "checkbox": ("01_fundamentals.ipynb", ".collabkit-guarded input[type=checkbox]", None),
     "text": ("01_fundamentals.ipynb", ".collabkit-question input[type=text]", None),
 }
 

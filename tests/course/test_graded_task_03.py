@@ -38,11 +38,16 @@ SECRETS = [bytes([i]) * 32 for i in range(20)]
 NOTEBOOK = NOTEBOOKS / "03_platform_economy.ipynb"
 #: Today's worked explanation of the practice task, word for word.
 TODAYS_EXPLANATION = (
-    "Cut the platform share to about 30 %, use two platforms, join the association, share "
-    "less data, and split the 10 % budget between your own channel (3 %), data skills (2 %) "
-    "and partners (5 %): the SMB escapes to Hybrid Collaboration, keeps its revenue and earns "
-    "far more than staying trapped."
+    "Cut the platform share to about 25 %, use two platforms, share less data (20 %), and "
+    "split the 10 % budget between your own channel (5 %), data skills (2 %) and partners "
+    "(3 %): the SMB escapes to Hybrid Collaboration, keeps its revenue and earns more than "
+    "staying trapped."
 )
+#: Today's practice key: the Hybrid preset's platform levers with the budget split 5/2/3.
+TODAYS_KEY = {
+    "platform_share": 0.25, "n_platforms": 2, "data_sharing": 0.2, "coop_share": 0.0,
+    "invest_direct": 0.05, "invest_data": 0.02, "invest_partners": 0.03,
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +78,15 @@ def test_practice_is_todays_scenario():
         "association_cap": market.association_cap,
         "extraction": market.extraction,
     }
+    assert TASK.practice["collective"] == {"association": 0.0, "cooperative": 0.3}
     assert task_parameters("03") == TASK.practice
 
 
 def test_practice_question_is_todays():
     question = collabkit.get_question(QID)
-    assert question.key == asdict(PLATFORM_PRESETS[HYBRID])
+    assert question.key == TODAYS_KEY != asdict(PLATFORM_PRESETS[HYBRID])
     assert question.points == 6
-    assert "invest at most 10% of sales in total" in question.prompt
+    assert "investing at most 10 % of sales in total" in question.prompt
     assert "keep at least 90 % of your revenue" in question.prompt
     assert question.explanation == TODAYS_EXPLANATION
     assert question.check(question.key).correct
@@ -92,7 +98,7 @@ def test_practice_feedback_is_the_practice_scenarios():
     expected = evaluate_plan(plan, PRACTICE)
     message = question.check(plan).message
     assert all(score.message in message for score in expected)
-    assert "15% of sales, 5% over the budget" in message
+    assert "you invest 15% of sales, 5% over the 10% budget" in message
 
 
 # -- drawn scenarios -----------------------------------------------------------------------
@@ -116,7 +122,7 @@ def test_drawn_starts_are_trap_strategies_near_the_preset(drawn):
     for parameters in drawn:
         start = PlatformStrategy(**parameters["start"])
         assert start.platform_share >= 0.85 and start.n_platforms == 1
-        assert not start.association and start.data_sharing >= 0.7
+        assert start.coop_share == 0 and start.data_sharing >= 0.7
 
 
 def test_each_drawn_key_earns_full_marks_and_doing_nothing_does_not(drawn, built):
@@ -125,17 +131,18 @@ def test_each_drawn_key_earns_full_marks_and_doing_nothing_does_not(drawn, built
         scenario = EscapeScenario.from_parameters(parameters)
         assert plan_fraction(scenario.start, scenario) <= 0.5
         stay = question.check(parameters["start"])
-        assert "✗ escape the trap" in stay.message
+        assert "✗ escape into Hybrid Collaboration or Synergistic Growth" in stay.message
+        quit_ = question.check({**parameters["start"], "platform_share": 0.0})
+        assert quit_.score / quit_.max_score <= 2 / 3
 
 
 def test_the_practice_plan_does_not_earn_full_marks_in_a_drawn_scenario(built):
-    practice_key = asdict(PLATFORM_PRESETS[HYBRID])
-    assert all(fraction(question, practice_key) < 1 for question in built)
+    assert all(fraction(question, TODAYS_KEY) < 1 for question in built)
 
 
 def test_drawn_keys_differ_from_practice_and_across_secrets(built):
     keys = [json.dumps(question.key, sort_keys=True) for question in built]
-    practice = json.dumps(asdict(PLATFORM_PRESETS[HYBRID]), sort_keys=True)
+    practice = json.dumps(TODAYS_KEY, sort_keys=True)
     assert practice not in keys
     assert len(set(keys)) >= 3
 
@@ -143,7 +150,7 @@ def test_drawn_keys_differ_from_practice_and_across_secrets(built):
 def test_drawn_texts_name_the_drawn_start_and_budget(drawn, built):
     for parameters, question in zip(drawn, built, strict=True):
         budget = parameters["budget"]
-        assert f"invest at most {budget:.0%} of sales" in question.prompt
+        assert f"investing at most {budget * 100:g} % of sales" in question.prompt
         share, data = parameters["start"]["platform_share"], parameters["start"]["data_sharing"]
         assert f"({share * 100:g} % of its offer on one platform" in question.prompt
         assert f"{data * 100:g} % of its data shared)" in question.prompt
@@ -153,8 +160,8 @@ def test_drawn_texts_name_the_drawn_start_and_budget(drawn, built):
         spend = budget + 0.05
         plan = {**question.key, "invest_partners": question.key["invest_partners"] + 0.05}
         message = question.check(plan).message
-        assert f"✗ investments at most {budget:.0%} of sales" in message
-        assert f"you invest {spend:.0%} of sales, 5% over the budget." in message
+        assert f"you invest {spend:.0%} of sales, 5% over the {budget:.0%} budget" in message
+        assert "✓" not in message  # every goal loses credit
 
 
 def test_sealed_questions_carry_no_key(built):
@@ -173,10 +180,12 @@ def test_sealed_questions_carry_no_key(built):
 _LEVER_ROWS = {
     "share of offer on platforms": ("platform_share",),
     "number of platforms": ("n_platforms",),
-    "association": ("association",),
     "data shared": ("data_sharing",),
+    "share of offer on the co-op": ("coop_share",),
     "invest in own channel / data / partners": ("invest_direct", "invest_data", "invest_partners"),
 }
+#: The row of what the sellers do together (a share of sellers, not a lever of the plan).
+_COLLECTIVE_ROW = "sellers in the association (all sellers together)"
 _UNITS = {lever.name: lever.unit for lever in LEVERS}
 
 
@@ -214,6 +223,23 @@ def table_plans() -> dict[str, dict]:
     return _table_plans(markdown)
 
 
+def table_collectives() -> dict[str, dict]:
+    """Column title → the collective action the lever table's columns assume."""
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    markdown = "\n\n".join(c.source for c in cells if c.cell_type == "markdown")
+    rows = [
+        [part.strip() for part in line.strip("|").split("|")]
+        for line in markdown.splitlines()
+        if line.startswith("|")
+    ]
+    titles = next(row[1:] for row in rows if row[0] == "Lever")
+    cells_ = next(row[1:] for row in rows if row[0] == _COLLECTIVE_ROW)
+    return {
+        title: {"association": float(cell.removesuffix("%").strip()) / 100}
+        for title, cell in zip(titles, cells_, strict=True)
+    }
+
+
 def _code_plans(source: str) -> list[dict]:
     """Every dict literal in ``source`` that sets a lever."""
     names = {lever.name for lever in LEVERS}
@@ -240,10 +266,11 @@ def test_each_column_of_the_lever_table_gives_its_trajectory_in_the_explorer():
     from collabkit.analysis.trajectory import classify_trajectory
     from collabkit.models.platform import simulate_platform
 
-    plans = table_plans()
-    assert set(plans) == set(PLATFORM_PRESETS)
+    plans, collectives = table_plans(), table_collectives()
+    assert set(plans) == set(PLATFORM_PRESETS) == set(collectives)
     for trajectory, plan in plans.items():
-        assert classify_trajectory(simulate_platform(plan)) == trajectory
+        run = simulate_platform(plan, collective=collectives[trajectory])
+        assert classify_trajectory(run) == trajectory
 
 
 def test_no_plan_printed_in_the_notebook_earns_full_marks_in_practice():
@@ -261,9 +288,9 @@ def test_the_explorer_does_not_start_at_the_practice_answer():
     assert start != collabkit.get_question(QID).key
 
 
-def test_the_section_6_prose_states_no_practice_numbers():
+def test_the_graded_task_prose_states_no_practice_numbers():
     cells = nbformat.read(NOTEBOOK, as_version=4).cells
-    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 6."))
+    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 7. Graded task"))
     section = "\n".join(c.source for c in cells[start:] if c.cell_type == "markdown")
     section = section.split("## Takeaways")[0]
     assert not re.search(r"\d+ ?%", section)
@@ -282,7 +309,7 @@ def test_the_brief_and_the_plan_widget_follow_the_release(assessed):
     from collabkit.widgets.platform_economy import PlanWidget, escape_brief
 
     html = escape_brief().data
-    assert f"invest at most <b>{assessed['budget'] * 100:g} % of sales</b>" in html
+    assert f"Invest at most <b>{assessed['budget'] * 100:g} % of sales</b>" in html
     assert f"can rise to {assessed['market']['take_rate_max'] * 100:g} %" in html
     question = collabkit.get_question(QID)
     widget = PlanWidget(question, session.current_session())
@@ -293,5 +320,7 @@ def test_the_practice_brief_states_todays_numbers():
     from collabkit.widgets.platform_economy import escape_brief
 
     html = escape_brief().data
-    assert "invest at most <b>10 % of sales</b>" in html
-    assert "<td>Share of offer on platforms</td><td>100 %</td>" in html
+    assert "Invest at most <b>10 % of sales</b>" in html
+    assert "<td>Share of offer on the platform</td><td>100 %</td>" in html
+    assert "30 % of the sellers run a cooperative platform" in html
+    assert "None of the other sellers bargain together in an SMB association" in html

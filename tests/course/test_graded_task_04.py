@@ -28,7 +28,14 @@ NOTEBOOK = REPO / "notebooks" / "04_over_collaboration.ipynb"
 
 
 def _clustered(panel: pd.DataFrame):
-    return turning_point(panel["partners"], panel["revenue_growth"], groups=panel["firm_id"])
+    """What the task asks for: controls, clustered by firm, Fieller interval."""
+    return turning_point(
+        panel["partners"],
+        panel["revenue_growth"],
+        groups=panel["firm_id"],
+        controls=panel[["sector", "governance", "complementarity"]],
+        method="fieller",
+    )
 
 
 def _ending(table: pd.DataFrame) -> list[str]:
@@ -211,7 +218,7 @@ def test_no_notebook_source_shows_a_practice_key():
 
 def test_the_graded_section_uses_the_task_parameters():
     text = _notebook_text(NOTEBOOK)
-    graded = text[text.index("## 8. Graded task") :]
+    graded = text[text.index("## 11. Graded task") :]
     assert "chapter.task_panel()" in graded
     assert "chapter.kestrel_print()" in graded
     assert "KESTREL_PRINT" not in text
@@ -250,3 +257,42 @@ def test_a_close_but_rounded_answer_is_told_to_be_precise(practice_turn, questio
         assert f"give its {attribute}" in feedback.message
         assert "too high" not in feedback.message and "too low" not in feedback.message
     assert "too high" in question.check(key + 1).message
+
+
+def test_common_slips_in_the_graded_fit_are_named(practice_turn):
+    """The fit without controls, the delta method and the unclustered interval each get
+    their own feedback, computed from the same panel."""
+    panel = firm_panel.load_firm_panel()
+    x, y, firms = panel["partners"], panel["revenue_growth"], panel["firm_id"]
+    controls = panel[["sector", "governance", "complementarity"]]
+    naive = turning_point(x, y, groups=firms, method="fieller")
+    delta = turning_point(x, y, groups=firms, controls=controls, method="delta")
+    unclustered = turning_point(x, y, controls=controls, method="fieller")
+    turning, upper = get_question("04.task.turning"), get_question("04.task.upper")
+    assert "add the controls" in turning.check(round(naive.estimate, 2)).message
+    assert "delta-method" in upper.check(round(delta.ci_high, 2)).message
+    assert "groups=panel.firm_id" in upper.check(round(unclustered.ci_high, 2)).message
+    assert "without controls" in upper.check(round(naive.ci_high, 2)).message
+
+
+def test_the_advice_self_check_is_proportional_to_what_it_covers():
+    """Worked examples: a weak answer (a number to copy) earns little, a middling one
+    (evidence without its limits, one audit reason) about half, a strong one (evidence,
+    its limits, judgement from the audit, autonomy, review) full marks."""
+    advice = get_question("04.task.advice")
+    keep = NUMBER_WORDS[round(get_question("04.task.turning").key)]
+    weak = f"Keep {keep} partners because the regression says so. " * 3
+    middling = (
+        f"The panel's turning point says firms like Kestrel Print do best with about {keep} "
+        "partners, with a 95 % confidence interval around it, so twelve is too many. Kestrel "
+        "should end the partnerships whose hours cost more than they bring in, because that "
+        "time could go into printing jobs for its own customers instead. Then the owner will "
+        "be less busy and the firm should earn more from the partners it keeps working with "
+        "over the coming months and years."
+    )
+    strong = advice.model_answer
+    scores = [advice.check(text).score / advice.points for text in (weak, middling, strong)]
+    assert scores[0] <= 0.25
+    assert 0.35 <= scores[1] <= 0.65
+    assert scores[2] == 1
+    assert scores[0] < scores[1] < scores[2]

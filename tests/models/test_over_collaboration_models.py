@@ -28,6 +28,27 @@ def test_coordination_grows_with_the_number_of_channels():
     assert costs == pytest.approx([700 * math.comb(n, 2) for n in range(12)])
 
 
+def test_coordination_structure_is_an_assumption_between_bilateral_and_joint():
+    """Bilateral partnerships need one line per partner, joint projects one per pair, a mix
+    the weighted sum; the peak moves right as less of the work is joint."""
+    n = np.arange(12)
+    bilateral = NetBenefit(coordination_cost=700, joint_share=0).costs(n)["coordination"]
+    assert bilateral == pytest.approx(700 * n)
+    mixed = NetBenefit(coordination_cost=700, joint_share=0.25).costs(n)["coordination"]
+    assert mixed == pytest.approx([700 * (0.75 * k + 0.25 * math.comb(k, 2)) for k in n])
+    peaks = [NetBenefit(joint_share=j).unconstrained_optimum() for j in (0, 0.5, 1)]
+    assert peaks[0] > peaks[1] > peaks[2] == 7
+    # bilateral coordination at the defaults: the manager's hours, not the costs, bind
+    assert NetBenefit(joint_share=0).optimum() == NetBenefit().budget_limit == 15
+    with pytest.raises(ValueError, match="joint_share"):
+        NetBenefit(joint_share=1.5)
+
+
+def test_the_simulation_refuses_bilateral_coordination_it_cannot_spill():
+    with pytest.raises(ValueError, match="joint_share"):
+        PartneringModel(NetBenefit(joint_share=0.5))
+
+
 def test_depletion_and_dependence_at_known_points():
     model = NetBenefit(hours_per_partner=5, time_budget=50, core_hour_value=40)
     # At the full budget (10 partners x 5 h = 50 h) the hours are valued from 0 to w

@@ -58,6 +58,17 @@ def test_with_free_coordination_the_best_number_fits_in_the_managers_hours():
         assert best * hours <= model.time_budget
 
 
+def test_the_coordination_structure_slider_moves_the_star():
+    explorer = explore.net_benefit()
+    explorer.set(joint_share=0.5)
+    assert list(explorer.figure.data[-1].x) == [NetBenefit(joint_share=0.5).optimum()]
+    assert NetBenefit(joint_share=0.5).optimum() > NetBenefit().optimum()
+    assert "50% of the work is joint projects" in explorer.message.value
+    explorer.set(joint_share=0)
+    assert "bilateral partnerships" in explorer.message.value
+    assert "the manager's time, not the costs, sets the limit" in explorer.message.value
+
+
 def test_a_best_of_one_partner_is_singular():
     explorer = explore.net_benefit()
     explorer.set(value_per_partner=3_000)
