@@ -167,12 +167,12 @@ class NetBenefit:
             return self.value_per_partner * n
         return self.value_per_partner * (1 - (1 - self.redundancy) ** n) / self.redundancy
 
-    def coordination_lines(self, n: ArrayLike) -> ArrayLike:
+    def coordination_lines(self, n: ArrayLike) -> np.ndarray:
         """L(n) = (1 − φ) n + φ n (n − 1) / 2: the lines of coordination ``n`` partners need
         (0 for fewer than one partner)."""
         n = np.maximum(np.asarray(n, dtype=float), 0)
         pairs = np.maximum(n * (n - 1) / 2, 0)
-        return (1 - self.joint_share) * n + self.joint_share * pairs
+        return np.asarray((1 - self.joint_share) * n + self.joint_share * pairs)
 
     def costs(self, n: ArrayLike) -> dict[str, np.ndarray]:
         """The five cost sources at ``n`` partners (any array shape), € per year."""
