@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,7 +15,12 @@ BROWSER_STUDENT = "student05"
 
 
 def test_a_term_on_the_hub_grades_exactly_what_each_student_answered(hub, tmp_path):
-    term = asyncio.run(run_term(hub, STUDENTS, tmp_path, browser_user=BROWSER_STUDENT))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # this thread for the whole session, and asyncio.run refuses to start inside it.
+    with ThreadPoolExecutor(1) as thread:
+        term = thread.submit(
+            asyncio.run, run_term(hub, STUDENTS, tmp_path, browser_user=BROWSER_STUDENT)
+        ).result()
     differ = {
         (u, q): (s, term.plan.expected[u].get(q))
         for u, row in term.scores.items()
