@@ -147,8 +147,10 @@ def _data_share(question_id: str) -> TableResult:
         prompt=f"Write a few lines of pandas: for each of the {N_SELLERS} sellers, the share "
         f"of its sales (direct + partners + platform) that came from the platform over the "
         f"last {RECENT} months; keep the sellers with a share of at least "
-        f"{percent(TRAP_SHARE)}, and pass them as a Series or table indexed by seller_id.",
+        f"{percent(TRAP_SHARE)}, and pass them as a Series or table indexed by seller_id "
+        "(or a table with a seller_id column).",
         expected=dependent,
+        labels="seller_id",
         what="sellers",
         reasons=_share_reasons(panel),
         hint="Keep the rows of months 19–24, group by seller_id, sum the three sales "
