@@ -28,6 +28,8 @@ from typing import IO, Any
 
 import httpx
 
+from tests.browser.lab import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 #: Where ``make`` installs configurable-http-proxy (``npm install --prefix build/chp``).
 PROXY = REPO / "build" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -41,15 +43,6 @@ def find_proxy() -> str | None:
     if PROXY.is_file():
         return str(PROXY)
     return shutil.which("configurable-http-proxy")
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on now."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 CONFIG = """\
